@@ -1,0 +1,1 @@
+"""Xiaoneng Inspector (效能督查): the desktop app for efficiency-supervision offices."""

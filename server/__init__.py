@@ -1,0 +1,1 @@
+"""The central server (中心服务器): accounts, authorisation and synchronisation."""
