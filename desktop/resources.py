@@ -11,6 +11,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
+from desktop.domain.calendar import HolidayTable, parse_holiday_table
 from desktop.domain.profile import RuleProfile, parse_profile
 
 
@@ -39,3 +40,17 @@ def load_profile_file(path: Path) -> RuleProfile:
 def load_profile(profile_id: str) -> RuleProfile:
     """The shipped profile ``profile_id`` (e.g. ``fujian-2024``)."""
     return load_profile_file(resources_dir() / "profiles" / f"{profile_id}.toml")
+
+
+def load_holiday_tables(*extra_dirs: Path) -> list[HolidayTable]:
+    """The holiday tables in ``resources/holidays`` and then in ``extra_dirs``.
+
+    Files are read in name order within each folder; a later table for the
+    same year replaces an earlier one. A broken file raises
+    :class:`HolidayTableError` naming the file and the entry.
+    """
+    tables = []
+    for folder in (resources_dir() / "holidays", *extra_dirs):
+        for path in sorted(folder.glob("*.toml")):
+            tables.append(parse_holiday_table(path.read_text(encoding="utf-8"), str(path)))
+    return tables

@@ -42,6 +42,11 @@ _VERSION = 1
 _SALT_SIZE = 16
 _NONCE_SIZE = 12
 
+# Upper bounds accepted when opening a blob, so a crafted blob cannot make the
+# app allocate gigabytes or spin for minutes.
+MAX_PARAMS_TIME_COST = 32
+MAX_PARAMS_MEMORY_KIB = 1024 * 1024  # 1 GiB
+
 
 @dataclass(frozen=True)
 class Argon2Params:
@@ -59,11 +64,6 @@ class Argon2Params:
         if not 1 <= self.parallelism <= 255:
             raise ValueError("argon2 parallelism 超出允许范围")
 
-
-# Upper bounds accepted when opening a blob, so a crafted blob cannot make the
-# app allocate gigabytes or spin for minutes.
-MAX_PARAMS_TIME_COST = 32
-MAX_PARAMS_MEMORY_KIB = 1024 * 1024  # 1 GiB
 
 #: RFC 9106 "second recommended option" (t=3, 64 MiB, 4 lanes): ~80 ms on the
 #: two-core development machine.
@@ -133,9 +133,7 @@ def open_private_key(blob: bytes, password: str) -> X25519PrivateKey:
         header_size = len(blob) - reader.remaining()
         ciphertext = reader.raw(KEY_SIZE + 16)
         reader.end()
-    except (CodecError, ValueError) as exc:
-        if isinstance(exc, MalformedBlob):
-            raise
+    except (CodecError, ValueError):
         raise MalformedBlob("私钥文件格式错误或已损坏") from None
     kek = derive_key(password, salt, params)
     try:
