@@ -108,8 +108,7 @@ def parse_holiday_table(text: str, source: str) -> HolidayTable:
         key = f"holidays[{i}]"
         name = _name(source, key, entry)
         start = in_year(f"{key}.first", _parse_date(source, f"{key}.first", entry.get("first")))
-        end = in_year(f"{key}.last", _parse_date(source, f"{key}.last",
-                                                 entry.get("last", start)))
+        end = in_year(f"{key}.last", _parse_date(source, f"{key}.last", entry.get("last", start)))
         if end < start:
             raise HolidayTableError(source, f"{key}.last", f"结束日 {end} 早于开始日 {start}")
         d = start

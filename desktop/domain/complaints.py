@@ -57,8 +57,13 @@ def check_identity_access(roles: Collection[Role]) -> list[Refusal]:
     """Refuse reading a complainant's identity to anyone but a complaint handler."""
     if may_read_identity(roles):
         return []
-    return [Refusal("complaint.identity_forbidden",
-                    "只有投诉受理人员可以查看投诉人身份信息", IDENTITY_ARTICLE)]
+    return [
+        Refusal(
+            "complaint.identity_forbidden",
+            "只有投诉受理人员可以查看投诉人身份信息",
+            IDENTITY_ARTICLE,
+        )
+    ]
 
 
 def check_registration(facts: ComplaintFacts, profile: RuleProfile) -> list[Refusal]:
@@ -68,17 +73,27 @@ def check_registration(facts: ComplaintFacts, profile: RuleProfile) -> list[Refu
     channels = {c.id for c in rules.channels}
     if facts.channel not in channels:
         names = "、".join(c.name for c in rules.channels)
-        refusals.append(Refusal("complaint.unknown_channel",
-                                f"未知的投诉渠道，可选：{names}", rules.channels[0].article))
+        refusals.append(
+            Refusal(
+                "complaint.unknown_channel",
+                f"未知的投诉渠道，可选：{names}",
+                rules.channels[0].article,
+            )
+        )
     known = {c.id for c in rules.urgent_criteria}
     unknown = facts.urgent_criteria - known
     if unknown and not known:
-        refusals.append(Refusal("complaint.no_urgent_rule",
-                                "本规则未设紧急投诉限时办结，不能标记为紧急", ""))
+        refusals.append(
+            Refusal("complaint.no_urgent_rule", "本规则未设紧急投诉限时办结，不能标记为紧急", "")
+        )
     elif unknown:
-        refusals.append(Refusal("complaint.unknown_urgent_criterion",
-                                f"未知的紧急情形：{'、'.join(sorted(unknown))}",
-                                rules.urgent_article))
+        refusals.append(
+            Refusal(
+                "complaint.unknown_urgent_criterion",
+                f"未知的紧急情形：{'、'.join(sorted(unknown))}",
+                rules.urgent_article,
+            )
+        )
     return refusals
 
 
@@ -97,8 +112,9 @@ def deadline_rule(facts: ComplaintFacts, profile: RuleProfile) -> DeadlineRule:
     return rule
 
 
-def complaint_deadline(facts: ComplaintFacts, profile: RuleProfile,
-                       calendar: WorkCalendar | None = None) -> Deadline:
+def complaint_deadline(
+    facts: ComplaintFacts, profile: RuleProfile, calendar: WorkCalendar | None = None
+) -> Deadline:
     """The due date, counted on the official calendar from the day it was received,
     with each granted extension added (MAS 15 第四款; FJ 32)."""
     rule = deadline_rule(facts, profile)
@@ -109,8 +125,14 @@ def complaint_deadline(facts: ComplaintFacts, profile: RuleProfile,
     return deadline
 
 
-def check_routing(mode: str, time_limit: dt.date | None, requirements: str,
-                  today: dt.date, complaint_due: dt.date, profile: RuleProfile) -> list[Refusal]:
+def check_routing(
+    mode: str,
+    time_limit: dt.date | None,
+    requirements: str,
+    today: dt.date,
+    complaint_due: dt.date,
+    profile: RuleProfile,
+) -> list[Refusal]:
     """Route a complaint: 自办 / 转办 / 督办 (FJ 31, 分级负责、归口办理).
 
     A transfer or supervision carries a time limit and requirements (FJ 33: 应当
@@ -122,30 +144,55 @@ def check_routing(mode: str, time_limit: dt.date | None, requirements: str,
         handling = rules.mode(mode)
     except KeyError:
         names = "、".join(m.name for m in rules.modes)
-        return [Refusal("complaint.unknown_mode", f"未知的办理方式，可选：{names}",
-                        rules.modes[0].article)]
+        return [
+            Refusal(
+                "complaint.unknown_mode", f"未知的办理方式，可选：{names}", rules.modes[0].article
+            )
+        ]
     if not handling.needs_limit_and_requirements:
         return []
     refusals = []
     if time_limit is None:
-        refusals.append(Refusal("complaint.transfer_limit_required",
-                                f"{handling.name}须写明办理时限", handling.article))
+        refusals.append(
+            Refusal(
+                "complaint.transfer_limit_required",
+                f"{handling.name}须写明办理时限",
+                handling.article,
+            )
+        )
     elif time_limit < today:
-        refusals.append(Refusal("complaint.transfer_limit_past",
-                                f"办理时限 {time_limit} 早于今天", handling.article))
+        refusals.append(
+            Refusal(
+                "complaint.transfer_limit_past", f"办理时限 {time_limit} 早于今天", handling.article
+            )
+        )
     elif time_limit > complaint_due:
-        refusals.append(Refusal(
-            "complaint.transfer_limit_after_due",
-            f"办理时限 {time_limit} 晚于本投诉的办结期限 {complaint_due}", handling.article))
+        refusals.append(
+            Refusal(
+                "complaint.transfer_limit_after_due",
+                f"办理时限 {time_limit} 晚于本投诉的办结期限 {complaint_due}",
+                handling.article,
+            )
+        )
     if not requirements.strip():
-        refusals.append(Refusal("complaint.transfer_requirements_required",
-                                f"{handling.name}须写明办理要求", handling.article))
+        refusals.append(
+            Refusal(
+                "complaint.transfer_requirements_required",
+                f"{handling.name}须写明办理要求",
+                handling.article,
+            )
+        )
     return refusals
 
 
-def check_extension(facts: ComplaintFacts, approver_roles: Collection[Role], reason: str,
-                    today: dt.date, profile: RuleProfile,
-                    calendar: WorkCalendar | None = None) -> list[Refusal]:
+def check_extension(
+    facts: ComplaintFacts,
+    approver_roles: Collection[Role],
+    reason: str,
+    today: dt.date,
+    profile: RuleProfile,
+    calendar: WorkCalendar | None = None,
+) -> list[Refusal]:
     """One extension, approved by the head, for a stated reason, asked before the
     deadline passes (MAS 15 第四款: 情况复杂的，报经本机关负责人批准可延长办理时限)."""
     rule = deadline_rule(facts, profile)
@@ -156,19 +203,28 @@ def check_extension(facts: ComplaintFacts, approver_roles: Collection[Role], rea
     if facts.closed:
         refusals.append(Refusal("complaint.closed", "投诉已办结，不能延期", ext.limit.article))
     if facts.extensions >= ext.max_count:
-        refusals.append(Refusal("complaint.extension_used",
-                                f"已延期 {facts.extensions} 次，最多 {ext.max_count} 次",
-                                ext.limit.article))
+        refusals.append(
+            Refusal(
+                "complaint.extension_used",
+                f"已延期 {facts.extensions} 次，最多 {ext.max_count} 次",
+                ext.limit.article,
+            )
+        )
     if ext.approver not in approver_roles:
-        refusals.append(Refusal("complaint.extension_approver",
-                                "延期须经本机关负责人批准", ext.limit.article))
+        refusals.append(
+            Refusal("complaint.extension_approver", "延期须经本机关负责人批准", ext.limit.article)
+        )
     if not reason.strip():
-        refusals.append(Refusal("complaint.extension_reason", "须写明延期理由",
-                                ext.limit.article))
+        refusals.append(Refusal("complaint.extension_reason", "须写明延期理由", ext.limit.article))
     due = complaint_deadline(facts, profile, calendar).due
     if today > due:
-        refusals.append(Refusal("complaint.extension_too_late",
-                                f"办结期限 {due} 已过，不能再申请延期", ext.limit.article))
+        refusals.append(
+            Refusal(
+                "complaint.extension_too_late",
+                f"办结期限 {due} 已过，不能再申请延期",
+                ext.limit.article,
+            )
+        )
     return refusals
 
 
@@ -186,19 +242,31 @@ def check_closing(facts: ComplaintFacts, closing: Closing, profile: RuleProfile)
         return [Refusal("complaint.closed", "投诉已办结", rules.results[0].article)]
     if closing.result not in results:
         names = "、".join(r.name for r in rules.results)
-        return [Refusal("complaint.unknown_result", f"须选择办理结果：{names}",
-                        rules.results[0].article)]
+        return [
+            Refusal(
+                "complaint.unknown_result", f"须选择办理结果：{names}", rules.results[0].article
+            )
+        ]
     result = results[closing.result]
     refusals = []
     if closing.result == "founded" and not closing.follow_up:
-        refusals.append(Refusal("complaint.follow_up_required",
-                                "投诉属实的，应当解决、整改，需要问责的予以问责，或移送有关部门",
-                                result.article))
+        refusals.append(
+            Refusal(
+                "complaint.follow_up_required",
+                "投诉属实的，应当解决、整改，需要问责的予以问责，或移送有关部门",
+                result.article,
+            )
+        )
     if closing.result != "founded" and not closing.explanation.strip():
-        refusals.append(Refusal("complaint.explanation_required",
-                                f"投诉{result.name}的，应当作出解释说明并告知理由",
-                                result.article))
+        refusals.append(
+            Refusal(
+                "complaint.explanation_required",
+                f"投诉{result.name}的，应当作出解释说明并告知理由",
+                result.article,
+            )
+        )
     if not facts.anonymous and closing.reply_channel != facts.channel:
-        refusals.append(Refusal("complaint.reply_channel",
-                                "应通过投诉的原渠道予以答复", result.article))
+        refusals.append(
+            Refusal("complaint.reply_channel", "应通过投诉的原渠道予以答复", result.article)
+        )
     return refusals

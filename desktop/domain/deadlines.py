@@ -49,8 +49,7 @@ def due_date(start: dt.date, limit: Limit, calendar: WorkCalendar | None = None)
     return Deadline(start, due, limit, cal.uncovered_years(start, due))
 
 
-def extend(deadline: Deadline, extension: Limit,
-           calendar: WorkCalendar | None = None) -> Deadline:
+def extend(deadline: Deadline, extension: Limit, calendar: WorkCalendar | None = None) -> Deadline:
     """The deadline pushed on by an extension counted from the old due date."""
     extended = due_date(deadline.due, extension, calendar)
     return Deadline(

@@ -381,7 +381,7 @@ class _Node:
     def fail(self, name: str, problem: str) -> ProfileError:
         return ProfileError(self.source, self.key(name), problem)
 
-    def _get(self, name: str, kind: type, kind_name: str, default: Any) -> Any:
+    def _get(self, name: str, kind: type | tuple[type, ...], kind_name: str, default: Any) -> Any:
         if name not in self.data:
             if default is _REQUIRED:
                 raise self.fail(name, "缺少此项 (missing)")
@@ -391,13 +391,13 @@ class _Node:
             raise self.fail(name, f"应为{kind_name}，实为 {value!r} (wrong type)")
         return value
 
-    def str(self, name: str, default: Any = None) -> str:
+    def text(self, name: str, default: Any = None) -> str:
         value: str = self._get(name, str, "文本", _REQUIRED if default is None else default)
         if default is None and not value.strip():
             raise self.fail(name, "不能为空 (empty)")
         return value
 
-    def int(self, name: str, minimum: int = 0, default: Any = None) -> int:
+    def integer(self, name: str, minimum: int = 0, default: Any = None) -> int:
         if name not in self.data and default is not None:
             return int(default)
         value: int = self._get(name, int, "整数", _REQUIRED)
@@ -405,13 +405,13 @@ class _Node:
             raise self.fail(name, f"应不小于 {minimum}，实为 {value} (out of range)")
         return value
 
-    def float(self, name: str, default: Any = None) -> float:
+    def number(self, name: str, default: Any = None) -> float:
         value = self._get(name, (int, float), "数字", _REQUIRED if default is None else default)
         if isinstance(value, bool) or value <= 0:
             raise self.fail(name, f"应为正数，实为 {value!r} (out of range)")
         return float(value)
 
-    def bool(self, name: str, default: Any = None) -> bool:
+    def flag(self, name: str, default: Any = None) -> bool:
         value: bool = self._get(name, bool, "true/false", _REQUIRED if default is None else default)
         return value
 
@@ -421,14 +421,14 @@ class _Node:
             raise self.fail(name, "应为日期，不带时间 (date only)")
         return value  # type: ignore[no-any-return]
 
-    def strs(self, name: str, default: Any = None) -> tuple[str, ...]:
+    def texts(self, name: str, default: Any = None) -> tuple[str, ...]:
         value = self._get(name, list, "文本列表", _REQUIRED if default is None else default)
         for i, item in enumerate(value):
             if not isinstance(item, str) or not item.strip():
                 raise self.fail(f"{name}[{i}]", f"应为非空文本，实为 {item!r}")
         return tuple(value)
 
-    def ints(self, name: str, default: Any = None) -> tuple[int, ...]:
+    def integers(self, name: str, default: Any = None) -> tuple[int, ...]:
         value = self._get(name, list, "整数列表", _REQUIRED if default is None else default)
         for i, item in enumerate(value):
             if not isinstance(item, int) or isinstance(item, bool):
@@ -436,13 +436,13 @@ class _Node:
         return tuple(value)
 
     def enum(self, name: str, enum: type[E], default: Any = None) -> E:
-        raw = self.str(name, default)
+        raw = self.text(name, default)
         return _to_enum(self, name, enum, raw)
 
     def enums(self, name: str, enum: type[E], default: Any = None) -> tuple[E, ...]:
         return tuple(
             _to_enum(self, f"{name}[{i}]", enum, raw)
-            for i, raw in enumerate(self.strs(name, default))
+            for i, raw in enumerate(self.texts(name, default))
         )
 
     def table(self, name: str) -> _Node:
@@ -483,7 +483,7 @@ def _unique(nodes: list[_Node], build: Callable[[_Node], T], name: str = "id") -
     seen: set[str] = set()
     out: list[T] = []
     for node in nodes:
-        ident = node.str(name)
+        ident = node.text(name)
         if ident in seen:
             raise node.fail(name, f"重复的标识 {ident!r} (duplicate)")
         seen.add(ident)
@@ -493,10 +493,10 @@ def _unique(nodes: list[_Node], build: Callable[[_Node], T], name: str = "id") -
 
 def _limit(node: _Node) -> Limit:
     return Limit(
-        amount=node.int("amount", minimum=1),
+        amount=node.integer("amount", minimum=1),
         unit=node.enum("unit", TimeUnit),
-        article=node.str("article"),
-        basis=node.str("basis"),
+        article=node.text("article"),
+        basis=node.text("basis"),
     )
 
 
@@ -506,21 +506,22 @@ def _deadline(key: str, node: _Node) -> DeadlineRule:
     if ext_node is not None:
         extension = Extension(
             limit=_limit(ext_node),
-            max_count=ext_node.int("max_count", minimum=1),
+            max_count=ext_node.integer("max_count", minimum=1),
             approver=ext_node.enum("approver", Role),
         )
-    return DeadlineRule(key=key, name=node.str("name"), limit=_limit(node), extension=extension)
+    return DeadlineRule(key=key, name=node.text("name"), limit=_limit(node), extension=extension)
 
 
 def _effects(node: _Node) -> tuple[Effect, ...]:
     effects = []
     for e in node.tables("effects", allow_empty=True):
-        months = e.int("months", minimum=1, default=0) or None
-        percent = e.int("percent", minimum=1, default=0) or None
+        months = e.integer("months", minimum=1, default=0) or None
+        percent = e.integer("percent", minimum=1, default=0) or None
         if percent is not None and percent > 100:
             raise e.fail("percent", f"应不大于 100，实为 {percent} (out of range)")
-        effects.append(Effect(kind=e.str("kind"), text=e.str("text"), months=months,
-                              percent=percent))
+        effects.append(
+            Effect(kind=e.text("kind"), text=e.text("text"), months=months, percent=percent)
+        )
     return tuple(effects)
 
 
@@ -529,14 +530,14 @@ def _measure(node: _Node) -> Measure:
     if not applies_to:
         raise node.fail("applies_to", "至少适用于一类对象 (empty)")
     return Measure(
-        id=node.str("id"),
-        name=node.str("name"),
-        article=node.str("article"),
-        severity=node.int("severity", minimum=1),
+        id=node.text("id"),
+        name=node.text("name"),
+        article=node.text("article"),
+        severity=node.integer("severity", minimum=1),
         applies_to=frozenset(applies_to),
         effects=_effects(node),
-        notify=node.strs("notify", default=[]),
-        requires_suggestion=node.bool("requires_suggestion", default=False),
+        notify=node.texts("notify", default=[]),
+        requires_suggestion=node.flag("requires_suggestion", default=False),
     )
 
 
@@ -545,21 +546,21 @@ def _ground(node: _Node) -> Ground:
     if not subjects:
         raise node.fail("subjects", "至少适用于一类对象 (empty)")
     return Ground(
-        id=node.str("id"),
-        article=node.str("article"),
-        text=node.str("text"),
+        id=node.text("id"),
+        article=node.text("article"),
+        text=node.text("text"),
         subjects=frozenset(subjects),
-        heads_only=node.bool("heads_only", default=False),
-        requires_measures=frozenset(node.strs("requires_measures", default=[])),
+        heads_only=node.flag("heads_only", default=False),
+        requires_measures=frozenset(node.texts("requires_measures", default=[])),
     )
 
 
 def _threshold(node: _Node) -> CountThreshold:
     return CountThreshold(
-        id=node.str("id"),
-        article=node.str("article"),
-        measures=frozenset(node.strs("measures")),
-        min_count=node.int("min_count", minimum=1),
+        id=node.text("id"),
+        article=node.text("article"),
+        measures=frozenset(node.texts("measures")),
+        min_count=node.integer("min_count", minimum=1),
         window=node.enum("window", Window),
         effects=_effects(node),
     )
@@ -569,20 +570,23 @@ def _trigger(node: _Node) -> AgencyTrigger:
     basis = node.enum("basis", TriggerBasis)
     needs_measures = basis is not TriggerBasis.RATING
     trigger = AgencyTrigger(
-        id=node.str("id"),
-        article=node.str("article"),
+        id=node.text("id"),
+        article=node.text("article"),
         basis=basis,
-        measures=frozenset(node.strs("measures", default=None if needs_measures else [])),
-        min_count=node.int("min_count", minimum=1, default=0),
-        min_share_percent=node.float("min_share_percent", default=0.0)
+        measures=frozenset(node.texts("measures", default=None if needs_measures else [])),
+        min_count=node.integer("min_count", minimum=1, default=0),
+        min_share_percent=node.number("min_share_percent", default=0.0)
         if basis is TriggerBasis.STAFF_SHARE
         else 0.0,
-        rating=node.str("rating", default=""),
-        issued_by_higher_office=node.bool("issued_by_higher_office", default=False),
+        rating=node.text("rating", default=""),
+        issued_by_higher_office=node.flag("issued_by_higher_office", default=False),
         window=node.enum("window", Window, default=Window.CALENDAR_YEAR.value),
         effects=_effects(node),
     )
-    if basis in (TriggerBasis.AGENCY_MEASURES, TriggerBasis.STAFF_MEASURES) and not trigger.min_count:
+    if (
+        basis in (TriggerBasis.AGENCY_MEASURES, TriggerBasis.STAFF_MEASURES)
+        and not trigger.min_count
+    ):
         raise node.fail("min_count", "按次数计的触发条件需要 min_count (missing)")
     if basis is TriggerBasis.RATING and not trigger.rating:
         raise node.fail("rating", "按考评等次的触发条件需要 rating (missing)")
@@ -590,7 +594,7 @@ def _trigger(node: _Node) -> AgencyTrigger:
 
 
 def _condition(node: _Node) -> Condition:
-    return Condition(id=node.str("id"), text=node.str("text"))
+    return Condition(id=node.text("id"), text=node.text("text"))
 
 
 def _mitigation(node: _Node) -> Mitigation:
@@ -598,9 +602,9 @@ def _mitigation(node: _Node) -> Mitigation:
     if not outcomes:
         raise node.fail("outcomes", "至少需要一种结果 (empty)")
     return Mitigation(
-        id=node.str("id"),
-        name=node.str("name"),
-        article=node.str("article"),
+        id=node.text("id"),
+        name=node.text("name"),
+        article=node.text("article"),
         conditions=_unique(node.tables("conditions"), _condition),
         outcomes=frozenset(outcomes),
     )
@@ -608,9 +612,9 @@ def _mitigation(node: _Node) -> Mitigation:
 
 def _accountability(node: _Node) -> Accountability:
     acc = Accountability(
-        article=node.str("article"),
-        combinable=node.bool("combinable"),
-        publish_required=node.bool("publish_required"),
+        article=node.text("article"),
+        combinable=node.flag("combinable"),
+        publish_required=node.flag("publish_required"),
         measures=_unique(node.tables("measures"), _measure),
         grounds=_unique(node.tables("grounds"), _ground),
         thresholds=_unique(node.tables("thresholds", allow_empty=True), _threshold),
@@ -618,15 +622,15 @@ def _accountability(node: _Node) -> Accountability:
         mitigations=_unique(node.tables("mitigations", allow_empty=True), _mitigation),
         aggravations=_unique(
             node.tables("aggravations", allow_empty=True),
-            lambda n: Aggravation(id=n.str("id"), text=n.str("text"), article=n.str("article")),
+            lambda n: Aggravation(id=n.text("id"), text=n.text("text"), article=n.text("article")),
         ),
         orders=_unique(
             node.tables("orders", allow_empty=True),
             lambda n: AccompanyingOrder(
-                id=n.str("id"),
-                text=n.str("text"),
-                article=n.str("article"),
-                unless_measures=frozenset(n.strs("unless_measures", default=[])),
+                id=n.text("id"),
+                text=n.text("text"),
+                article=n.text("article"),
+                unless_measures=frozenset(n.texts("unless_measures", default=[])),
             ),
         ),
     )
@@ -636,7 +640,8 @@ def _accountability(node: _Node) -> Accountability:
         for i, (field, refs) in enumerate(items):
             for ref in sorted(refs - known):
                 raise ProfileError(
-                    node.source, node.key(f"{section}[{i}].{field}"),
+                    node.source,
+                    node.key(f"{section}[{i}].{field}"),
                     f"未定义的问责方式 {ref!r} (unknown measure)",
                 )
 
@@ -648,7 +653,8 @@ def _accountability(node: _Node) -> Accountability:
         for ref in sorted(g.requires_measures):
             if not g.subjects <= acc.measure(ref).applies_to:
                 raise ProfileError(
-                    node.source, node.key(f"grounds[{i}].requires_measures"),
+                    node.source,
+                    node.key(f"grounds[{i}].requires_measures"),
                     f"问责方式 {ref!r} 不适用于此情形的全部对象 (measure does not apply)",
                 )
     return acc
@@ -667,38 +673,40 @@ def _appeals(node: _Node) -> Appeals:
         if kind not in routes:
             raise routes_node.fail(kind.value, "缺少此项 (missing)")
     return Appeals(
-        article=node.str("article"),
+        article=node.text("article"),
         filing=_limit(node.table("filing")),
         decision=_limit(node.table("decision")),
-        suspends_measures=node.bool("suspends_measures"),
+        suspends_measures=node.flag("suspends_measures"),
         routes=routes,
     )
 
 
 def _plans(node: _Node) -> Plans:
     return Plans(
-        min_inspectors=node.int("min_inspectors", minimum=2),
-        min_inspectors_article=node.str("min_inspectors_article"),
+        min_inspectors=node.integer("min_inspectors", minimum=2),
+        min_inspectors_article=node.text("min_inspectors_article"),
         kinds=_unique(
             node.tables("kinds"),
             lambda n: PlanKind(
-                id=n.str("id"),
-                name=n.str("name"),
-                article=n.str("article"),
-                unannounced=n.bool("unannounced", default=False),
-                government_approval_items=frozenset(n.ints("government_approval_items",
-                                                           default=[])),
+                id=n.text("id"),
+                name=n.text("name"),
+                article=n.text("article"),
+                unannounced=n.flag("unannounced", default=False),
+                government_approval_items=frozenset(
+                    n.integers("government_approval_items", default=[])
+                ),
             ),
         ),
-        second_approval_when=frozenset(node.enums("second_approval_when", SecondApprovalReason,
-                                                  default=[])),
-        second_approval_article=node.str("second_approval_article"),
-        government_approval_article=node.str("government_approval_article"),
+        second_approval_when=frozenset(
+            node.enums("second_approval_when", SecondApprovalReason, default=[])
+        ),
+        second_approval_article=node.text("second_approval_article"),
+        government_approval_article=node.text("government_approval_article"),
     )
 
 
 def _named(node: _Node) -> Named:
-    return Named(id=node.str("id"), name=node.str("name"), article=node.str("article"))
+    return Named(id=node.text("id"), name=node.text("name"), article=node.text("article"))
 
 
 def _complaints(node: _Node) -> Complaints:
@@ -707,14 +715,14 @@ def _complaints(node: _Node) -> Complaints:
         modes=_unique(
             node.tables("modes"),
             lambda n: HandlingMode(
-                id=n.str("id"),
-                name=n.str("name"),
-                article=n.str("article"),
-                needs_limit_and_requirements=n.bool("needs_limit_and_requirements"),
+                id=n.text("id"),
+                name=n.text("name"),
+                article=n.text("article"),
+                needs_limit_and_requirements=n.flag("needs_limit_and_requirements"),
             ),
         ),
         urgent_criteria=_unique(node.tables("urgent_criteria", allow_empty=True), _condition),
-        urgent_article=node.str("urgent_article", default=""),
+        urgent_article=node.text("urgent_article", default=""),
         results=_unique(node.tables("results"), _named),
     )
 
@@ -739,22 +747,25 @@ def parse_profile(text: str, source: str) -> RuleProfile:
             raise deadlines_node.fail(key, "缺少此项 (missing)")
     docs = root.table("documents")
     prefixes_node = docs.table("number_prefixes")
-    prefixes = {key: prefixes_node.str(key) for key, _ in prefixes_node.items()}
+    prefixes = {key: prefixes_node.text(key) for key, _ in prefixes_node.items()}
     profile = RuleProfile(
-        id=meta.str("id"),
-        name=meta.str("name"),
-        regulation=meta.str("regulation"),
+        id=meta.text("id"),
+        name=meta.text("name"),
+        regulation=meta.text("regulation"),
         in_force=meta.date("in_force"),
         deadlines=deadlines,
         accountability=_accountability(root.table("accountability")),
         appeals=_appeals(root.table("appeals")),
         plans=_plans(root.table("plans")),
         complaints=_complaints(root.table("complaints")),
-        ratings=root.table("performance").strs("ratings"),
-        documents=Documents(issuer=docs.str("issuer"), number_prefixes=prefixes),
+        ratings=root.table("performance").texts("ratings"),
+        documents=Documents(issuer=docs.text("issuer"), number_prefixes=prefixes),
     )
     for i, trigger in enumerate(profile.accountability.agency_triggers):
         if trigger.basis is TriggerBasis.RATING and trigger.rating not in profile.ratings:
-            raise ProfileError(source, f"accountability.agency_triggers[{i}].rating",
-                               f"未定义的考评等次 {trigger.rating!r} (unknown rating)")
+            raise ProfileError(
+                source,
+                f"accountability.agency_triggers[{i}].rating",
+                f"未定义的考评等次 {trigger.rating!r} (unknown rating)",
+            )
     return profile

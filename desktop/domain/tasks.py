@@ -30,8 +30,9 @@ def task_rule(profile: RuleProfile) -> DeadlineRule | None:
     return profile.deadline("task")
 
 
-def task_deadline(facts: TaskFacts, profile: RuleProfile,
-                  calendar: WorkCalendar | None = None) -> Deadline | None:
+def task_deadline(
+    facts: TaskFacts, profile: RuleProfile, calendar: WorkCalendar | None = None
+) -> Deadline | None:
     """The due date of a task (MAS 8 第二款): the shorter of the profile's limit and
     any shorter limit given, plus a granted extension (第三款). ``None`` when the
     profile sets no task limit."""
@@ -46,14 +47,20 @@ def task_deadline(facts: TaskFacts, profile: RuleProfile,
         for _ in range(min(facts.extensions, rule.extension.max_count)):
             deadline = extend(deadline, rule.extension.limit, calendar)
     if facts.legal_due is not None and deadline.due > facts.legal_due:
-        deadline = Deadline(deadline.start, facts.legal_due, deadline.limit,
-                            deadline.uncovered_years)
+        deadline = Deadline(
+            deadline.start, facts.legal_due, deadline.limit, deadline.uncovered_years
+        )
     return deadline
 
 
-def check_task_extension(facts: TaskFacts, approver_roles: Collection[Role],
-                         reason_told_to_party: bool, today: dt.date, profile: RuleProfile,
-                         calendar: WorkCalendar | None = None) -> list[Refusal]:
+def check_task_extension(
+    facts: TaskFacts,
+    approver_roles: Collection[Role],
+    reason_told_to_party: bool,
+    today: dt.date,
+    profile: RuleProfile,
+    calendar: WorkCalendar | None = None,
+) -> list[Refusal]:
     """One extension (MAS 8 第三款: 经本机关主要负责人批准，可以延长10个工作日，但不能
     超过法律规定的时间，同时应将延长期限的理由告知办事对象)."""
     rule = task_rule(profile)
@@ -64,16 +71,18 @@ def check_task_extension(facts: TaskFacts, approver_roles: Collection[Role],
     if facts.extensions >= rule.extension.max_count:
         refusals.append(Refusal("task.extension_used", "已延期，不能再次延期", article))
     if rule.extension.approver not in approver_roles:
-        refusals.append(Refusal("task.extension_approver", "延期须经本机关主要负责人批准",
-                                article))
+        refusals.append(Refusal("task.extension_approver", "延期须经本机关主要负责人批准", article))
     if not reason_told_to_party:
-        refusals.append(Refusal("task.reason_not_told", "应将延长期限的理由告知办事对象",
-                                article))
+        refusals.append(Refusal("task.reason_not_told", "应将延长期限的理由告知办事对象", article))
     current = task_deadline(facts, profile, calendar)
     if current is not None and today > current.due:
-        refusals.append(Refusal("task.extension_too_late",
-                                f"办理期限 {current.due} 已过，不能再申请延期", article))
+        refusals.append(
+            Refusal(
+                "task.extension_too_late", f"办理期限 {current.due} 已过，不能再申请延期", article
+            )
+        )
     if current is not None and facts.legal_due is not None and current.due >= facts.legal_due:
-        refusals.append(Refusal("task.legal_limit",
-                                f"已到法律规定的期限 {facts.legal_due}，不能延长", article))
+        refusals.append(
+            Refusal("task.legal_limit", f"已到法律规定的期限 {facts.legal_due}，不能延长", article)
+        )
     return refusals

@@ -41,8 +41,14 @@ HOLIDAYS_2026 = {
     "中秋节": [D(2026, 9, 25), D(2026, 9, 26), D(2026, 9, 27)],
     "国庆节": [D(2026, 10, d) for d in range(1, 8)],
 }
-MAKE_UP_2026 = [D(2026, 1, 4), D(2026, 2, 14), D(2026, 2, 28), D(2026, 5, 9),
-                D(2026, 9, 20), D(2026, 10, 10)]
+MAKE_UP_2026 = [
+    D(2026, 1, 4),
+    D(2026, 2, 14),
+    D(2026, 2, 28),
+    D(2026, 5, 9),
+    D(2026, 9, 20),
+    D(2026, 10, 10),
+]
 ALL_OFF_2026 = {d for days in HOLIDAYS_2026.values() for d in days}
 
 
@@ -85,10 +91,14 @@ NEXT_AFTER_2026 = [
 ]
 
 
-@pytest.mark.parametrize(("holiday", "start", "expected"), NEXT_AFTER_2026,
-                         ids=[f"{h}-{s}" for h, s, _ in NEXT_AFTER_2026])
-def test_next_working_day_across_each_2026_holiday(holiday: str, start: dt.date,
-                                                   expected: dt.date) -> None:
+@pytest.mark.parametrize(
+    ("holiday", "start", "expected"),
+    NEXT_AFTER_2026,
+    ids=[f"{h}-{s}" for h, s, _ in NEXT_AFTER_2026],
+)
+def test_next_working_day_across_each_2026_holiday(
+    holiday: str, start: dt.date, expected: dt.date
+) -> None:
     # 民法典 201: 开始的当日不计入
     assert add_working_days(start, 1) == expected
     assert working_days_between(start, expected) == 1
@@ -127,8 +137,7 @@ def test_mas8_twenty_working_days_over_national_day() -> None:
         (D(2026, 10, 9), 1, D(2026, 10, 10), "day 1 is the make-up Saturday"),
     ],
 )
-def test_add_days_moves_off_rest_days(start: dt.date, n: int, expected: dt.date,
-                                      why: str) -> None:
+def test_add_days_moves_off_rest_days(start: dt.date, n: int, expected: dt.date, why: str) -> None:
     # 民法典 203: 期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日
     assert add_days(start, n) == expected, why
 
@@ -190,6 +199,7 @@ def test_between_is_antisymmetric_on_working_days(a: dt.date, b: dt.date) -> Non
 
 # --------------------------------------------------------- uncovered years
 
+
 def test_2027_is_answered_with_a_warning() -> None:
     assert calendar.default_calendar().covers(2026)
     assert not calendar.default_calendar().covers(2027)
@@ -201,12 +211,15 @@ def test_2027_is_answered_with_a_warning() -> None:
     assert uncovered_years(D(2026, 12, 28), due) == {2027}
 
 
-@pytest.mark.parametrize("call", [
-    lambda: is_working_day(D(2027, 5, 3)),
-    lambda: add_days(D(2027, 1, 1), 30),
-    lambda: working_days_between(D(2027, 1, 1), D(2028, 1, 1)),
-    lambda: add_working_days(D(1999, 1, 1), 10),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: is_working_day(D(2027, 5, 3)),
+        lambda: add_days(D(2027, 1, 1), 30),
+        lambda: working_days_between(D(2027, 1, 1), D(2028, 1, 1)),
+        lambda: add_working_days(D(1999, 1, 1), 10),
+    ],
+)
 def test_uncovered_years_never_crash(call: object) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UncoveredYearWarning)
@@ -273,7 +286,8 @@ def test_set_default_calendar_switches_the_module_functions(tmp_path: Path) -> N
 def test_a_table_wins_over_the_library_for_its_year() -> None:
     table = parse_holiday_table(
         'year = 2026\nnotice = "更正"\n[[holidays]]\nname = "测试"\nfirst = 2026-03-02\n',
-        "fix.toml")
+        "fix.toml",
+    )
     cal = WorkCalendar.official([table])
     assert not cal.is_working_day(D(2026, 3, 2))
     assert cal.is_working_day(D(2026, 10, 1))  # the library's 2026 is replaced whole
@@ -284,24 +298,45 @@ def test_a_table_wins_over_the_library_for_its_year() -> None:
     [
         ("year = 2027\n", "notice", "通知"),
         ('year = "2027"\nnotice = "n"\n', "year", "四位年份"),
-        ('year = 2027\nnotice = "n"\n[[holidays]]\nfirst = 2027-01-01\n', "holidays[0].name",
-         "节日名称"),
-        ('year = 2027\nnotice = "n"\n[[holidays]]\nname = "x"\nfirst = 2027-01-05\n'
-         'last = 2027-01-01\n', "holidays[0].last", "早于"),
-        ('year = 2027\nnotice = "n"\n[[holidays]]\nname = "x"\nfirst = 2029-01-05\n',
-         "holidays[0].first", "不在 2027 年内"),
-        ('year = 2027\nnotice = "n"\n[[workdays]]\nname = "x"\ndate = 2027-01-04\n',
-         "workdays[0].date", "不是周六或周日"),
-        ('year = 2027\nnotice = "n"\n[[holidays]]\nname = "x"\nfirst = 2027-01-02\n'
-         '[[workdays]]\nname = "x"\ndate = 2027-01-02\n', "workdays[0].date", "同时"),
-        ('year = 2027\nnotice = "n"\n[[holidays]]\nname = "x"\nfirst = "2027-01-02"\n',
-         "holidays[0].first", "YYYY-MM-DD"),
+        (
+            'year = 2027\nnotice = "n"\n[[holidays]]\nfirst = 2027-01-01\n',
+            "holidays[0].name",
+            "节日名称",
+        ),
+        (
+            'year = 2027\nnotice = "n"\n[[holidays]]\nname = "x"\nfirst = 2027-01-05\n'
+            "last = 2027-01-01\n",
+            "holidays[0].last",
+            "早于",
+        ),
+        (
+            'year = 2027\nnotice = "n"\n[[holidays]]\nname = "x"\nfirst = 2029-01-05\n',
+            "holidays[0].first",
+            "不在 2027 年内",
+        ),
+        (
+            'year = 2027\nnotice = "n"\n[[workdays]]\nname = "x"\ndate = 2027-01-04\n',
+            "workdays[0].date",
+            "不是周六或周日",
+        ),
+        (
+            'year = 2027\nnotice = "n"\n[[holidays]]\nname = "x"\nfirst = 2027-01-02\n'
+            '[[workdays]]\nname = "x"\ndate = 2027-01-02\n',
+            "workdays[0].date",
+            "同时",
+        ),
+        (
+            'year = 2027\nnotice = "n"\n[[holidays]]\nname = "x"\nfirst = "2027-01-02"\n',
+            "holidays[0].first",
+            "YYYY-MM-DD",
+        ),
         ('year = 2027\nnotice = "n"\nholiday = []\n', "holiday", "未知的键"),
         ("year = = 2027", "", "TOML"),
     ],
 )
-def test_broken_tables_name_the_file_the_key_and_the_problem(text: str, key: str,
-                                                            problem: str) -> None:
+def test_broken_tables_name_the_file_the_key_and_the_problem(
+    text: str, key: str, problem: str
+) -> None:
     with pytest.raises(HolidayTableError) as err:
         parse_holiday_table(text, "holidays/2027.toml")
     assert err.value.source == "holidays/2027.toml"

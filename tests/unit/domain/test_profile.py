@@ -81,21 +81,27 @@ def test_deadlines_fj32_fj41() -> None:
     fj = load_profile("fujian-2024")
     urgent = fj.deadline("complaint_urgent")
     assert urgent is not None and urgent.limit.article == "FJ 32"
-    assert {c.id for c in fj.complaints.urgent_criteria} == {"business_environment",
-                                                             "major_livelihood"}
+    assert {c.id for c in fj.complaints.urgent_criteria} == {
+        "business_environment",
+        "major_livelihood",
+    }
     for limit in (fj.appeals.filing, fj.appeals.decision):
         assert (limit.amount, limit.unit) == (30, TimeUnit.DAYS)
     assert not fj.appeals.suspends_measures
-    assert fj.appeals.routes[DeciderKind.AGENCY] == (AppealRoute.AGENCY_ONE_LEVEL_UP,
-                                                     AppealRoute.OFFICE_SAME_LEVEL)
+    assert fj.appeals.routes[DeciderKind.AGENCY] == (
+        AppealRoute.AGENCY_ONE_LEVEL_UP,
+        AppealRoute.OFFICE_SAME_LEVEL,
+    )
     assert fj.appeals.routes[DeciderKind.OFFICE] == (AppealRoute.OFFICE_ONE_LEVEL_UP,)
 
 
 def test_plans_and_documents() -> None:
     fj, mas = load_profile("fujian-2024"), load_profile("maanshan-2005")
     assert fj.plans.min_inspectors == mas.plans.min_inspectors == 2
-    assert fj.plans.second_approval_when == {SecondApprovalReason.MAJOR,
-                                             SecondApprovalReason.REQUESTED_BY_AGENCY}
+    assert fj.plans.second_approval_when == {
+        SecondApprovalReason.MAJOR,
+        SecondApprovalReason.REQUESTED_BY_AGENCY,
+    }
     assert mas.plans.kind("special").government_approval_items == {1, 2}
     assert fj.plans.kind("unannounced").unannounced
     assert fj.documents.number_prefixes["accountability_decision"] == "闽效问"
@@ -119,28 +125,54 @@ def broken(old: str, new: str, count: int = 1) -> str:
 @pytest.mark.parametrize(
     ("text", "key", "problem"),
     [
-        (broken('unit = "working_days"', 'unit = "weeks"'), "deadlines.complaint.unit",
-         "未知取值 'weeks'"),
+        (
+            broken('unit = "working_days"', 'unit = "weeks"'),
+            "deadlines.complaint.unit",
+            "未知取值 'weeks'",
+        ),
         (broken("amount = 15\n", "amount = 0\n"), "deadlines.complaint.amount", "应不小于 1"),
         (broken("amount = 15\n", 'amount = "15"\n'), "deadlines.complaint.amount", "应为整数"),
-        (broken('approver = "office_head"', 'approver = "mayor"'),
-         "deadlines.complaint.extension.approver", "未知取值 'mayor'"),
-        (broken("[deadlines.complaint", "[deadlines.grievance", 2), "deadlines.complaint",
-         "缺少此项"),
-        (broken('applies_to = ["official"]', 'applies_to = ["people"]'),
-         "accountability.measures[0].applies_to[0]", "未知取值 'people'"),
-        (broken('id = "circulated_criticism"', 'id = "admonition"'),
-         "accountability.measures[1].id", "重复的标识"),
-        (broken('measures = ["efficiency_warning"]', 'measures = ["warning"]'),
-         "accountability.thresholds[0].measures", "未定义的问责方式 'warning'"),
-        (broken('rating = "差"', 'rating = "很差"'), "accountability.agency_triggers[1].rating",
-         "未定义的考评等次"),
-        (broken('agency = ["agency_one_level_up", "office_same_level"]\n', ""),
-         "appeals.routes.agency", "缺少此项"),
-        (broken("min_inspectors = 2", "min_inspectors = 1"), "plans.min_inspectors",
-         "应不小于 2"),
-        (broken('issuer = "福建省机关效能建设领导小组办公室"', 'issuer = ""'), "documents.issuer",
-         "不能为空"),
+        (
+            broken('approver = "office_head"', 'approver = "mayor"'),
+            "deadlines.complaint.extension.approver",
+            "未知取值 'mayor'",
+        ),
+        (
+            broken("[deadlines.complaint", "[deadlines.grievance", 2),
+            "deadlines.complaint",
+            "缺少此项",
+        ),
+        (
+            broken('applies_to = ["official"]', 'applies_to = ["people"]'),
+            "accountability.measures[0].applies_to[0]",
+            "未知取值 'people'",
+        ),
+        (
+            broken('id = "circulated_criticism"', 'id = "admonition"'),
+            "accountability.measures[1].id",
+            "重复的标识",
+        ),
+        (
+            broken('measures = ["efficiency_warning"]', 'measures = ["warning"]'),
+            "accountability.thresholds[0].measures",
+            "未定义的问责方式 'warning'",
+        ),
+        (
+            broken('rating = "差"', 'rating = "很差"'),
+            "accountability.agency_triggers[1].rating",
+            "未定义的考评等次",
+        ),
+        (
+            broken('agency = ["agency_one_level_up", "office_same_level"]\n', ""),
+            "appeals.routes.agency",
+            "缺少此项",
+        ),
+        (broken("min_inspectors = 2", "min_inspectors = 1"), "plans.min_inspectors", "应不小于 2"),
+        (
+            broken('issuer = "福建省机关效能建设领导小组办公室"', 'issuer = ""'),
+            "documents.issuer",
+            "不能为空",
+        ),
         (broken("in_force = 2024-05-01", 'in_force = "2024"'), "profile.in_force", "应为日期"),
         (broken("[profile]", "[profile"), "", "TOML 语法错误"),
     ],
