@@ -20,7 +20,7 @@ from desktop.domain.complaints import (
     is_urgent,
     may_read_identity,
 )
-from desktop.domain.profile import Limit, TimeUnit
+from desktop.domain.profile import Limit, RuleProfile, TimeUnit
 from desktop.domain.tasks import TaskFacts, check_task_extension, task_deadline
 from desktop.resources import load_profile
 
@@ -79,9 +79,10 @@ def test_only_handlers_read_identities_fj34_mas15(roles: set[Role], allowed: boo
         "superior_assignment",
     ],
 )
-def test_every_channel_is_accepted_fj30_mas13(profile: object, channel: str) -> None:
-    # FJ 30: 通过12345政务服务便民热线、信函等渠道; MAS 13(1): 投诉、媒体披露、部门移送、上级机关交办
-    assert check_registration(complaint(channel=channel), profile) == []  # type: ignore[arg-type]
+def test_every_channel_is_accepted_fj30_mas13(profile: RuleProfile, channel: str) -> None:
+    # FJ 30: 通过12345政务服务便民热线、信函等渠道
+    # MAS 13(1): 投诉、媒体披露、部门移送、上级机关交办
+    assert check_registration(complaint(channel=channel), profile) == []
 
 
 def test_unknown_channel_is_refused() -> None:
@@ -124,8 +125,10 @@ def test_urgency_is_an_fj_rule_only() -> None:
         ),
     ],
 )
-def test_complaint_deadline(profile: object, facts: ComplaintFacts, due: dt.date, why: str) -> None:
-    assert complaint_deadline(facts, profile).due == due, why  # type: ignore[arg-type]
+def test_complaint_deadline(
+    profile: RuleProfile, facts: ComplaintFacts, due: dt.date, why: str
+) -> None:
+    assert complaint_deadline(facts, profile).due == due, why
 
 
 def test_deadline_in_2027_carries_the_warning() -> None:
@@ -162,9 +165,9 @@ DUE = D(2026, 10, 12)
     ],
 )
 def test_routing_fj31_fj33(
-    profile: object, mode: str, limit: dt.date | None, requirements: str, expected: set[str]
+    profile: RuleProfile, mode: str, limit: dt.date | None, requirements: str, expected: set[str]
 ) -> None:
-    refusals = check_routing(mode, limit, requirements, TODAY, DUE, profile)  # type: ignore[arg-type]
+    refusals = check_routing(mode, limit, requirements, TODAY, DUE, profile)
     assert codes(refusals) == expected
 
 
@@ -240,9 +243,9 @@ def test_one_extension_with_the_heads_approval_mas15(
     ],
 )
 def test_closing_fj33_mas16(
-    profile: object, facts: ComplaintFacts, closing: Closing, expected: set[str]
+    profile: RuleProfile, facts: ComplaintFacts, closing: Closing, expected: set[str]
 ) -> None:
-    assert codes(check_closing(facts, closing, profile)) == expected  # type: ignore[arg-type]
+    assert codes(check_closing(facts, closing, profile)) == expected
 
 
 # ----------------------------------------------------------------- MAS 8 tasks
