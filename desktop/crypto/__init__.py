@@ -35,9 +35,11 @@ from desktop.crypto.phone import InvalidPhoneNumber, normalise_phone
 from desktop.crypto.vault import (
     SealedIdentity,
     open_identity,
+    open_secret,
     remove_recipients,
     rewrap,
     seal_identity,
+    seal_secret,
 )
 
 __all__ = [
@@ -61,11 +63,13 @@ __all__ = [
     "normalise_phone",
     "open_identity",
     "open_private_key",
+    "open_secret",
     "public_key_from_bytes",
     "public_key_to_bytes",
     "remove_recipients",
     "rewrap",
     "seal_identity",
     "seal_private_key",
+    "seal_secret",
     "validate_id_number",
 ]

@@ -119,6 +119,41 @@ class SealedIdentity:
         return cls(nonce=nonce, ciphertext=ciphertext, wrapped_keys=wrapped)
 
 
+def seal_secret(
+    secret: bytes,
+    recipients: Mapping[str, X25519PublicKey],
+    *,
+    record_id: str | None = None,
+) -> SealedIdentity:
+    """Encrypt any secret (e.g. the office blind-index key) for every recipient.
+
+    The same envelope as :func:`seal_identity`; open it with :func:`open_secret`.
+    """
+    _check_recipients(recipients)
+    data_key = AESGCM.generate_key(bit_length=256)
+    nonce = os.urandom(_NONCE_SIZE)
+    ciphertext = AESGCM(data_key).encrypt(
+        nonce, _pad(secret), _identity_aad(FORMAT_VERSION, record_id)
+    )
+    wrapped = {key_id: _wrap(data_key, key_id, pub) for key_id, pub in recipients.items()}
+    return SealedIdentity(nonce=nonce, ciphertext=ciphertext, wrapped_keys=wrapped)
+
+
+def open_secret(
+    sealed: SealedIdentity,
+    key_id: str,
+    private_key: X25519PrivateKey,
+    *,
+    record_id: str | None = None,
+) -> bytes:
+    """Decrypt a :func:`seal_secret` envelope; raises :class:`DecryptionError` on any failure."""
+    data_key = _unwrap_for(sealed, key_id, private_key)
+    try:
+        return _unpad(_decrypt_identity(sealed, data_key, record_id))
+    except ValueError:  # CodecError too: authenticated but not our layout
+        raise MalformedBlob("解密后的数据格式错误") from None
+
+
 def seal_identity(
     identity: ComplainantIdentity,
     recipients: Mapping[str, X25519PublicKey],
@@ -130,14 +165,7 @@ def seal_identity(
     Include the office recovery key among ``recipients``. Pass the same
     ``record_id`` to :func:`open_identity` and :func:`rewrap`.
     """
-    _check_recipients(recipients)
-    data_key = AESGCM.generate_key(bit_length=256)
-    nonce = os.urandom(_NONCE_SIZE)
-    ciphertext = AESGCM(data_key).encrypt(
-        nonce, _pad(identity.to_bytes()), _identity_aad(FORMAT_VERSION, record_id)
-    )
-    wrapped = {key_id: _wrap(data_key, key_id, pub) for key_id, pub in recipients.items()}
-    return SealedIdentity(nonce=nonce, ciphertext=ciphertext, wrapped_keys=wrapped)
+    return seal_secret(identity.to_bytes(), recipients, record_id=record_id)
 
 
 def open_identity(
@@ -151,10 +179,9 @@ def open_identity(
 
     The caller writes the audit entry for the decryption.
     """
-    data_key = _unwrap_for(sealed, key_id, private_key)
-    plaintext = _decrypt_identity(sealed, data_key, record_id)
+    plaintext = open_secret(sealed, key_id, private_key, record_id=record_id)
     try:
-        return ComplainantIdentity.from_bytes(_unpad(plaintext))
+        return ComplainantIdentity.from_bytes(plaintext)
     except ValueError:
         raise MalformedBlob("解密后的身份数据格式错误") from None
 

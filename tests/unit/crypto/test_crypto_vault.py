@@ -299,3 +299,15 @@ def test_round_trip_property(identity: ComplainantIdentity, record_id: str | Non
         open_identity(stored, "handler:wang", KEYS["handler:wang"][0], record_id=record_id)
         == identity
     )
+
+
+def test_seal_secret_round_trip_for_every_recipient() -> None:
+    from desktop.crypto import generate_keypair, open_secret, seal_secret
+
+    a_priv, a_pub = generate_keypair()
+    r_priv, r_pub = generate_keypair()
+    secret = bytes(range(32))
+    sealed = seal_secret(secret, {"handler-a": a_pub, "recovery": r_pub}, record_id="office")
+    assert open_secret(sealed, "handler-a", a_priv, record_id="office") == secret
+    assert open_secret(sealed, "recovery", r_priv, record_id="office") == secret
+    assert secret not in sealed.to_bytes()
