@@ -291,6 +291,10 @@ class Plans:
     second_approval_when: frozenset[SecondApprovalReason]
     second_approval_article: str
     government_approval_article: str
+    approval_article: str  # a plan runs only once approved
+    report_article: str  # a report after the inspection
+    identity_article: str  # inspectors show identity first, except 暗访
+    special_items: frozenset[int]  # the items a special inspection may name
 
     def kind(self, kind_id: str) -> PlanKind:
         for k in self.kinds:
@@ -701,7 +705,11 @@ def _plans(node: _Node) -> Plans:
             node.enums("second_approval_when", SecondApprovalReason, default=[])
         ),
         second_approval_article=node.text("second_approval_article"),
-        government_approval_article=node.text("government_approval_article"),
+        government_approval_article=node.text("government_approval_article", default=""),
+        approval_article=node.text("approval_article"),
+        report_article=node.text("report_article"),
+        identity_article=node.text("identity_article"),
+        special_items=frozenset(node.integers("special_items", default=[])),
     )
 
 

@@ -1,0 +1,129 @@
+"""The audit trail (审计记录): append-only, each entry hash-chained to the previous
+entry of the same device, so an edited or deleted entry shows.
+
+The chain: ``hash = SHA-256(canonical JSON of the entry including prev_hash)``;
+the first entry of a device has ``prev_hash = "0" * 64``. SQLite triggers
+refuse UPDATE and DELETE on the table; someone editing the file directly can
+get around those, but not around the chain. Deleting the newest entries leaves
+a shorter valid chain: that is caught by comparing with the server's copy
+after sync (issue 6), not here.
+
+Details must never hold a complainant's identity in clear; services pass ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.store.ids import new_id
+from desktop.store.models import AuditEntry
+
+GENESIS = "0" * 64
+
+
+def entry_hash(
+    *,
+    id: str,
+    at: dt.datetime,
+    device_id: str,
+    user_id: str | None,
+    action: str,
+    entity: str,
+    entity_id: str,
+    details: dict[str, Any],
+    prev_hash: str,
+) -> str:
+    """The SHA-256 of an entry's canonical JSON (sorted keys, UTC timestamp)."""
+    body = {
+        "id": id,
+        "at": at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
+        "device_id": device_id,
+        "user_id": user_id,
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "details": details,
+        "prev_hash": prev_hash,
+    }
+    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def append(
+    db: Session,
+    *,
+    at: dt.datetime,
+    device_id: str,
+    user_id: str | None,
+    action: str,
+    entity: str,
+    entity_id: str,
+    details: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Add an entry to the chain of ``device_id`` (inside the caller's transaction)."""
+    prev = db.scalar(
+        select(AuditEntry.hash)
+        .where(AuditEntry.device_id == device_id)
+        .order_by(AuditEntry.seq.desc())
+        .limit(1)
+    )
+    fields: dict[str, Any] = {
+        "id": new_id(),
+        "at": at,
+        "device_id": device_id,
+        "user_id": user_id,
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "details": details or {},
+        "prev_hash": prev or GENESIS,
+    }
+    entry = AuditEntry(**fields, hash=entry_hash(**fields))
+    db.add(entry)
+    db.flush()
+    return entry
+
+
+@dataclass(frozen=True)
+class AuditProblem:
+    """An entry that does not verify: its seq, id and what is wrong."""
+
+    seq: int
+    entry_id: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"#{self.seq} ({self.entry_id}): {self.problem}"
+
+
+def verify(db: Session) -> list[AuditProblem]:
+    """Recompute every chain; an edited entry fails its hash, a deleted one
+    breaks the link of the entry after it."""
+    problems: list[AuditProblem] = []
+    last: dict[str, str] = {}
+    for entry in db.scalars(select(AuditEntry).order_by(AuditEntry.seq)):
+        expected_prev = last.get(entry.device_id, GENESIS)
+        recomputed = entry_hash(
+            id=entry.id,
+            at=entry.at,
+            device_id=entry.device_id,
+            user_id=entry.user_id,
+            action=entry.action,
+            entity=entry.entity,
+            entity_id=entry.entity_id,
+            details=entry.details,
+            prev_hash=entry.prev_hash,
+        )
+        if recomputed != entry.hash:
+            problems.append(AuditProblem(entry.seq, entry.id, "内容被修改（哈希不符）"))
+        if entry.prev_hash != expected_prev:
+            problems.append(AuditProblem(entry.seq, entry.id, "链接断开：前一条记录被删除或修改"))
+        last[entry.device_id] = entry.hash
+    return problems
