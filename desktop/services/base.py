@@ -14,11 +14,10 @@ Pattern for a service::
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -94,7 +93,7 @@ class Context:
         return stamp
 
 
-class Actor:
+class Actor(Protocol):
     """What a service needs to know about the signed-in user."""
 
     user_id: str
@@ -164,7 +163,3 @@ def change(
     db.add(op)
     db.flush()
     return op
-
-
-def monotonic_ms() -> int:
-    return time.monotonic_ns() // 1_000_000
