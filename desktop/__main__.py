@@ -1,36 +1,68 @@
-"""``python -m desktop``: start the app."""
+"""``python -m desktop``: start the app, or run a check without a window.
+
+python -m desktop [--data-dir DIR] [--demo] [--profile ID]
+python -m desktop --data-dir DIR --demo --self-test   # check every layer, exit 0/1
+python -m desktop --data-dir DIR --verify-audit       # check the audit chain
+"""
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
+from pathlib import Path
 
-from desktop.resources import load_profile, profile_ids
+from desktop.resources import profile_ids
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m desktop", description="效能督查")
     parser.add_argument(
-        "--demo", action="store_true", help="use the demo data set (the embedded default store)"
+        "--data-dir", type=Path, default=None, help="data folder (default: the user's data folder)"
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="fill an empty store with the demo data set"
     )
     parser.add_argument(
         "--profile",
         choices=profile_ids(),
-        default="fujian-2024",
-        help="rule profile (default: fujian-2024)",
+        default=None,
+        help="rule profile (default: the saved one, else fujian-2024)",
+    )
+    parser.add_argument(
+        "--self-test", action="store_true", help="check every layer without a window and exit"
+    )
+    parser.add_argument(
+        "--verify-audit", action="store_true", help="verify the audit trail's hash chain and exit"
     )
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    from desktop.bootstrap import open_context
+
+    ctx = open_context(args.data_dir, args.profile)
+    if args.demo:
+        from desktop.demo import ensure_demo
+
+        ensure_demo(ctx)
+    if args.verify_audit:
+        from desktop.selftest import verify_audit_command
+
+        return verify_audit_command(ctx)
+    if args.self_test:
+        from desktop.selftest import run_self_test
+
+        return run_self_test(ctx, demo=args.demo)
+
+    import datetime as dt
+
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.preview import PreviewWindow
 
     app = QApplication(sys.argv[:1])
-    window = PreviewWindow(load_profile(args.profile), dt.date.today())
+    window = PreviewWindow(ctx.profile, dt.date.today())
     window.show()
     return app.exec()
 
