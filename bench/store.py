@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Column, Index, MetaData, String, Table, insert, select
 
@@ -117,7 +118,7 @@ def fill(
         sample = db.scalars(select(Complaint).limit(1)).one()
         blob, due, office = sample.sealed_identity, sample.due_on, sample.office_id
     numbers = [id_number() for _ in range(total)]
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "id": new_id(),
             "profile_id": "fujian-2024",

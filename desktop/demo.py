@@ -260,6 +260,7 @@ def _plans(
         start: dt.date,
         days: int,
         ctx: Context = fj,
+        team_ids: list[str] | None = None,
         **extra: object,
     ) -> str:
         clock.on(start - dt.timedelta(days=14))
@@ -273,7 +274,7 @@ def _plans(
             method="查阅台账、现场察看、个别访谈",
             starts_on=start,
             ends_on=start + dt.timedelta(days=days),
-            team_ids=extra.pop("team", team),
+            team_ids=team_ids or team,
             **extra,  # type: ignore[arg-type]
         )
         demo.plans[key] = plan_id
@@ -303,7 +304,7 @@ def _plans(
         d(2026, 12, 3),
         15,
         major=True,
-        team=[u["wangjg"], u["chenj"], u["liuy"]],
+        team_ids=[u["wangjg"], u["chenj"], u["liuy"]],
     )
     approved(major)
     ready = plan(

@@ -79,7 +79,8 @@ class PreviewWindow(QMainWindow):
 
     def recompute(self) -> None:
         """Show the due date for the inputs (start day not counted, 民法典 201/203)."""
-        start = self.start.date().toPython()
+        qdate = self.start.date()
+        start = dt.date(qdate.year(), qdate.month(), qdate.day())
         limit = Limit(self.amount.value(), TimeUnit(self.unit.currentData()), "", "")
         deadline = due_date(start, limit) if limit.amount else None
         due = deadline.due if deadline else start
