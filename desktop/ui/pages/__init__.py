@@ -1,0 +1,1 @@
+"""One module per navigation page; each defines ``Page(ctx, session, parent)``."""
