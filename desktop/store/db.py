@@ -8,16 +8,19 @@ power cut may lose the last transactions, never the database's consistency.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 APP_NAME = "xiaoneng-inspector"
 DB_FILE = "xiaoneng.db"
@@ -46,14 +49,46 @@ def make_engine(db_path: Path) -> Engine:
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["engine"] = engine
     return config
 
 
+@cache
+def head_revision() -> str:
+    """The newest migration's revision, read from the files (no Alembic import)."""
+    revisions: dict[str, str | None] = {}
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        rev = re.search(r"^revision: str = ['\"](\w+)['\"]", source, re.M)
+        down = re.search(r"^down_revision: str \| None = (?:['\"](\w+)['\"]|None)", source, re.M)
+        if rev and down:
+            revisions[rev.group(1)] = down.group(1)
+    parents = {d for d in revisions.values() if d}
+    heads = [r for r in revisions if r not in parents]
+    if len(heads) != 1:
+        raise RuntimeError(f"migrations must have one head, found {heads}")
+    return heads[0]
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        try:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except Exception:  # no table yet: a new store
+            return None
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest migration (run at every start)."""
+    """Bring the schema to the newest migration (run at every start). Alembic is
+    imported only when there is something to do, which keeps start-up fast."""
+    if current_revision(engine) == head_revision():
+        return
+    from alembic import command
+
     command.upgrade(alembic_config(engine), "head")
 
 

@@ -267,3 +267,13 @@ def test_sigkill_mid_write_leaves_no_half_record(
     with store.sessions.begin() as db:
         assert audit.verify(db) == []
     store.close()
+
+
+def test_head_revision_read_from_files_matches_alembic(ctx: Context) -> None:
+    from alembic.script import ScriptDirectory
+
+    from desktop.store.db import alembic_config, current_revision, head_revision
+
+    script = ScriptDirectory.from_config(alembic_config(ctx.store.engine))
+    assert head_revision() == script.get_current_head()
+    assert current_revision(ctx.store.engine) == head_revision()
