@@ -88,5 +88,5 @@ def chinese_date(d: dt.date) -> str:
 
 
 def document_number(prefix: str, year: int, serial: int) -> str:
-    """发文字号: prefix, year in 六角括号, serial without leading zeros or 第 (闽效问〔2026〕3号)."""
+    """发文字号: prefix, year in 六角括号, serial with no leading zeros or 第: 闽效问〔2026〕3号."""
     return f"{prefix}〔{year}〕{serial}号"

@@ -18,6 +18,12 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.resources import resources_dir
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation in ``context``; translate it where it is shown."""
+    return text
+
+
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
 

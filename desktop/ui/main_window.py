@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QByteArray,
     QCoreApplication,
     QEvent,
@@ -23,6 +22,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -38,6 +38,7 @@ from desktop.domain.common import Role
 from desktop.services import auth
 from desktop.services.auth import SessionLocked, UserSession
 from desktop.services.base import Context
+from desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 ALL = frozenset(Role)
 OFFICE = frozenset({Role.INSPECTOR, Role.SUPERVISOR, Role.OFFICE_HEAD})
@@ -175,8 +176,9 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page_{spec.key}")
             old = self.stack.widget(row)
             self.stack.insertWidget(row, page)
-            self.stack.removeWidget(old)
-            old.deleteLater()
+            if old is not None:
+                self.stack.removeWidget(old)
+                old.deleteLater()
             self.pages[spec.key] = page
         self.stack.setCurrentIndex(row)
         refresh = getattr(self.pages[spec.key], "refresh", None)
@@ -219,9 +221,9 @@ class MainWindow(QMainWindow):
             settings.setValue("main/page", self.specs[row].key)
         settings.sync()
 
-    def closeEvent(self, event: QEvent) -> None:  # type: ignore[override]
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.activity)
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)

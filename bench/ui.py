@@ -1,0 +1,194 @@
+"""UI benchmark (issue 5): prints
+
+1. cold start to a usable main window, as a ratio to an empty PySide6
+   QMainWindow started the same way (goal <= 1.5x). Each is a fresh process
+   timed from spawn until it prints "ready" after its first event loop turn;
+   the app's path is the one ``run_app`` takes (open the store, sign in — the
+   password check is done by the bench instead of a person typing — build
+   and show the main window on the dashboard);
+2. filtering/searching 100,000 complaints: the median time for the 投诉 list
+   to show its first page for a search (service query + Qt model) as a ratio
+   to the same SELECT run on SQLite directly (goal <= 2x).
+
+Run: ``.venv/bin/python bench/ui.py [--runs 7] [--complaints 100000]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import os
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+EMPTY = """
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.show()
+app.processEvents()
+print("ready", flush=True)
+"""
+
+APP = """
+import sys
+from pathlib import Path
+from desktop.ui.app import make_application
+from desktop.ui.i18n import install_translators, saved_language
+app = make_application()
+install_translators(app, saved_language())
+from desktop.bootstrap import open_context
+from desktop.services import auth
+from desktop.ui.main_window import MainWindow
+ctx = open_context(Path(sys.argv[1]))
+session = auth.sign_in(ctx, "wangjg", "xiaoneng2026")
+window = MainWindow(ctx, session)
+window.show()
+app.processEvents()
+print("ready", flush=True)
+"""
+
+
+def cold_start(code: str, *args: str) -> float:
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    elapsed = time.perf_counter() - start
+    child.wait()
+    if line.strip() != "ready":
+        raise RuntimeError(f"child did not start: {line!r}")
+    return elapsed
+
+
+def bench_start(runs: int) -> None:
+    from desktop.bootstrap import open_context
+    from desktop.demo import ensure_demo
+
+    with tempfile.TemporaryDirectory() as tmp:
+        ctx = open_context(Path(tmp))
+        ensure_demo(ctx)
+        ctx.store.close()
+        cold_start(EMPTY)  # warm the OS file cache for both
+        cold_start(APP, tmp)
+        empty, app = [], []
+        for _ in range(runs):  # interleaved: both see the same machine load
+            empty.append(cold_start(EMPTY))
+            app.append(cold_start(APP, tmp))
+    e, a = statistics.median(empty), statistics.median(app)
+    print(
+        f"cold start, median of {runs}: empty QMainWindow {e * 1000:.0f} ms, "
+        f"main window signed in {a * 1000:.0f} ms, ratio {a / e:.2f}x (goal <= 1.5x)"
+    )
+
+
+def bench_search(total: int, rounds: int) -> None:
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy import insert, select
+
+    from desktop.bootstrap import open_context
+    from desktop.demo import DEMO_PASSWORD, ensure_demo
+    from desktop.services import auth, complaints
+    from desktop.store.ids import new_id
+    from desktop.store.models import Agency, Complaint
+    from desktop.ui.listmodel import Column, PagedModel
+
+    app = QApplication.instance() or QApplication([])
+    words = ["窗口", "审批", "登记", "材料", "超期", "态度", "收费", "推诿", "答复", "系统"]
+    rng = random.Random(5)
+    with tempfile.TemporaryDirectory() as tmp:
+        ctx = open_context(Path(tmp))
+        ensure_demo(ctx)
+        handler = auth.sign_in(ctx, "zhengl", DEMO_PASSWORD)
+        with ctx.transaction() as db:
+            sample = db.scalars(select(Complaint).limit(1)).one()
+            agencies = list(db.scalars(select(Agency.id).where(Agency.kind == "agency")))
+            base = {
+                c: getattr(sample, c)
+                for c in ("profile_id", "office_id", "due_on", "registered_by")
+            }
+        rows: list[dict[str, Any]] = [
+            {
+                **base,
+                "id": new_id(),
+                "channel": "hotline_12345",
+                "received_on": dt.date(2026, 1, 1) + dt.timedelta(days=rng.randrange(320)),
+                "anonymous": True,
+                "subject_agency_id": rng.choice(agencies),
+                "matter": "".join(rng.sample(words, 3)) + f"问题{i}",
+                "urgent_criteria": [],
+                "state": rng.choice(["registered", "routed", "closed"]),
+                "version": 1,
+                "updated_at": ctx.now(),
+            }
+            for i in range(total)
+        ]
+        with ctx.transaction() as db:
+            for chunk in range(0, total, 5000):
+                db.execute(insert(Complaint), rows[chunk : chunk + 5000])
+        db_path = ctx.store.data_dir / "xiaoneng.db"
+        raw = sqlite3.connect(db_path)
+        sql = (
+            "SELECT c.*, a.name FROM complaints c JOIN agencies a ON c.subject_agency_id = a.id "
+            "WHERE (c.matter LIKE ? ESCAPE '\\' OR a.name LIKE ? ESCAPE '\\') "
+            "ORDER BY c.received_on DESC, c.id DESC LIMIT 100 OFFSET 0"
+        )
+        model: PagedModel[complaints.ComplaintView] = PagedModel(
+            [Column("事项", lambda c: c.matter), Column("单位", lambda c: c.subject_agency_name)],
+            lambda offset, limit: list[complaints.ComplaintView](),
+        )
+
+        def search_page(word: str, offset: int, limit: int) -> list[complaints.ComplaintView]:
+            return complaints.list_complaints(ctx, handler, search=word, limit=limit, offset=offset)
+
+        ui, direct = [], []
+        for _ in range(rounds):
+            word = rng.choice(words)
+            start = time.perf_counter()
+            model.reset(functools.partial(search_page, word))
+            app.processEvents()
+            ui.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            raw.execute(sql, (f"%{word}%", f"%{word}%")).fetchall()
+            direct.append(time.perf_counter() - start)
+        raw.close()
+        ctx.store.close()
+    u, d = statistics.median(ui), statistics.median(direct)
+    print(
+        f"search {total} complaints, first page of 100, median of {rounds}: "
+        f"list {u * 1000:.1f} ms, SQLite directly {d * 1000:.1f} ms, "
+        f"ratio {u / d:.2f}x (goal <= 2x)"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--complaints", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=30)
+    args = parser.parse_args()
+    bench_start(args.runs)
+    bench_search(args.complaints, args.rounds)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

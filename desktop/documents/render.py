@@ -1,0 +1,941 @@
+"""Lay a :class:`~desktop.documents.model.Document` out on A4 per GB/T 9704-2012, as PDF.
+
+The numbers (GB/T 9704-2012 党政机关公文格式):
+
+* A4, top margin 37 mm, left (binding) margin 28 mm, type area (版心)
+  156 × 225 mm;
+* body 3号 (16 pt) 仿宋 on a grid of 22 lines × 28 characters: every line of
+  body text starts on a grid line (line pitch 225 mm / 22) and full-width
+  characters advance by 156 mm / 28, so exactly 28 of them fill a line. The
+  16 pt glyphs are a touch wider than that pitch; the difference is taken out
+  of the inter-character spacing (PDF ``Tc``), as a word processor with a
+  document grid does. Digits and Latin letters keep their natural width. Full
+  lines are justified to the exact width of the type area, last lines are
+  left-aligned, paragraphs are indented two characters, and simple 避头尾
+  rules keep closing punctuation off the start of a line and opening
+  punctuation off its end;
+* the text of a grid line is top-aligned in its line: the top of the em box of
+  the first line touches the top of the type area (37 mm from the paper's top);
+* title 2号 (22 pt) 小标宋, centred, broken into lines of similar length;
+  headings 3号 黑体 (level 1) and 楷体 (level 2);
+* 版头: issuer mark in red 小标宋 centred on the first line of the type area,
+  the document number two lines below it, a red line 4 mm under the number,
+  the title two lines below the red line (GB/T 9704 7.2); the standard puts
+  the issuer mark 35 mm below the top of the type area, here it takes the
+  first line, as most offices' templates do;
+* signature per 7.3.5.1 (sealed document): the date 右空四字 (its last
+  character ends four character pitches left of the type area's right edge),
+  the issuer name centred over the date (moved left if it would come closer
+  than two characters to the right edge), two blank lines above them for the
+  seal;
+* 版记 at the foot of the last page: 抄送 and 印发机关/印发日期 in 4号 仿宋,
+  one grid line each, a 0.35 mm rule above and below and a 0.25 mm rule
+  between them, the last rule on the bottom edge of the type area;
+* page numbers "— 1 —" in 4号 宋体, the dashes 7 mm below the type area, odd
+  pages one character in from the right edge, even pages from the left.
+
+The output is reproducible: the same document gives the same bytes (reportlab's
+invariant mode: fixed dates and file id; font subsets are named by order).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Literal
+
+from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped, unused-ignore]
+from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped, unused-ignore]
+from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped, unused-ignore]
+
+from desktop.documents import fonts
+from desktop.documents.model import (
+    Block,
+    Document,
+    Heading,
+    Paragraph,
+    SignatureLines,
+    Table,
+    chinese_date,
+)
+
+__all__ = [
+    "AREA_BOTTOM",
+    "AREA_HEIGHT",
+    "AREA_LEFT",
+    "AREA_RIGHT",
+    "AREA_TOP",
+    "AREA_WIDTH",
+    "CHARS_PER_LINE",
+    "CHAR_PITCH",
+    "LINES_PER_PAGE",
+    "LINE_PITCH",
+    "MM",
+    "PAGE_HEIGHT",
+    "PAGE_WIDTH",
+    "render_pdf",
+    "unsupported_characters",
+]
+
+MM = 72 / 25.4
+"""One millimetre in PDF points."""
+PAGE_WIDTH: float = float(A4[0])
+PAGE_HEIGHT: float = float(A4[1])
+AREA_LEFT = 28 * MM
+AREA_WIDTH = 156 * MM
+AREA_RIGHT = AREA_LEFT + AREA_WIDTH
+AREA_HEIGHT = 225 * MM
+AREA_TOP = PAGE_HEIGHT - 37 * MM
+AREA_BOTTOM = AREA_TOP - AREA_HEIGHT
+LINES_PER_PAGE = 22
+CHARS_PER_LINE = 28
+LINE_PITCH = AREA_HEIGHT / LINES_PER_PAGE
+CHAR_PITCH = AREA_WIDTH / CHARS_PER_LINE
+
+SIZE_3 = 16.0  # 3号: body, headings, document number
+SIZE_2 = 22.0  # 2号: title
+SIZE_4 = 14.0  # 4号: page numbers, 版记, dense tables
+MARK_MAX_SIZE = 42.0  # issuer mark, shrunk to fit the type area
+EM_ASCENT = 0.88  # the CJK em box spans -0.12 … 0.88 of the size around the baseline
+MAX_GAP = 0.25  # justification adds at most this share of the size between two pieces
+MAX_SQUEEZE = 0.08  # a line may be set tighter by this share of a character per gap
+WIDOW_GAP = 1.5  # points of space a line may gain per gap to save a lone last character
+FULL_WIDTH = 0.9  # a glyph at least this share of the size wide sits on the character grid
+
+Color = tuple[float, float, float]
+BLACK: Color = (0.0, 0.0, 0.0)
+RED: Color = (1.0, 0.0, 0.0)
+
+HEADER_RULE = 0.7 * MM  # the red line under the document number
+THICK_RULE = 0.35 * MM  # first and last rule of the 版记
+THIN_RULE = 0.25 * MM  # the rule between the 版记's elements
+TABLE_RULE = 0.75  # table grid lines, points
+
+# 避头尾: never at the start of a line / never at the end of one
+NO_LINE_START = frozenset("，。、；：？！）》」』”’〕】〗〉…—·%‰,.;:?!)]}")
+NO_LINE_END = frozenset("（《「『“‘〔【〖〈([{")
+
+Align = Literal["justify", "left", "center", "right"]
+
+
+# --------------------------------------------------------------------- glyphs and lines
+
+
+@dataclass(frozen=True)
+class _Glyph:
+    char: str
+    font: str
+    width: float  # natural advance at the size
+    advance: float  # advance on the line before justification (grid pitch or natural)
+    breakable: bool = True  # a line may break (and justification may add space) after it
+
+
+@dataclass(frozen=True)
+class _Line:
+    glyphs: tuple[_Glyph, ...]
+    indent: float  # offset from the left of the box
+    avail: float  # width available to this line, from the indent
+    last: bool  # last line of a paragraph (or before a hard break): not justified
+
+    @property
+    def natural(self) -> float:
+        return sum(g.advance for g in self.glyphs)
+
+
+_Unit = tuple[_Glyph, ...]
+
+
+@lru_cache(maxsize=65536)
+def _measure(char: str, font: str, size: float) -> tuple[str, float]:
+    used = fonts.font_for(font, char)
+    return used, float(stringWidth(char, used, size))
+
+
+def _glyphs(text: str, font: str, size: float, grid: bool) -> list[_Glyph]:
+    out = []
+    for char in text:
+        used, width = _measure(char, font, size)
+        advance = CHAR_PITCH * size / SIZE_3 if grid and width >= FULL_WIDTH * size else width
+        out.append(_Glyph(char, used, width, advance))
+    return out
+
+
+def _is_ascii_word(char: str) -> bool:
+    return "!" <= char <= "~"
+
+
+def _units(glyphs: Sequence[_Glyph]) -> list[_Unit]:
+    """Unbreakable pieces: a CJK character, an ASCII word or number, a ——/…… pair.
+
+    Only the last glyph of a piece is ``breakable``: justification never
+    letter-spaces a number or a Latin word.
+    """
+    units: list[_Unit] = []
+    i, n = 0, len(glyphs)
+    while i < n:
+        char = glyphs[i].char
+        j = i + 1
+        if _is_ascii_word(char):
+            while j < n and _is_ascii_word(glyphs[j].char):
+                j += 1
+        elif char in "—…" and j < n and glyphs[j].char == char:
+            j += 1
+        inner = tuple(replace(g, breakable=False) for g in glyphs[i : j - 1])
+        units.append((*inner, replace(glyphs[j - 1], breakable=True)))
+        i = j
+    return units
+
+
+def _width(unit: Sequence[_Glyph]) -> float:
+    return sum(g.advance for g in unit)
+
+
+def _bad_break(before: _Unit, after: _Unit) -> bool:
+    """Whether a line break between ``before`` and ``after`` breaks the 避头尾 rules."""
+    return after[0].char in NO_LINE_START or before[-1].char in NO_LINE_END
+
+
+def _fits(units: Sequence[_Unit], avail: float) -> bool:
+    """Whether ``units`` fit on a line of ``avail``, tightening its gaps if need be.
+
+    A line may be set tighter by up to :data:`MAX_SQUEEZE` of a character per
+    gap, which is how a closing mark is kept off the start of the next line.
+    """
+    glyphs = [g for unit in units for g in unit]
+    excess = sum(g.advance for g in glyphs) - avail
+    if excess <= 0.01:
+        return True
+    room = sum(MAX_SQUEEZE * g.width for g in glyphs[:-1] if g.breakable)
+    return excess <= room + 0.01
+
+
+def _break_units(units: list[_Unit], first: float, rest: float) -> list[list[_Unit]]:
+    """Greedy line breaking of one hard-break-free run of units, with 避头尾.
+
+    A closing mark that would start a line is kept on the line above if that
+    line can be set a little tighter (:func:`_fits`); otherwise characters are
+    pushed down to the next line until the break is allowed.
+    """
+    eps = 0.01
+    lines: list[list[_Unit]] = []
+    i = 0
+    while i < len(units):
+        avail = first if not lines else rest
+        j, used = i, 0.0
+        while j < len(units) and used + _width(units[j]) <= avail + eps:
+            used += _width(units[j])
+            j += 1
+        if j == i:  # one unit wider than the line: split it into characters
+            if len(units[i]) > 1:
+                units[i : i + 1] = [(replace(g, breakable=True),) for g in units[i]]
+                continue
+            j = i + 1  # a single glyph wider than the line gets a line of its own
+        else:
+            while (
+                j < len(units)
+                and units[j][0].char in NO_LINE_START
+                and _fits(units[i : j + 1], avail)
+            ):
+                j += 1
+            if j < len(units):
+                k = j
+                while k > i + 1 and _bad_break(units[k - 1], units[k]):
+                    k -= 1
+                if not _bad_break(units[k - 1], units[k]):
+                    j = k
+        lines.append(units[i:j])
+        i = j
+        while i < len(units) and units[i][0].char == " ":
+            i += 1
+    # no lone character on a paragraph's last line (孤字): take one from the line above
+    if len(lines) > 1:
+        last, above = lines[-1], lines[-2]
+        chars = [g.char for unit in last for g in unit if g.char not in NO_LINE_START]
+        if len(chars) <= 1 and len(above) > 4:
+            moved = above[-1]
+            avail = first if len(lines) == 2 else rest
+            slack = avail - sum(_width(unit) for unit in above[:-1])
+            if (
+                not _bad_break(above[-2], moved)
+                and moved[0].char != " "
+                and slack <= WIDOW_GAP * (len(above) - 2)
+            ):
+                lines[-2] = above[:-1]
+                lines[-1] = [moved, *last]
+    return lines
+
+
+def _wrap(
+    text: str,
+    font: str,
+    size: float,
+    width: float,
+    *,
+    grid: bool,
+    first_indent: float = 0.0,
+    rest_indent: float = 0.0,
+) -> list[_Line]:
+    """Break ``text`` into lines no wider than ``width`` minus the indent.
+
+    A newline in ``text`` is a hard break. Lines never start with a character
+    of :data:`NO_LINE_START` nor end with one of :data:`NO_LINE_END` unless a
+    line would otherwise hold a single piece.
+    """
+    lines: list[_Line] = []
+    for part in text.replace("\r\n", "\n").replace("\t", " ").split("\n"):
+        first = first_indent if not lines else rest_indent
+        units = _units(_glyphs(part, font, size, grid))
+        broken = _break_units(units, width - first, width - rest_indent) or [[]]
+        for n, line_units in enumerate(broken):
+            glyphs = [g for unit in line_units for g in unit]
+            while glyphs and glyphs[-1].char == " ":
+                glyphs.pop()
+            indent = first if n == 0 else rest_indent
+            avail = width - indent
+            lines.append(_Line(tuple(glyphs), indent, avail, n == len(broken) - 1))
+    return lines
+
+
+def _wrap_balanced(text: str, font: str, size: float, width: float) -> list[_Line]:
+    """Wrap into as few lines as possible, of similar length (for centred titles)."""
+    lines = _wrap(text, font, size, width, grid=False)
+    count = len(lines)
+    if count <= 1 or "\n" in text:
+        return lines
+    low, high = width / count, width
+    for _ in range(20):
+        mid = (low + high) / 2
+        if len(_wrap(text, font, size, mid, grid=False)) <= count:
+            high = mid
+        else:
+            low = mid
+    return [replace(line, avail=width) for line in _wrap(text, font, size, high, grid=False)]
+
+
+# --------------------------------------------------------------------- drawing operations
+
+
+@dataclass(frozen=True)
+class _Run:
+    font: str
+    text: str
+    char_space: float
+
+
+@dataclass(frozen=True)
+class _TextOp:
+    x: float
+    baseline: float
+    size: float
+    runs: tuple[_Run, ...]
+    color: Color = BLACK
+
+
+@dataclass(frozen=True)
+class _RuleOp:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    width: float
+    color: Color = BLACK
+
+
+_Op = _TextOp | _RuleOp
+
+
+def _line_op(
+    line: _Line,
+    left: float,
+    top: float,
+    size: float,
+    align: Align = "justify",
+    color: Color = BLACK,
+) -> _TextOp:
+    """The text of ``line`` with its em box's top at ``top``, in a box starting at ``left``."""
+    glyphs = line.glyphs
+    natural = line.natural
+    x = left + line.indent
+    extra = 0.0
+    gaps = sum(1 for g in glyphs[:-1] if g.breakable)
+    slack = line.avail - natural
+    if slack < -0.01 and gaps:  # tightened to keep a closing mark on this line
+        extra = slack / gaps
+    elif align == "justify" and not line.last and gaps:
+        if 0 < slack <= MAX_GAP * size * gaps:
+            extra = slack / gaps
+    elif align == "center":
+        x += (line.avail - natural) / 2
+    elif align == "right":
+        x += line.avail - natural
+    runs: list[_Run] = []
+    for n, glyph in enumerate(glyphs):
+        space = glyph.advance - glyph.width
+        if glyph.breakable and n < len(glyphs) - 1:
+            space += extra
+        space = round(space, 4)
+        if runs and runs[-1].font == glyph.font and runs[-1].char_space == space:
+            runs[-1] = replace(runs[-1], text=runs[-1].text + glyph.char)
+        else:
+            runs.append(_Run(glyph.font, glyph.char, space))
+    return _TextOp(x, top - EM_ASCENT * size, size, tuple(runs), color)
+
+
+def _text_width(text: str, font: str, size: float) -> float:
+    return sum(g.advance for g in _glyphs(text, font, size, grid=False))
+
+
+# --------------------------------------------------------------------- page flow
+
+
+def _line_top(index: int) -> float:
+    return AREA_TOP - index * LINE_PITCH
+
+
+class _Flow:
+    """Pages of drawing operations and the free space left on the current one."""
+
+    def __init__(self) -> None:
+        self.pages: list[list[_Op]] = [[]]
+        self.y = AREA_TOP  # top of the free space on the current page
+        # grid lines of the last text block: (page, op) pairs, for carrying them over
+        self.last_block: list[tuple[int, _TextOp]] = []
+        self.carry_lines = 2  # how many of them go along with a signature block
+
+    @property
+    def ops(self) -> list[_Op]:
+        return self.pages[-1]
+
+    def new_page(self) -> None:
+        self.pages.append([])
+        self.y = AREA_TOP
+
+    def next_line(self) -> int:
+        """The index of the first grid line whose top is at or below the free space's top."""
+        return max(0, math.ceil((AREA_TOP - self.y) / LINE_PITCH - 1e-6))
+
+    def lines_left(self) -> int:
+        return LINES_PER_PAGE - self.next_line()
+
+    def skip_lines(self, count: int) -> None:
+        """Leave ``count`` grid lines blank (not at the top of a page)."""
+        if count <= 0 or self.y >= AREA_TOP:
+            return
+        index = min(self.next_line() + count, LINES_PER_PAGE)
+        self.y = _line_top(index)
+
+    def take_line(self) -> float:
+        """Claim the next grid line (on a new page if this one is full); its top."""
+        index = self.next_line()
+        if index >= LINES_PER_PAGE:
+            self.new_page()
+            index = 0
+        self.y = _line_top(index + 1)
+        return _line_top(index)
+
+    def place_lines(
+        self,
+        lines: Sequence[_Line],
+        size: float,
+        *,
+        left: float = AREA_LEFT,
+        align: Align = "justify",
+        font_color: Color = BLACK,
+    ) -> None:
+        self.last_block = []
+        self.carry_lines = 2
+        for line in lines:
+            top = self.take_line()
+            op = _line_op(line, left, top, size, align, font_color)
+            self.ops.append(op)
+            self.last_block.append((len(self.pages) - 1, op))
+
+    def carry_to_new_page(self, lines: int) -> None:
+        """Start a new page, moving the last ``lines`` grid lines of the last block with it.
+
+        Used so that a signature block never stands alone on a page. Lines move
+        only if they are the last operations on their page and some text stays
+        behind on it.
+        """
+        page = len(self.pages) - 1
+        movable = [op for p, op in self.last_block if p == page]
+        text_ops = sum(1 for op in self.ops if isinstance(op, _TextOp))
+        count = min(lines, len(movable), text_ops - 1)
+        tail = movable[len(movable) - count :] if count > 0 else []
+        if tail and any(a is not b for a, b in zip(self.ops[-len(tail) :], tail, strict=True)):
+            tail = []
+        if tail:
+            del self.ops[-len(tail) :]
+        self.new_page()
+        for op in tail:
+            top = self.take_line()
+            self.ops.append(replace(op, baseline=top - EM_ASCENT * op.size))
+
+
+# --------------------------------------------------------------------- the parts
+
+
+def _layout_header(flow: _Flow, document: Document) -> None:
+    if document.confidential:  # 密级: 3号 黑体, top left
+        for line in _wrap(document.confidential, fonts.HEI, SIZE_3, AREA_WIDTH, grid=True):
+            flow.ops.append(_line_op(line, AREA_LEFT, flow.take_line(), SIZE_3, "left"))
+    if document.issuer_mark:
+        mark = document.issuer_mark
+        natural = _text_width(mark, fonts.TITLE, 1.0)
+        size = min(MARK_MAX_SIZE, AREA_WIDTH / natural) if natural else MARK_MAX_SIZE
+        size = math.floor(size * 10) / 10
+        top = _line_top(flow.next_line())
+        line = _Line(tuple(_glyphs(mark, fonts.TITLE, size, grid=False)), 0, AREA_WIDTH, True)
+        flow.ops.append(_line_op(line, AREA_LEFT, top, size, "center", RED))
+        flow.y = top - size
+        rule_below = flow.y - 4 * MM  # 4 mm under the number, or under the mark
+        if document.number:
+            flow.skip_lines(2)  # 下空二行
+            for line in _wrap(document.number, fonts.BODY, SIZE_3, AREA_WIDTH, grid=False):
+                top = flow.take_line()
+                flow.ops.append(_line_op(line, AREA_LEFT, top, SIZE_3, "center"))
+                rule_below = top - SIZE_3 - 4 * MM
+        flow.ops.append(_RuleOp(AREA_LEFT, rule_below, AREA_RIGHT, rule_below, HEADER_RULE, RED))
+        flow.y = rule_below - HEADER_RULE / 2
+        flow.skip_lines(2)
+    elif document.number:
+        if document.confidential:
+            flow.skip_lines(1)
+        for line in _wrap(document.number, fonts.BODY, SIZE_3, AREA_WIDTH, grid=False):
+            flow.ops.append(_line_op(line, AREA_LEFT, flow.take_line(), SIZE_3, "center"))
+        flow.skip_lines(1)
+    elif document.confidential:
+        flow.skip_lines(1)
+
+
+def _layout_title(flow: _Flow, document: Document) -> None:
+    if not document.title:
+        return
+    lines = _wrap_balanced(document.title, fonts.TITLE, SIZE_2, AREA_WIDTH)
+    flow.place_lines(lines, SIZE_2, align="center")
+    flow.skip_lines(1)
+
+
+def _layout_addressee(flow: _Flow, document: Document) -> None:
+    if not document.addressee:
+        return
+    text = document.addressee.rstrip()
+    if not text.endswith(("：", ":")):
+        text += "："
+    flow.place_lines(_wrap(text, fonts.BODY, SIZE_3, AREA_WIDTH, grid=True), SIZE_3)
+
+
+def _body_lines(text: str, font: str, indent: bool) -> list[_Line]:
+    first = 2 * CHAR_PITCH if indent else 0.0
+    return _wrap(text, font, SIZE_3, AREA_WIDTH, grid=True, first_indent=first)
+
+
+def _layout_paragraph(flow: _Flow, block: Paragraph) -> None:
+    # the renderer indents: spaces typed for indentation would double it
+    text = block.text.lstrip("\u3000 ") if block.indent else block.text
+    flow.place_lines(_body_lines(text, fonts.BODY, block.indent), SIZE_3)
+
+
+def _layout_heading(flow: _Flow, block: Heading, followed: bool) -> None:
+    font = {1: fonts.HEI, 2: fonts.KAI}.get(block.level, fonts.BODY)
+    lines = _body_lines(block.text, font, True)
+    # keep a heading with the first line of what follows it
+    if followed and flow.lines_left() < len(lines) + 1 and flow.y < AREA_TOP:
+        flow.new_page()
+    flow.place_lines(lines, SIZE_3)
+
+
+@dataclass(frozen=True)
+class _Cell:
+    left: float
+    width: float
+    lines: tuple[_Line, ...]
+    align: Align
+
+
+TABLE_PAD_X = 6.0
+TABLE_PAD_Y = 5.0
+EMPTY_ROW = 3 * LINE_PITCH  # least height of a row with an empty cell
+
+
+def _table_size(table: Table) -> float:
+    """3号, or 4号 when a short cell (up to 16 characters) would wrap at 3号 but not at 4号."""
+    for row in table.rows:
+        for cell, width in zip(row, _column_widths(table, len(row)), strict=True):
+            text = cell.strip()
+            inner = width - 2 * TABLE_PAD_X
+            if not text or "\n" in text or len(text) > 16:
+                continue
+            if (
+                _text_width(text, fonts.BODY, SIZE_3)
+                > inner
+                >= _text_width(text, fonts.BODY, SIZE_4)
+            ):
+                return SIZE_4
+    return SIZE_3
+
+
+def _column_widths(table: Table, cells: int) -> list[float]:
+    """Cell widths of a row: the table's columns, the last cell spanning any left over.
+
+    A one-cell row spans the whole width; a row with more cells than the table
+    has columns is split evenly.
+    """
+    shares = [max(0.0, share) for share in table.widths]
+    total = sum(shares)
+    if cells > len(shares) or total <= 0:
+        return [AREA_WIDTH / cells] * cells
+    widths = [AREA_WIDTH * share / total for share in shares[: cells - 1]]
+    return [*widths, AREA_WIDTH - sum(widths)]
+
+
+def _table_rows(table: Table, size: float) -> list[list[_Cell]]:
+    rows = []
+    for row in table.rows:
+        cells = []
+        left = AREA_LEFT
+        for n, (text, width) in enumerate(zip(row, _column_widths(table, len(row)), strict=True)):
+            inner = width - 2 * TABLE_PAD_X
+            lines = _wrap(text.strip(), fonts.BODY, size, inner, grid=False)
+            label = len(row) > 1 and n % 2 == 0
+            cells.append(_Cell(left, width, tuple(lines), "center" if label else "justify"))
+            left += width
+        rows.append(cells)
+    return rows
+
+
+def _row_height(
+    cells: Sequence[_Cell], size: float, line_pitch: float, least: float = LINE_PITCH
+) -> float:
+    count = max((len(cell.lines) for cell in cells), default=1)
+    return max(least, (count - 1) * line_pitch + size + 2 * TABLE_PAD_Y)
+
+
+def _draw_row(
+    flow: _Flow, cells: Sequence[_Cell], size: float, line_pitch: float, least: float
+) -> None:
+    height = _row_height(cells, size, line_pitch, least)
+    top, bottom = flow.y, flow.y - height
+    for cell in cells:
+        block = (len(cell.lines) - 1) * line_pitch + size if cell.lines else 0.0
+        text_top = top - (height - block) / 2
+        for n, line in enumerate(cell.lines):
+            flow.ops.append(
+                _line_op(line, cell.left + TABLE_PAD_X, text_top - n * line_pitch, size, cell.align)
+            )
+        right = cell.left + cell.width
+        for x1, y1, x2, y2 in (
+            (cell.left, top, right, top),
+            (cell.left, bottom, right, bottom),
+            (cell.left, top, cell.left, bottom),
+            (right, top, right, bottom),
+        ):
+            flow.ops.append(_RuleOp(x1, y1, x2, y2, TABLE_RULE))
+    flow.y = bottom
+
+
+def _layout_table(flow: _Flow, table: Table) -> None:
+    size = _table_size(table)
+    line_pitch = size * 1.5
+    flow.y = _line_top(flow.next_line())
+    if flow.next_line() >= LINES_PER_PAGE:
+        flow.new_page()
+    for cells in _table_rows(table, size):
+        pending: list[_Cell] = list(cells)
+        # an empty cell is room to write in by hand (an opinion, a signature)
+        empty = any(not any(line.glyphs for line in cell.lines) for cell in cells)
+        least = EMPTY_ROW if empty else LINE_PITCH
+        while True:
+            height = _row_height(pending, size, line_pitch, least)
+            space = flow.y - AREA_BOTTOM
+            if height <= space + 0.01:
+                _draw_row(flow, pending, size, line_pitch, least)
+                break
+            longest = max(len(cell.lines) for cell in pending)
+            fit = math.floor((space - 2 * TABLE_PAD_Y - size) / line_pitch) + 1
+            if longest - fit < 2:
+                fit = longest - 2  # never leave a single line for the next page
+            if flow.y >= AREA_TOP - 0.01:
+                fit = max(1, fit)  # taller than a whole page: it must split
+            elif height <= AREA_HEIGHT / 3 or fit < 2:
+                flow.new_page()  # a short row moves to the next page whole
+                continue
+            head = [replace(c, lines=c.lines[:fit]) for c in pending]
+            _draw_row(flow, head, size, line_pitch, LINE_PITCH)
+            pending = [replace(c, lines=c.lines[fit:]) for c in pending]
+            least = LINE_PITCH
+            flow.new_page()
+    # the next text starts on a grid line at least a few points below the table
+    flow.y -= 4.0
+    flow.last_block = []
+
+
+def _layout_signature_lines(flow: _Flow, block: SignatureLines) -> None:
+    """Two "label：______" entries a row, a blank line between rows to sign in."""
+    flow.skip_lines(1)
+    half = AREA_WIDTH / 2
+    labels = list(block.labels)
+    for row_start in range(0, len(labels), 2):
+        if row_start:
+            flow.skip_lines(1)
+        entries = []
+        for column, label in enumerate(labels[row_start : row_start + 2]):
+            left = AREA_LEFT + column * half
+            end = left + half - (CHAR_PITCH if column == 0 else 0.0)
+            text = label.rstrip("：:") + "："
+            lines = _wrap(text, fonts.BODY, SIZE_3, end - left - 4 * CHAR_PITCH, grid=True)
+            entries.append((left, end, lines))
+        count = max(len(lines) for _, _, lines in entries)
+        if flow.lines_left() < count:
+            flow.new_page()
+        tops = [flow.take_line() for _ in range(count)]
+        for left, end, lines in entries:
+            for line, top in zip(lines, tops, strict=False):
+                flow.ops.append(_line_op(line, left, top, SIZE_3, "left"))
+            start = left + lines[-1].natural + 2.0
+            underline = tops[len(lines) - 1] - EM_ASCENT * SIZE_3 - 3.0
+            flow.ops.append(_RuleOp(start, underline, end, underline, 0.6))
+    flow.last_block = []
+
+
+def _layout_attachments(flow: _Flow, attachments: Sequence[str]) -> None:
+    if not attachments:
+        return
+    flow.skip_lines(1)
+    label = "附件："
+    label_width = _text_width(label, fonts.BODY, SIZE_3) * CHAR_PITCH / SIZE_3
+    numbered = len(attachments) > 1
+    lines: list[_Line] = []
+    for n, name in enumerate(attachments):
+        number = f"{n + 1}." if numbered else ""
+        number_width = _text_width(number, fonts.BODY, SIZE_3)
+        first = 2 * CHAR_PITCH + (label_width if n else 0.0)
+        rest = 2 * CHAR_PITCH + label_width + number_width
+        text = (label if n == 0 else "") + number + name
+        lines += _wrap(
+            text, fonts.BODY, SIZE_3, AREA_WIDTH, grid=True, first_indent=first, rest_indent=rest
+        )
+    flow.place_lines(lines, SIZE_3)
+    flow.carry_lines = len(lines) if len(lines) <= 6 else 2  # keep a short list together
+
+
+def _layout_signature(flow: _Flow, document: Document) -> None:
+    """发文机关署名 and 成文日期 per GB/T 9704 7.3.5.1, kept together with some text."""
+    date = chinese_date(document.date) if document.date else None
+    signature = document.signature
+    if not signature and not date:
+        return
+    width = AREA_WIDTH - 2 * CHAR_PITCH
+    lines = _wrap(signature, fonts.BODY, SIZE_3, width, grid=True) if signature else []
+    date_line = _wrap(date, fonts.BODY, SIZE_3, AREA_WIDTH, grid=True)[0] if date else None
+    blank = 2 if signature else 1  # room for the seal over the signature and the date
+    if flow.lines_left() < blank + len(lines) + (date_line is not None):
+        flow.carry_to_new_page(flow.carry_lines)
+    flow.skip_lines(blank)
+    date_right = AREA_RIGHT - 4 * CHAR_PITCH  # 右空四字
+    if lines:
+        widest = max(line.natural for line in lines)
+        if date_line is not None:  # centred over the date, but 右空二字 at least
+            centre = date_right - date_line.natural / 2
+            right = min(centre + widest / 2, AREA_RIGHT - 2 * CHAR_PITCH)
+            right = max(right, date_right)
+        else:
+            right = AREA_RIGHT - 2 * CHAR_PITCH  # 右空二字 when there is no date (7.3.5.2)
+        for line in lines:
+            left = max(AREA_LEFT, right - line.natural)
+            flow.ops.append(_line_op(line, left, flow.take_line(), SIZE_3, "left"))
+    if date_line is not None:
+        left = date_right - date_line.natural
+        flow.ops.append(_line_op(date_line, left, flow.take_line(), SIZE_3, "left"))
+    flow.last_block = []
+
+
+def _imprint_lines(document: Document) -> tuple[list[_Line], list[_Line]]:
+    """The 版记's lines: 抄送 (wrapped, aligned after the colon) and 印发 (one line)."""
+    inner = AREA_WIDTH - 2 * SIZE_4
+    copy: list[_Line] = []
+    if document.copy_to:
+        text = "抄送：" + "，".join(document.copy_to).rstrip("。.，, ") + "。"
+        hang = _text_width("抄送：", fonts.BODY, SIZE_4)
+        copy = _wrap(text, fonts.BODY, SIZE_4, inner, grid=False, rest_indent=hang)
+    printed: list[_Line] = []
+    if document.printer or document.printed_on:
+        printer = document.printer or ""
+        date = chinese_date(document.printed_on) + "印发" if document.printed_on else ""
+        glyphs_left = tuple(_glyphs(printer, fonts.BODY, SIZE_4, grid=False))
+        glyphs_right = tuple(_glyphs(date, fonts.BODY, SIZE_4, grid=False))
+        printed = [_Line(glyphs_left, 0.0, inner, True), _Line(glyphs_right, 0.0, inner, True)]
+    return copy, printed
+
+
+def _layout_imprint(flow: _Flow, document: Document) -> None:
+    copy, printed = _imprint_lines(document)
+    rows = len(copy) + (1 if printed else 0)
+    if not rows:
+        return
+    if flow.next_line() > LINES_PER_PAGE - rows:
+        flow.new_page()
+    left = AREA_LEFT + SIZE_4
+
+    def row_top(row_from_bottom: int) -> float:
+        # text centred vertically in its grid line
+        band_top = AREA_BOTTOM + (row_from_bottom + 1) * LINE_PITCH
+        return band_top - (LINE_PITCH - SIZE_4) / 2 - (1 - EM_ASCENT) * SIZE_4 / 2
+
+    ops = flow.ops
+    ops.append(_RuleOp(AREA_LEFT, AREA_BOTTOM, AREA_RIGHT, AREA_BOTTOM, THICK_RULE))
+    row = 0
+    if printed:
+        ops.append(_line_op(printed[0], left, row_top(0), SIZE_4, "left"))
+        ops.append(_line_op(printed[1], left, row_top(0), SIZE_4, "right"))
+        row = 1
+    if copy:
+        if printed:
+            y = AREA_BOTTOM + LINE_PITCH
+            ops.append(_RuleOp(AREA_LEFT, y, AREA_RIGHT, y, THIN_RULE))
+        for n, line in enumerate(copy):
+            ops.append(_line_op(line, left, row_top(row + len(copy) - 1 - n), SIZE_4, "justify"))
+        row += len(copy)
+    y = AREA_BOTTOM + row * LINE_PITCH
+    ops.append(_RuleOp(AREA_LEFT, y, AREA_RIGHT, y, THICK_RULE))
+
+
+def _page_number_op(page: int) -> _TextOp:
+    text = f"— {page} —"
+    glyphs = tuple(_glyphs(text, fonts.SONG, SIZE_4, grid=False))
+    width = sum(g.advance for g in glyphs)
+    x = AREA_RIGHT - SIZE_4 - width if page % 2 else AREA_LEFT + SIZE_4
+    dash_height = 0.3 * SIZE_4  # the dash's middle above the baseline in 宋体
+    baseline = AREA_BOTTOM - 7 * MM - dash_height
+    line = _Line(glyphs, 0.0, width, True)
+    op = _line_op(line, x, baseline + EM_ASCENT * SIZE_4, SIZE_4, "left")
+    return op
+
+
+def _layout(document: Document) -> list[list[_Op]]:
+    fonts.register_fonts()
+    flow = _Flow()
+    _layout_header(flow, document)
+    _layout_title(flow, document)
+    _layout_addressee(flow, document)
+    blocks: Sequence[Block] = document.blocks
+    for n, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            _layout_paragraph(flow, block)
+        elif isinstance(block, Heading):
+            _layout_heading(flow, block, followed=n + 1 < len(blocks))
+        elif isinstance(block, Table):
+            _layout_table(flow, block)
+        elif isinstance(block, SignatureLines):
+            _layout_signature_lines(flow, block)
+        else:  # pragma: no cover - the Block union is closed
+            raise TypeError(f"unknown block {block!r}")
+    _layout_attachments(flow, document.attachments)
+    _layout_signature(flow, document)
+    _layout_imprint(flow, document)
+    for number, ops in enumerate(flow.pages, start=1):
+        ops.append(_page_number_op(number))
+    return flow.pages
+
+
+# --------------------------------------------------------------------- PDF output
+
+
+def _draw(canvas: Canvas, ops: Iterable[_Op]) -> None:
+    for op in ops:
+        if isinstance(op, _RuleOp):
+            canvas.setStrokeColorRGB(*op.color)
+            canvas.setLineWidth(op.width)
+            canvas.line(op.x1, op.y1, op.x2, op.y2)
+            continue
+        if not op.runs:
+            continue
+        text = canvas.beginText()
+        text.setTextOrigin(op.x, op.baseline)
+        text.setFillColorRGB(*op.color)
+        for run in op.runs:
+            text.setFont(run.font, op.size)
+            text.setCharSpace(run.char_space)
+            text.textOut(run.text)
+        canvas.drawText(text)
+
+
+def _author(document: Document) -> str:
+    return document.signature or document.issuer_mark or document.printer or ""
+
+
+def render_pdf(document: Document) -> bytes:
+    """The document as an A4 PDF laid out per GB/T 9704-2012; same input, same bytes.
+
+    Fonts are embedded as subsets. The PDF's title is the document's title,
+    its author the issuer (signature, else issuer mark, else printer), its
+    subject ``metadata["subject"]`` or the template id (``kind``) and its
+    keywords ``metadata["keywords"]``.
+    """
+    pages = _layout(document)
+    buffer = io.BytesIO()
+    canvas = Canvas(
+        buffer,
+        pagesize=A4,
+        invariant=1,
+        pageCompression=1,
+        initialFontName=fonts.BODY,
+        initialFontSize=SIZE_3,
+        lang="zh-CN",
+    )
+    canvas.setTitle(document.title)
+    canvas.setAuthor(_author(document))
+    canvas.setSubject(document.metadata.get("subject", document.kind))
+    if "keywords" in document.metadata:
+        canvas.setKeywords(document.metadata["keywords"])
+    canvas.setCreator("Xiaoneng Inspector 效能督查")
+    for ops in pages:
+        _draw(canvas, ops)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _document_texts(document: Document) -> Iterable[tuple[str, str]]:
+    """(font, text) for everything the renderer draws."""
+    yield fonts.TITLE, document.title
+    yield fonts.TITLE, document.issuer_mark or ""
+    yield fonts.BODY, document.number or ""
+    yield fonts.HEI, document.confidential or ""
+    yield fonts.BODY, document.addressee or ""
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            yield fonts.BODY, block.text
+        elif isinstance(block, Heading):
+            yield {1: fonts.HEI, 2: fonts.KAI}.get(block.level, fonts.BODY), block.text
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for cell in row:
+                    yield fonts.BODY, cell
+        else:
+            for label in block.labels:
+                yield fonts.BODY, label
+    for name in document.attachments:
+        yield fonts.BODY, name
+    yield fonts.BODY, document.signature or ""
+    for name in document.copy_to:
+        yield fonts.BODY, name
+    yield fonts.BODY, document.printer or ""
+
+
+def unsupported_characters(document: Document) -> str:
+    """Characters of ``document`` no shipped font can draw (they would print as boxes).
+
+    The Fandol fonts cover GB2312 and some more; a rare character in a name
+    (e.g. 堃, 喆) may be missing. Call this before printing to warn the user.
+    """
+    fonts.register_fonts()
+    missing: dict[str, None] = {}
+    for font, text in _document_texts(document):
+        for char in fonts.missing_glyphs(font, text):
+            if not any(fonts.has_glyph(other, char) for other in fonts.ALL_FONTS):
+                missing.setdefault(char)
+    return "".join(missing)
