@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, cast
 
 from sqlalchemy import func, or_, select
@@ -61,7 +62,7 @@ from desktop.services.base import (
 )
 from desktop.store import audit
 from desktop.store.ids import new_id
-from desktop.store.models import Agency, Complaint, Official
+from desktop.store.models import Agency, AuditEntry, Complaint, Official, User
 
 REGISTERED = "registered"  # 已登记
 ROUTED = "routed"  # 已分办
@@ -678,7 +679,11 @@ def list_complaints(
     if offset < 0:
         raise InvalidInput("起始位置不能为负数", field="offset")
     today = ctx.today()
-    query = select(Complaint, Agency.name).join(Agency, Complaint.subject_agency_id == Agency.id)
+    query = (
+        select(Complaint, Agency.name)
+        .join(Agency, Complaint.subject_agency_id == Agency.id)
+        .where(Complaint.profile_id == ctx.profile.id)
+    )
     if state:
         query = query.where(Complaint.state == state)
     if search.strip():
@@ -706,3 +711,202 @@ def get_complaint(ctx: Context, user: UserSession, complaint_id: str) -> Complai
         complaint = get(db, Complaint, complaint_id, "投诉")
         agency = db.get(Agency, complaint.subject_agency_id)
         return _view(complaint, agency.name if agency else "", ctx.today())
+
+
+# ------------------------------------------------------- for the screens
+
+
+# The form field (the parameter name of the service function) a rule refusal
+# belongs beside, by refusal code; refusals not listed are shown for the form.
+REFUSAL_FIELDS: Mapping[str, str] = MappingProxyType(
+    {
+        "complaint.unknown_channel": "channel",
+        "complaint.no_urgent_rule": "urgent_criteria",
+        "complaint.unknown_urgent_criterion": "urgent_criteria",
+        "complaint.unknown_mode": "mode",
+        "complaint.transfer_limit_required": "time_limit",
+        "complaint.transfer_limit_past": "time_limit",
+        "complaint.transfer_limit_after_due": "time_limit",
+        "complaint.transfer_requirements_required": "requirements",
+        "complaint.extension_approver": "approver_username",
+        "complaint.extension_reason": "reason",
+        "complaint.unknown_result": "result",
+        "complaint.follow_up_required": "follow_up",
+        "complaint.explanation_required": "explanation",
+        "complaint.reply_channel": "reply_channel",
+    }
+)
+
+# Per-record actions of :func:`available_complaint_actions`.
+ACTION_ROUTE = "route"
+ACTION_EXTEND = "extend"
+ACTION_CLOSE = "close"
+ACTION_REVEAL = "reveal_identity"
+
+
+def refusal_field(code: str) -> str | None:
+    """The field a refusal with ``code`` is shown beside, if any."""
+    return REFUSAL_FIELDS.get(code)
+
+
+@dataclass(frozen=True)
+class ComplaintPermissions:
+    """What the signed-in user's roles allow on complaints (the screens offer
+    only these; the services check again)."""
+
+    read: bool
+    register: bool
+    route: bool
+    extend: bool
+    close: bool
+    reveal_identity: bool
+    find_repeats: bool
+
+
+def complaint_permissions(user: UserSession) -> ComplaintPermissions:
+    """The complaint actions ``user``'s roles allow (FJ 34, MAS 15: only handlers
+    see identities)."""
+    roles = user.roles
+    handler = bool(roles & set(HANDLERS))
+    router = bool(roles & set(ROUTERS))
+    return ComplaintPermissions(
+        read=bool(roles & set(READERS)),
+        register=handler,
+        route=router,
+        extend=router,
+        close=handler,
+        reveal_identity=not check_identity_access(roles),
+        find_repeats=handler,
+    )
+
+
+def available_complaint_actions(
+    ctx: Context, user: UserSession, complaint_id: str
+) -> frozenset[str]:
+    """What ``user`` may start on this complaint now: routing, extension and
+    closing while it is open, reading the identity when there is one."""
+    auth.touch(ctx, user)
+    require_role(_actor(user), READERS, "查看投诉")
+    allowed = complaint_permissions(user)
+    with ctx.transaction() as db:
+        complaint = get(db, Complaint, complaint_id, "投诉")
+        is_open = complaint.state != CLOSED
+        has_identity = complaint.sealed_identity is not None
+    actions: set[str] = set()
+    if is_open and allowed.route:
+        actions.add(ACTION_ROUTE)
+    if is_open and allowed.extend:
+        actions.add(ACTION_EXTEND)
+    if is_open and allowed.close:
+        actions.add(ACTION_CLOSE)
+    if has_identity and allowed.reveal_identity:
+        actions.add(ACTION_REVEAL)
+    return frozenset(actions)
+
+
+@dataclass(frozen=True)
+class ComplaintDetail:
+    """Everything a detail screen shows of a complaint, except the identity."""
+
+    view: ComplaintView
+    subject_official_name: str | None
+    registered_by_name: str
+    handler_agency_id: str | None
+    handler_agency_name: str | None
+    transfer_limit: dt.date | None
+    transfer_requirements: str
+    extensions: int
+    extension_reason: str
+    explanation: str
+    follow_up: tuple[str, ...]
+    reply_channel: str | None
+    reply: str
+    closed_on: dt.date | None
+
+
+def get_complaint_detail(ctx: Context, user: UserSession, complaint_id: str) -> ComplaintDetail:
+    """One complaint with its routing, extension and closing (no identity field)."""
+    auth.touch(ctx, user)
+    require_role(_actor(user), READERS, "查看投诉")
+    with ctx.transaction() as db:
+        complaint = get(db, Complaint, complaint_id, "投诉")
+        agency = db.get(Agency, complaint.subject_agency_id)
+        official = (
+            db.get(Official, complaint.subject_official_id)
+            if complaint.subject_official_id
+            else None
+        )
+        handler = (
+            db.get(Agency, complaint.handler_agency_id) if complaint.handler_agency_id else None
+        )
+        registrar = db.get(User, complaint.registered_by)
+        return ComplaintDetail(
+            view=_view(complaint, agency.name if agency else "", ctx.today()),
+            subject_official_name=official.name if official else None,
+            registered_by_name=registrar.display_name if registrar else "",
+            handler_agency_id=complaint.handler_agency_id,
+            handler_agency_name=handler.name if handler else None,
+            transfer_limit=complaint.transfer_limit,
+            transfer_requirements=complaint.transfer_requirements,
+            extensions=complaint.extensions,
+            extension_reason=complaint.extension_reason,
+            explanation=complaint.explanation,
+            follow_up=tuple(complaint.follow_up or ()),
+            reply_channel=complaint.reply_channel,
+            reply=complaint.reply,
+            closed_on=complaint.closed_on,
+        )
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One line of a complaint's record (处理记录): who did what, when. Built from
+    the audit trail; never any identity field."""
+
+    at: dt.datetime  # aware, UTC
+    user_name: str
+    action: str  # the audit action, e.g. "complaint.reveal_identity"
+    approved_by_name: str | None = None  # an extension's approving head
+
+
+def complaint_history(
+    ctx: Context,
+    user: UserSession,
+    complaint_id: str,
+    *,
+    actions: Collection[str] | None = None,
+    limit: int = 200,
+) -> list[HistoryEntry]:
+    """The complaint's audit entries, oldest first: registration, routing,
+    extension, closing and every reading of the identity (FJ 34: who, when).
+    ``actions`` keeps only those actions (e.g. the reveals)."""
+    auth.touch(ctx, user)
+    require_role(_actor(user), READERS, "查看投诉")
+    if not 1 <= limit <= MAX_PAGE:
+        raise InvalidInput(f"每页条数应在 1 到 {MAX_PAGE} 之间", field="limit")
+    query = (
+        select(AuditEntry, User.display_name)
+        .outerjoin(User, AuditEntry.user_id == User.id)
+        .where(AuditEntry.entity == ENTITY, AuditEntry.entity_id == complaint_id)
+    )
+    if actions is not None:
+        query = query.where(AuditEntry.action.in_(list(actions)))
+    query = query.order_by(AuditEntry.at, AuditEntry.seq).limit(limit)
+    with ctx.transaction() as db:
+        get(db, Complaint, complaint_id, "投诉")
+        entries: list[HistoryEntry] = []
+        for entry, name in db.execute(query).all():
+            approver_name: str | None = None
+            approver_id = entry.details.get("approved_by")
+            if isinstance(approver_id, str):
+                approver = db.get(User, approver_id)
+                approver_name = approver.display_name if approver else None
+            entries.append(
+                HistoryEntry(
+                    at=entry.at,
+                    user_name=name or "",
+                    action=entry.action,
+                    approved_by_name=approver_name,
+                )
+            )
+        return entries

@@ -9,9 +9,9 @@ Who does what (checked here, not only in the UI):
 
 * a supervisor drafts and edits a decision (state ``draft``);
 * the office head signs it (state ``signed``; domain.md "Office head ... signs
-  accountability decisions", FJ 38). The document number (文号) is *not*
-  assigned here: it is given when the document is issued, by the documents
-  service; ``document_number`` stays ``None`` until then;
+  accountability decisions", FJ 38). Signing gives the document number (文号,
+  e.g. 闽效问〔2026〕3号) in the same transaction
+  (:func:`desktop.services.documents.issue_number`); a draft has none;
 * supervisors and office heads record the day the subject received it (the
   appeal window counts from it), publish it (FJ 38), set ratings and register
   appeals; the office head decides appeals;
@@ -35,6 +35,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.documents.numbers import begin_write
 from desktop.domain.accountability import (
     Consequences,
     MeasureRecord,
@@ -74,6 +75,7 @@ from desktop.services.base import (
     get,
     require_role,
 )
+from desktop.services.documents import decision_kind, issue_number
 from desktop.store.models import (
     Agency,
     Appeal,
@@ -433,14 +435,18 @@ def sign_decision(
     ``decided_on`` and ``signed_by`` after checking the rule again on the
     records as they are now.
 
-    The document number is not assigned here: the documents service gives it
-    when the decision is issued; ``document_number`` stays ``None``. Returns
-    the signed decision with the notices that must go with it (FJ 38
-    publication, MAS 22 notification and 监察建议, MAS 18 第三款 orders).
+    Signing gives the document its number (``document_number``): the next
+    of the profile's prefix for the decision's document kind (效能问责决定书;
+    in Ma'anshan 效能告诫决定书 or 效能责任追究决定书) in the year of the
+    sign-off (China time), in this transaction, so a failed signing leaves no
+    gap (:mod:`desktop.documents.numbers`). Returns the signed decision with
+    the notices that must go with it (FJ 38 publication, MAS 22 notification
+    and 监察建议, MAS 18 第三款 orders).
     """
     auth.touch(ctx, user)
     require_role(user, {Role.OFFICE_HEAD}, "签发问责决定")
     with ctx.transaction() as db:
+        begin_write(db)  # numbering: queue behind any other writer from the start
         decision = get(db, Decision, decision_id, "问责决定")
         _check_profile(ctx, decision)
         if decision.state != DRAFT:
@@ -450,13 +456,27 @@ def sign_decision(
         decision.state = SIGNED
         decision.decided_on = decided_on
         decision.signed_by = user.user_id
+        number, _ = issue_number(
+            ctx,
+            db,
+            user,
+            kind=decision_kind(db, decision, ctx.today()),
+            record_id=decision.id,
+            profile=ctx.profile,
+        )
+        decision.document_number = number
         change(
             ctx,
             db,
             user,
             "decision.sign",
             decision,
-            {"state": SIGNED, "decided_on": decided_on.isoformat(), "signed_by": user.user_id},
+            {
+                "state": SIGNED,
+                "decided_on": decided_on.isoformat(),
+                "signed_by": user.user_id,
+                "document_number": number,
+            },
         )
         return _view(ctx, db, decision)
 
@@ -542,7 +562,7 @@ def list_decisions(
         raise InvalidInput(f"每页条数应在 1 到 {MAX_LIMIT} 之间", field="limit")
     if offset < 0:
         raise InvalidInput("起始位置不能为负数", field="offset")
-    query = select(Decision)
+    query = select(Decision).where(Decision.profile_id == ctx.profile.id)
     if state is not None:
         query = query.where(Decision.state == state)
     if not user.roles & DECIDERS:
@@ -1196,3 +1216,189 @@ def _view(ctx: Context, db: Session, d: Decision) -> DecisionView:
         appeal_pending=any(a.state == APPEAL_RECEIVED for a in rows),
         measures_in_force_during_appeal=measures_in_force_during_appeal(profile),
     )
+
+
+# --------------------------------------------------------------------------
+# For the UI: choices, a searchable list, and what may be offered
+
+#: Actions :func:`decision_actions` may offer.
+ACTION_EDIT = "edit"
+ACTION_SIGN = "sign"
+ACTION_RECORD_RECEIPT = "record_receipt"
+ACTION_PUBLISH = "publish"
+ACTION_REGISTER_APPEAL = "register_appeal"
+ACTION_DECIDE_APPEAL = "decide_appeal"
+
+
+@dataclass(frozen=True)
+class AgencyChoice:
+    """An agency or office of the active profile, for pickers (机构选择)."""
+
+    id: str
+    name: str
+    kind: str
+    level: int
+
+
+def profile_agencies(ctx: Context, user: UserSession) -> list[AgencyChoice]:
+    """The agencies and efficiency offices under the active profile, by level then name."""
+    auth.touch(ctx, user)
+    require_role(user, READERS, "查看问责决定")
+    with ctx.transaction() as db:
+        rows = db.scalars(
+            select(Agency)
+            .where(Agency.profile_id == ctx.profile.id)
+            .order_by(Agency.level, Agency.name)
+        )
+        return [AgencyChoice(a.id, a.name, a.kind, a.level) for a in rows]
+
+
+def search_decisions(
+    ctx: Context,
+    user: UserSession,
+    *,
+    state: str | None = None,
+    subject_agency_id: str | None = None,
+    search: str = "",
+    limit: int = 50,
+    offset: int = 0,
+) -> list[DecisionView]:
+    """As :func:`list_decisions`, for the active profile's decisions only, and with
+    ``search``: those whose official's or agency's name or document number contains it."""
+    from sqlalchemy import or_
+
+    auth.touch(ctx, user)
+    require_role(user, READERS, "查看问责决定")
+    if state is not None and state not in (DRAFT, SIGNED):
+        raise InvalidInput("状态应为草稿或已签发", field="state")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InvalidInput(f"每页条数应在 1 到 {MAX_LIMIT} 之间", field="limit")
+    if offset < 0:
+        raise InvalidInput("起始位置不能为负数", field="offset")
+    query = select(Decision).where(Decision.profile_id == ctx.profile.id)
+    if state is not None:
+        query = query.where(Decision.state == state)
+    if not user.roles & DECIDERS:
+        query = query.where(Decision.state == SIGNED)
+    if subject_agency_id is not None:
+        query = query.where(Decision.subject_agency_id == subject_agency_id)
+    term = search.strip()
+    if term:
+        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{escaped}%"
+        query = (
+            query.join(Agency, Agency.id == Decision.subject_agency_id)
+            .outerjoin(Official, Official.id == Decision.subject_official_id)
+            .where(
+                or_(
+                    Agency.name.like(pattern, escape="\\"),
+                    Official.name.like(pattern, escape="\\"),
+                    Decision.document_number.like(pattern, escape="\\"),
+                )
+            )
+        )
+    query = query.order_by(Decision.id.desc()).limit(limit).offset(offset)
+    with ctx.transaction() as db:
+        return [_view(ctx, db, d) for d in db.scalars(query)]
+
+
+def can_draft_decisions(user: UserSession) -> bool:
+    """Whether the UI may offer drafting a decision (supervisors, as :func:`draft_decision`)."""
+    return Role.SUPERVISOR in user.roles
+
+
+def decision_actions(ctx: Context, user: UserSession, decision_id: str) -> frozenset[str]:
+    """The actions the UI may offer ``user`` on the decision now (``ACTION_*``);
+    the services check again. None for a decision under another profile."""
+    auth.touch(ctx, user)
+    require_role(user, READERS, "查看问责决定")
+    with ctx.transaction() as db:
+        decision = get(db, Decision, decision_id, "问责决定")
+        if decision.state == DRAFT and not user.roles & DECIDERS:
+            raise Forbidden("当前用户无权查看问责决定草稿")
+        if decision.profile_id != ctx.profile.id:
+            return frozenset()
+        actions: set[str] = set()
+        if decision.state == DRAFT:
+            if Role.SUPERVISOR in user.roles:
+                actions.add(ACTION_EDIT)
+            if Role.OFFICE_HEAD in user.roles:
+                actions.add(ACTION_SIGN)
+            return frozenset(actions)
+        if not user.roles & DECIDERS:
+            return frozenset()
+        rows = _appeal_rows(db, decision.id)
+        if not rows:
+            actions.add(ACTION_RECORD_RECEIPT)
+        if not decision.published:
+            actions.add(ACTION_PUBLISH)
+        if decision.received_on is not None:
+            actions.add(ACTION_REGISTER_APPEAL)
+        if Role.OFFICE_HEAD in user.roles and any(a.state == APPEAL_RECEIVED for a in rows):
+            actions.add(ACTION_DECIDE_APPEAL)
+        return frozenset(actions)
+
+
+def appeal_bodies_for(ctx: Context, user: UserSession, decision_id: str) -> list[tuple[str, str]]:
+    """The bodies an appeal against the decision may be lodged with (申诉受理机关,
+    FJ 41 第一款 / MAS 24), as ``(id, name)``."""
+    from desktop.domain.appeals import appeal_bodies
+
+    auth.touch(ctx, user)
+    require_role(user, DECIDERS, "登记申诉")
+    with ctx.transaction() as db:
+        decision = get(db, Decision, decision_id, "问责决定")
+        _check_profile(ctx, decision)
+        bodies = _bodies(db)
+        decider = bodies[decision.decider_id]
+        return [(b.id, b.name) for b in appeal_bodies(decider, bodies, ctx.profile)]
+
+
+#: The form field a decision refusal is shown beside (by code or code prefix).
+_DECISION_REFUSAL_FIELDS: tuple[tuple[str, str], ...] = (
+    ("decision.no_ground", "ground_ids"),
+    ("decision.duplicate_ground", "ground_ids"),
+    ("decision.unknown_ground", "ground_ids"),
+    ("decision.ground_", "ground_ids"),
+    ("decision.no_measure", "measure_ids"),
+    ("decision.duplicate_measure", "measure_ids"),
+    ("decision.unknown_measure", "measure_ids"),
+    ("decision.measure_not_for", "measure_ids"),
+    ("decision.measures_not_combinable", "measure_ids"),
+    ("decision.required_measure_missing", "measure_ids"),
+    ("decision.exempt_with_measures", "measure_ids"),
+    ("decision.reduced_not_lighter", "measure_ids"),
+    ("decision.lighter_is_heavier", "measure_ids"),
+    ("decision.mitigation_condition_unmet", "conditions_met"),
+    ("decision.mitigation_outcome", "mitigation_outcome"),
+    ("decision.mitigation_missing", "mitigation_id"),
+    ("decision.unknown_mitigation", "mitigation_id"),
+    ("decision.unknown_baseline_measure", "baseline_measure_ids"),
+    ("decision.baseline_measure_not_for", "baseline_measure_ids"),
+    ("decision.mitigation_baseline_missing", "baseline_measure_ids"),
+)
+_APPEAL_REFUSAL_FIELDS: tuple[tuple[str, str], ...] = (
+    ("appeal.not_written", "written"),
+    ("appeal.no_grounds", "grounds"),
+    ("appeal.same_grounds", "grounds"),
+    ("appeal.filed_before_received", "received_on"),
+    ("appeal.filed_late", "received_on"),
+    ("appeal.wrong_body", "body_id"),
+    ("appeal.decided_before_received", "decided_on"),
+    ("appeal.unknown_measure", "outcome_measure_ids"),
+    ("appeal.measure_not_for", "outcome_measure_ids"),
+    ("appeal.outcome_heavier", "outcome_measure_ids"),
+)
+
+
+def decision_refusal_field(code: str, *, reduced: bool = False) -> str | None:
+    """The decision form's field a refusal with ``code`` is shown beside, if any.
+    Under 减轻 (``reduced``) a missing required measure belongs to the baseline."""
+    if reduced and code == "decision.required_measure_missing":
+        return "baseline_measure_ids"
+    return next((f for prefix, f in _DECISION_REFUSAL_FIELDS if code.startswith(prefix)), None)
+
+
+def appeal_refusal_field(code: str) -> str | None:
+    """The appeal form's field a refusal with ``code`` is shown beside, if any."""
+    return next((f for prefix, f in _APPEAL_REFUSAL_FIELDS if code.startswith(prefix)), None)

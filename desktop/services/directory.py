@@ -154,10 +154,14 @@ def create_official(
 
 
 def list_agencies(ctx: Context, user: UserSession) -> list[AgencyView]:
-    """Every agency and office, by level then name."""
+    """Every agency and office under this laptop's rule profile, by level then name."""
     auth.touch(ctx, user)
     with ctx.transaction() as db:
-        rows = db.scalars(select(Agency).order_by(Agency.level, Agency.name))
+        rows = db.scalars(
+            select(Agency)
+            .where(Agency.profile_id == ctx.profile.id)
+            .order_by(Agency.level, Agency.name)
+        )
         return [
             AgencyView(a.id, a.name, a.kind, a.level, a.parent_id, a.office_id, a.staff_count)
             for a in rows

@@ -23,12 +23,12 @@ return), each with its own id.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Final
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.common import Role
@@ -63,12 +63,14 @@ __all__ = [
     "apply_plan_action",
     "approve_plan",
     "available_plan_actions",
+    "can_create_plan",
     "can_edit_plan",
     "close_plan",
     "create_plan",
     "designated_approver_ids",
     "get_plan",
     "list_plans",
+    "list_plans_in_states",
     "load_visible_plan",
     "plan_actor",
     "plan_facts",
@@ -700,8 +702,10 @@ def list_plans(
         raise InvalidInput(f"每页条数应在 1 到 {LIST_LIMIT_MAX} 之间", field="limit")
     if offset < 0:
         raise InvalidInput("起始位置不能为负数", field="offset")
-    query = select(InspectionPlan).order_by(
-        InspectionPlan.starts_on.desc(), InspectionPlan.id.desc()
+    query = (
+        select(InspectionPlan)
+        .where(InspectionPlan.profile_id == ctx.profile.id)
+        .order_by(InspectionPlan.starts_on.desc(), InspectionPlan.id.desc())
     )
     if wanted is not None:
         query = query.where(InspectionPlan.state == wanted.value)
@@ -714,6 +718,14 @@ def list_plans(
                 InspectionPlan.scope.like(pattern, escape="\\"),
             )
         )
+    return _visible_page(ctx, user, query, limit, offset)
+
+
+def _visible_page(
+    ctx: Context, user: UserSession, query: Select[InspectionPlan], limit: int, offset: int
+) -> list[PlanView]:
+    """One page of the plans of ``query`` that ``user`` may see (``can_view``
+    before ``offset`` and ``limit``)."""
     with ctx.transaction() as db:
         approvers: dict[str, frozenset[str]] = {}
         views: list[PlanView] = []
@@ -728,3 +740,43 @@ def list_plans(
             if len(views) >= limit:
                 break
         return views
+
+
+def list_plans_in_states(
+    ctx: Context,
+    user: UserSession,
+    states: Collection[PlanState],
+    *,
+    search: str = "",
+    limit: int = 50,
+    offset: int = 0,
+) -> list[PlanView]:
+    """The plans ``user`` may see in any of ``states``, newest start date first
+    (e.g. the plans a visit may be recorded under: approved, in progress,
+    reported). ``search`` matches the title or the scope, as in :func:`list_plans`."""
+    auth.touch(ctx, user)
+    wanted = [PlanState(s).value for s in states]
+    if not 0 < limit <= LIST_LIMIT_MAX:
+        raise InvalidInput(f"每页条数应在 1 到 {LIST_LIMIT_MAX} 之间", field="limit")
+    if offset < 0:
+        raise InvalidInput("起始位置不能为负数", field="offset")
+    query = (
+        select(InspectionPlan)
+        .where(InspectionPlan.state.in_(wanted), InspectionPlan.profile_id == ctx.profile.id)
+        .order_by(InspectionPlan.starts_on.desc(), InspectionPlan.id.desc())
+    )
+    term = search.strip()
+    if term:
+        pattern = f"%{_escape_like(term)}%"
+        query = query.where(
+            or_(
+                InspectionPlan.title.like(pattern, escape="\\"),
+                InspectionPlan.scope.like(pattern, escape="\\"),
+            )
+        )
+    return _visible_page(ctx, user, query, limit, offset)
+
+
+def can_create_plan(user: UserSession) -> bool:
+    """Whether the UI may offer drafting a new plan (inspectors and supervisors)."""
+    return bool(user.roles & DRAFTER_ROLES)

@@ -217,3 +217,58 @@ def _view(r: Rectification, agency_name: str, today: dt.date) -> RectificationVi
         status=deadline_status(r.due_on, today, WARN_WORKING_DAYS) if r.state == "open" else None,
         version=r.version,
     )
+
+
+#: Actions :func:`rectification_actions` may offer.
+ACTION_ISSUE = "issue"
+ACTION_FOLLOW_UP = "follow_up"
+
+
+def rectification_actions(user: UserSession) -> frozenset[str]:
+    """What the UI may offer ``user`` (the services check again): issuing
+    (supervisors) and recording the follow-up (supervisors and inspectors)."""
+    actions: set[str] = set()
+    if user.roles & ISSUERS:
+        actions.add(ACTION_ISSUE)
+    if user.roles & FOLLOWERS:
+        actions.add(ACTION_FOLLOW_UP)
+    return frozenset(actions)
+
+
+def can_read_rectifications(user: UserSession) -> bool:
+    return bool(user.roles & READERS)
+
+
+def list_rectifications_page(
+    ctx: Context,
+    user: UserSession,
+    *,
+    agency_id: str | None = None,
+    open_only: bool = False,
+    decision_id: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[RectificationView]:
+    """One page of :func:`list_rectifications` for agencies under the active
+    profile (soonest due first), optionally those that go with one decision."""
+    auth.touch(ctx, user)
+    require_role(user, READERS, "查看整改要求或督查建议")
+    if not 1 <= limit <= 500:
+        raise InvalidInput("每页条数应在 1 到 500 之间", field="limit")
+    if offset < 0:
+        raise InvalidInput("起始位置不能为负数", field="offset")
+    query = (
+        select(Rectification, Agency.name)
+        .join(Agency, Agency.id == Rectification.agency_id)
+        .where(Agency.profile_id == ctx.profile.id)
+    )
+    if agency_id is not None:
+        query = query.where(Rectification.agency_id == agency_id)
+    if open_only:
+        query = query.where(Rectification.state == "open")
+    if decision_id is not None:
+        query = query.where(Rectification.decision_id == decision_id)
+    query = query.order_by(Rectification.due_on, Rectification.id).limit(limit).offset(offset)
+    today = ctx.today()
+    with ctx.transaction() as db:
+        return [_view(r, name, today) for r, name in db.execute(query).all()]

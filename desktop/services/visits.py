@@ -64,6 +64,8 @@ __all__ = [
     "VisitFinalised",
     "VisitView",
     "add_evidence",
+    "can_edit_visit",
+    "can_open_visit",
     "evidence_path",
     "finalise_visit",
     "get_visit",
@@ -579,3 +581,27 @@ def list_visits(ctx: Context, user: UserSession, plan_id: str) -> list[VisitView
             select(Visit).where(Visit.plan_id == plan.id).order_by(Visit.visited_on, Visit.id)
         )
         return [_view(db, v) for v in visits]
+
+
+def can_open_visit(ctx: Context, user: UserSession, plan_id: str) -> bool:
+    """Whether the UI may offer opening a visit under the plan (开始检查): an
+    inspector on the plan's team, the plan approved or in progress. The
+    confirmations are still checked by :func:`open_visit`."""
+    auth.touch(ctx, user)
+    if Role.INSPECTOR not in user.roles:
+        return False
+    with ctx.transaction() as db:
+        plan = load_visible_plan(ctx, db, user, plan_id)
+        running = plan.state in (PlanState.APPROVED.value, PlanState.IN_PROGRESS.value)
+        return running and user.user_id in plan.team_ids
+
+
+def can_edit_visit(ctx: Context, user: UserSession, visit_id: str) -> bool:
+    """Whether the UI may offer changing the visit record, adding evidence and
+    finalising it: an inspector on the plan's team, the visit still open."""
+    auth.touch(ctx, user)
+    if Role.INSPECTOR not in user.roles:
+        return False
+    with ctx.transaction() as db:
+        visit, plan = _load_visit(ctx, db, user, visit_id)
+        return visit.state == OPEN and user.user_id in plan.team_ids

@@ -392,6 +392,41 @@ class PerformanceRating(Base, Synced):
     rating: Mapped[str] = mapped_column(String(8), nullable=False)
 
 
+# ---------------------------------------------------------------- documents
+
+
+class DocumentCounter(Base):
+    """The last serial given for one document number prefix in one year
+    (发文字号计数器), incremented in the sign-off's transaction so that numbers
+    have no gaps and no duplicates within this database. Local: not synced."""
+
+    __tablename__ = "document_counters"
+    prefix: Mapped[str] = mapped_column(String(32), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class IssuedDocument(Base, Synced):
+    """A document number given at sign-off (已编号文书): which document of which
+    record, its prefix, year and serial, who signed it off and when. One number
+    per document (``kind``, ``record_id``), one document per number."""
+
+    __tablename__ = "issued_documents"
+    __table_args__ = (
+        UniqueConstraint("kind", "record_id"),
+        UniqueConstraint("prefix", "year", "serial"),
+    )
+    id: Mapped[str] = key()
+    kind: Mapped[str] = mapped_column(String(64), nullable=False)
+    record_id: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
+    prefix: Mapped[str] = mapped_column(String(32), nullable=False)
+    year: Mapped[int] = mapped_column(Integer, nullable=False)
+    serial: Mapped[int] = mapped_column(Integer, nullable=False)
+    number: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    signed_by: Mapped[str] = ref("users.id")
+    signed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
 # ------------------------------------------------------------ audit, outbox
 
 

@@ -192,6 +192,10 @@ class MainWindow(QMainWindow):
         try:
             auth.ensure_unlocked(self.ctx, self.session)
         except SessionLocked:
+            for page in self.pages.values():  # pages drop what they show in clear
+                on_lock = getattr(page, "on_lock", None)
+                if callable(on_lock):
+                    on_lock()
             if self.unlock is None or not self.unlock(self.session):
                 self.close()
 

@@ -348,18 +348,23 @@ def test_update_while_draft_sends_only_what_changed(
 # Signing, receipt, publication
 
 
-def test_office_head_signs_without_a_document_number(
+def test_office_head_signs_and_gets_the_document_number(
     ctx: Context, login: Login, office: Office
 ) -> None:
     did = draft(ctx, login("sup"), office)
     head = login("head")
     view = sign_decision(ctx, head, did, decided_on=D(2026, 9, 18))
     assert (view.state, view.decided_on, view.signed_by) == ("signed", D(2026, 9, 18), head.user_id)
-    assert view.document_number is None
+    assert view.document_number == "闽效问〔2026〕1号"  # assigned at sign-off, not before
     assert "notice.publish" in {n.code for n in view.notices}  # FJ 38
     op = last_op(ctx)
     assert op.action == "decision.sign" and op.base_version == 1
-    assert op.changes == {"state": "signed", "decided_on": "2026-09-18", "signed_by": head.user_id}
+    assert op.changes == {
+        "state": "signed",
+        "decided_on": "2026-09-18",
+        "signed_by": head.user_id,
+        "document_number": "闽效问〔2026〕1号",
+    }
     assert last_audit(ctx).action == "decision.sign"
     with writes_nothing(ctx), pytest.raises(ServiceError) as again:
         sign_decision(ctx, head, did, decided_on=D(2026, 9, 18))

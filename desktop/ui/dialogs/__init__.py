@@ -1,0 +1,1 @@
+"""Dialogs (对话框) opened from the pages."""
