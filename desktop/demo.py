@@ -19,7 +19,15 @@ from pathlib import Path
 from desktop.crypto import ComplainantIdentity, generate_keypair
 from desktop.domain.common import Role
 from desktop.resources import load_profile
-from desktop.services import auth, complaints, decisions, plans, rectifications, visits
+from desktop.services import (
+    auth,
+    complaints,
+    decisions,
+    documents,
+    plans,
+    rectifications,
+    visits,
+)
 from desktop.services.base import Context
 from desktop.store.models import Agency, Official, Setting
 
@@ -683,7 +691,7 @@ def _decisions(
     )
 
     clock.on(d(2026, 10, 21))
-    rectifications.issue_rectification(
+    requirement = rectifications.issue_rectification(
         fj,
         sup,
         kind="requirement",
@@ -693,7 +701,7 @@ def _decisions(
         issued_on=d(2026, 10, 21),
     )
     clock.on(d(2026, 11, 20))
-    rectifications.issue_rectification(
+    suggestion = rectifications.issue_rectification(
         fj,
         sup,
         kind="suggestion",
@@ -702,6 +710,17 @@ def _decisions(
         content="加强窗口人员服务规范培训，推行首问负责制。",
         issued_on=d(2026, 11, 20),
     )
+    # Sign-offs give the documents their numbers (发文字号), in order.
+    clock.on(d(2026, 11, 26), 11)
+    for kind, record_id, signer in (
+        ("rectification_notice", requirement, sup),
+        ("supervision_suggestion", suggestion, sup),
+        ("complaint_transfer", c["lin_hotline"], sup),
+        ("complaint_supervision", c["anonymous"], sup),
+        ("complaint_reply", c["assigned"], sup),
+        ("appeal_decision", appeal, head),
+    ):
+        documents.sign_off_document(fj, signer, kind, record_id)
     for agency, rating in (
         ("fz_amr", "良好"),
         ("gl_service", "一般"),
