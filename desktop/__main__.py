@@ -55,16 +55,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_self_test(ctx, demo=args.demo)
 
-    import datetime as dt
+    from desktop.ui.app import run_app
 
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.ui.preview import PreviewWindow
-
-    app = QApplication(sys.argv[:1])
-    window = PreviewWindow(ctx.profile, dt.date.today())
-    window.show()
-    return app.exec()
+    return run_app(ctx)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -49,6 +50,14 @@ NOW = dt.datetime(2026, 11, 26, 2, 0, tzinfo=dt.UTC)
 
 
 def pump(app: QApplication) -> None:
+    """Let background loading (charts, lists) finish before the shot."""
+    from PySide6.QtCore import QThreadPool
+
+    for _ in range(100):
+        app.processEvents()
+        if QThreadPool.globalInstance().activeThreadCount() == 0:
+            break
+        time.sleep(0.02)
     for _ in range(5):
         app.processEvents()
 

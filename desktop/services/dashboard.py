@@ -219,6 +219,7 @@ def _profile(ctx: Context, profile_id: str) -> RuleProfile:
 class _Clock:
     today: dt.date
     warn: int
+    profile_id: str  # only this laptop's jurisdiction is listed
 
     def status(self, due: dt.date | None) -> tuple[int | None, Urgency | None]:
         if due is None:
@@ -232,7 +233,7 @@ class _Clock:
 
 
 def _clock(ctx: Context, db: Session, warn: int | None) -> _Clock:
-    return _Clock(ctx.today(), _warn_days(db) if warn is None else warn)
+    return _Clock(ctx.today(), _warn_days(db) if warn is None else warn, ctx.profile.id)
 
 
 def _subject_name(db: Session, decision: Decision) -> str:
@@ -294,10 +295,11 @@ def _plan_tasks(ctx: Context, db: Session, user: UserSession, clock: _Clock) -> 
     )
     others = [s.value for s in states - own]
     query = select(InspectionPlan).where(
+        InspectionPlan.profile_id == clock.profile_id,
         or_(
             InspectionPlan.state.in_(others),
             InspectionPlan.state.in_([s.value for s in states & own]) & mine,
-        )
+        ),
     )
     query = query.order_by(InspectionPlan.starts_on, InspectionPlan.id).limit(SOURCE_LIMIT)
     actor = plans.plan_actor(user)
@@ -399,7 +401,7 @@ def _complaint_tasks(db: Session, user: UserSession, clock: _Clock) -> list[Task
     query = (
         select(Complaint, Agency.name)
         .join(Agency, Agency.id == Complaint.subject_agency_id)
-        .where(Complaint.state.in_(states))
+        .where(Complaint.state.in_(states), Complaint.profile_id == clock.profile_id)
         .order_by(Complaint.due_on, Complaint.id)
         .limit(SOURCE_LIMIT)
     )
@@ -441,7 +443,12 @@ def _decision_tasks(ctx: Context, db: Session, user: UserSession, clock: _Clock)
         (Decision.state == decisions.SIGNED)
         & (Decision.received_on.is_(None) | Decision.published.is_(False))
     )
-    query = select(Decision).where(or_(*conditions)).order_by(Decision.id).limit(SOURCE_LIMIT)
+    query = (
+        select(Decision)
+        .where(Decision.profile_id == clock.profile_id, or_(*conditions))
+        .order_by(Decision.id)
+        .limit(SOURCE_LIMIT)
+    )
     tasks = []
     for decision in db.scalars(query):
         subject = _subject_name(db, decision)
@@ -469,11 +476,11 @@ def _decision_tasks(ctx: Context, db: Session, user: UserSession, clock: _Clock)
     return tasks
 
 
-def _open_appeals(db: Session) -> list[tuple[Appeal, Decision]]:
+def _open_appeals(db: Session, profile_id: str) -> list[tuple[Appeal, Decision]]:
     query = (
         select(Appeal, Decision)
         .join(Decision, Decision.id == Appeal.decision_id)
-        .where(Appeal.state == decisions.APPEAL_RECEIVED)
+        .where(Appeal.state == decisions.APPEAL_RECEIVED, Decision.profile_id == profile_id)
         .order_by(Appeal.received_on, Appeal.id)
         .limit(SOURCE_LIMIT)
     )
@@ -484,7 +491,7 @@ def _appeal_tasks(ctx: Context, db: Session, user: UserSession, clock: _Clock) -
     if Role.OFFICE_HEAD not in user.roles:
         return []
     tasks = []
-    for appeal, decision in _open_appeals(db):
+    for appeal, decision in _open_appeals(db, clock.profile_id):
         deadline = appeal_decision_deadline(appeal.received_on, _profile(ctx, decision.profile_id))
         left, urgency = clock.status(deadline.due)
         tasks.append(
@@ -514,11 +521,11 @@ def _rectification_target(r: Rectification) -> tuple[str, str]:
     return "rectification", r.id
 
 
-def _open_rectifications(db: Session) -> list[tuple[Rectification, str]]:
+def _open_rectifications(db: Session, profile_id: str) -> list[tuple[Rectification, str]]:
     query = (
         select(Rectification, Agency.name)
         .join(Agency, Agency.id == Rectification.agency_id)
-        .where(Rectification.state == "open")
+        .where(Rectification.state == "open", Agency.profile_id == profile_id)
         .order_by(Rectification.due_on, Rectification.id)
         .limit(SOURCE_LIMIT)
     )
@@ -530,7 +537,7 @@ def _rectification_tasks(db: Session, user: UserSession, clock: _Clock) -> list[
         return []
     follows = bool(user.roles & rectifications.FOLLOWERS)
     tasks = []
-    for r, agency_name in _open_rectifications(db):
+    for r, agency_name in _open_rectifications(db, clock.profile_id):
         left, urgency = clock.status(r.due_on)
         target_kind, target_id = _rectification_target(r)
         kind = rectifications.KINDS.get(r.kind, "整改")
@@ -615,7 +622,7 @@ def _complaint_deadlines(db: Session, user: UserSession, clock: _Clock) -> list[
     query = (
         select(Complaint, Agency.name)
         .join(Agency, Agency.id == Complaint.subject_agency_id)
-        .where(Complaint.state != complaints.CLOSED)
+        .where(Complaint.state != complaints.CLOSED, Complaint.profile_id == clock.profile_id)
         .order_by(Complaint.due_on, Complaint.id)
         .limit(SOURCE_LIMIT)
     )
@@ -647,7 +654,7 @@ def _rectification_deadlines(db: Session, user: UserSession, clock: _Clock) -> l
             r.due_on,
             _rectification_target(r),
         )
-        for r, name in _open_rectifications(db)
+        for r, name in _open_rectifications(db, clock.profile_id)
     ]
 
 
@@ -657,7 +664,7 @@ def _appeal_deadlines(
     if not user.roles & decisions.READERS:
         return []
     rows = []
-    for appeal, decision in _open_appeals(db):
+    for appeal, decision in _open_appeals(db, clock.profile_id):
         deadline = appeal_decision_deadline(appeal.received_on, _profile(ctx, decision.profile_id))
         rows.append(
             _row(
@@ -680,6 +687,7 @@ def _appeal_deadlines(
         select(Decision)
         .where(
             Decision.state == decisions.SIGNED,
+            Decision.profile_id == clock.profile_id,
             Decision.received_on.is_not(None),
             Decision.received_on >= since,
             ~select(Appeal.id).where(Appeal.decision_id == Decision.id).exists(),
@@ -713,7 +721,10 @@ def _plan_deadlines(
         return []
     query = (
         select(InspectionPlan)
-        .where(InspectionPlan.state.in_([PlanState.APPROVED.value, PlanState.IN_PROGRESS.value]))
+        .where(
+            InspectionPlan.state.in_([PlanState.APPROVED.value, PlanState.IN_PROGRESS.value]),
+            InspectionPlan.profile_id == clock.profile_id,
+        )
         .order_by(InspectionPlan.ends_on, InspectionPlan.id)
         .limit(SOURCE_LIMIT)
     )
@@ -806,7 +817,7 @@ def _count_months(ctx: Context, keys: list[str]) -> list[MonthStat]:
             m: int(n)
             for m, n in db.execute(
                 select(received_month, func.count())
-                .where(Complaint.received_on >= first)
+                .where(Complaint.received_on >= first, Complaint.profile_id == ctx.profile.id)
                 .group_by(received_month)
             ).all()
         }
@@ -814,7 +825,11 @@ def _count_months(ctx: Context, keys: list[str]) -> list[MonthStat]:
             m: (int(n), int(t or 0))
             for m, n, t in db.execute(
                 select(closed_month, func.count(), on_time)
-                .where(Complaint.closed_on.is_not(None), Complaint.closed_on >= first)
+                .where(
+                    Complaint.closed_on.is_not(None),
+                    Complaint.closed_on >= first,
+                    Complaint.profile_id == ctx.profile.id,
+                )
                 .group_by(closed_month)
             ).all()
         }

@@ -29,12 +29,21 @@ writes nothing.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any, Final
 
+from sqlalchemy import literal, select, union_all
 from sqlalchemy.orm import Session
 
 from desktop.documents import numbers
-from desktop.documents.forms import Template, applies, fill, load_forms
+from desktop.documents.forms import (
+    RECORD_TYPES,
+    FormError,
+    Template,
+    applies,
+    fill,
+    load_forms,
+)
 from desktop.documents.model import Document
 from desktop.documents.records import (
     build_documents,
@@ -51,11 +60,22 @@ from desktop.services.base import (
     Context,
     Forbidden,
     InvalidInput,
+    NotFound,
     ServiceError,
     change,
     require_role,
 )
-from desktop.store.models import Decision, IssuedDocument
+from desktop.store.models import (
+    Agency,
+    Appeal,
+    Complaint,
+    Decision,
+    InspectionPlan,
+    IssuedDocument,
+    Official,
+    Rectification,
+    Visit,
+)
 
 __all__ = [
     "HEAD_SIGNED",
@@ -252,3 +272,295 @@ def build_document(
     if not applies(template, reply):
         raise DocumentWorkflowError("投诉尚未办结，不能制作答复函", code="document.not_applicable")
     return fill(template, reply)
+
+
+# --------------------------------------------------------------------------
+# The documents page: what can be produced, one row per document
+
+
+#: :attr:`DocumentRow.actions`: the user may sign the document off now (签发编号).
+ACTION_SIGN_OFF: Final = "sign_off"
+#: :attr:`DocumentRow.actions`: the user may put the complainant's name in (handlers).
+ACTION_REVEAL: Final = "reveal_identity"
+#: The kind other pages name a decision's document by; :func:`find_document`
+#: maps it to the decision's own template (:func:`decision_kind`).
+DECISION_DOCUMENT: Final = "accountability_decision"
+#: The largest page :func:`list_documents` returns.
+DOCUMENTS_PAGE_MAX: Final = 500
+
+_RECORD_MODELS: Final[dict[str, type[Any]]] = {
+    "decision": Decision,
+    "rectification": Rectification,
+    "complaint": Complaint,
+    "appeal": Appeal,
+    "plan": InspectionPlan,
+    "visit": Visit,
+}
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """One document a record gives (a row of the documents list).
+
+    ``label`` names the record (the decision's subject, the complaint's date
+    and agency, the plan's title…); ``number`` is the 发文字号 once signed
+    off; ``actions`` what the user may do with it (:data:`ACTION_SIGN_OFF`,
+    :data:`ACTION_REVEAL`). Never a complainant's identity."""
+
+    kind: str
+    kind_title: str
+    record_type: str
+    record_id: str
+    label: str
+    number: str | None
+    numbered: bool
+    record_date: dt.date | None
+    actions: frozenset[str]
+
+    @property
+    def draft(self) -> bool:
+        """A numbered document not yet signed off (prints as 草稿)."""
+        return self.numbered and self.number is None
+
+
+def _readable_types(user: UserSession) -> list[str]:
+    return [t for t in RECORD_TYPES if user.roles & _READERS[t]]
+
+
+def document_kinds(ctx: Context, user: UserSession) -> list[tuple[str, str]]:
+    """The kinds of document of the active profile ``user`` may see, as
+    (kind, Chinese title), in record-type order: the documents page's filter."""
+    auth.touch(ctx, user)
+    forms = load_forms(ctx.profile)
+    readable = _readable_types(user)
+    return [
+        (t.kind, t.title.text) for record_type in readable for t in forms.for_record(record_type)
+    ]
+
+
+def _name(db: Session, model: type[Any], key: str | None) -> str:
+    row = db.get(model, key) if key else None
+    return str(row.name) if row is not None else (key or "")
+
+
+def _label(db: Session, record_type: str, record: Any) -> tuple[str, dt.date | None]:
+    """How the list names a record, and its date (never a complainant's identity)."""
+    if record_type == "decision":
+        agency = _name(db, Agency, record.subject_agency_id)
+        if record.subject_official_id:
+            return f"{_name(db, Official, record.subject_official_id)}（{agency}）", (
+                record.decided_on
+            )
+        return agency, record.decided_on
+    if record_type == "rectification":
+        return _name(db, Agency, record.agency_id), record.issued_on
+    if record_type == "complaint":
+        agency = _name(db, Agency, record.subject_agency_id)
+        return f"{record.received_on.isoformat()} {agency}", record.received_on
+    if record_type == "appeal":
+        decision = db.get(Decision, record.decision_id)
+        subject, _ = _label(db, "decision", decision) if decision else ("", None)
+        return f"{subject}的申诉", record.received_on
+    if record_type == "plan":
+        return str(record.title), record.starts_on
+    plan = db.get(InspectionPlan, record.plan_id)
+    title = plan.title if plan else record.plan_id
+    return f"{title}（{record.place}）", record.visited_on
+
+
+def _may_sign_off(user: UserSession, record_type: str, record: Any) -> bool:
+    """As :func:`sign_off_document` checks, for a numbered document without its number."""
+    if not user.roles & SIGNERS:
+        return False
+    if record_type in HEAD_SIGNED and Role.OFFICE_HEAD not in user.roles:
+        return False
+    return not (record_type == "decision" and record.state != "signed")
+
+
+def _document_rows(
+    ctx: Context,
+    db: Session,
+    user: UserSession,
+    record_type: str,
+    record: Any,
+    *,
+    kind: str | None,
+    term: str,
+) -> list[DocumentRow]:
+    """The documents of one record ``user`` may see (none if they may not see
+    the record), of ``kind`` only if given, matching ``term`` (casefolded) in
+    the title, the record's label or the number."""
+    try:
+        _check_reader(ctx, db, user, record_type, record)
+    except (Forbidden, NotFound):
+        return []
+    profile = profile_of(db, record_type, record)
+    templates = load_forms(profile).for_record(record_type)
+    if kind is not None:
+        templates = [t for t in templates if t.kind == kind]
+    if not templates:
+        return []
+    label, day = _label(db, record_type, record)
+    issued = numbers.issued_for(db, record.id)
+    if term:
+        templates = [
+            t
+            for t in templates
+            if term
+            in " ".join(
+                (t.title.text, label, issued[t.kind].number if t.kind in issued else "")
+            ).casefold()
+        ]
+    if any(t.applies for t in templates):
+        base = context(db, record_type, record.id, today=ctx.today())
+        kept = []
+        for t in templates:
+            try:
+                if applies(t, base):
+                    kept.append(t)
+            except FormError:  # a broken template: listed, its preview says what is wrong
+                kept.append(t)
+        templates = kept
+    from desktop.services.complaints import complaint_permissions
+
+    reveal = (
+        record_type == "complaint"
+        and complaint_permissions(user).reveal_identity
+        and not record.anonymous
+        and record.sealed_identity is not None
+    )
+    rows = []
+    for t in templates:
+        number = issued[t.kind].number if t.kind in issued else None
+        actions: set[str] = set()
+        if t.numbered and number is None and _may_sign_off(user, record_type, record):
+            actions.add(ACTION_SIGN_OFF)
+        if reveal and t.kind == "complaint_reply":
+            actions.add(ACTION_REVEAL)
+        rows.append(
+            DocumentRow(
+                kind=t.kind,
+                kind_title=t.title.text,
+                record_type=record_type,
+                record_id=record.id,
+                label=label,
+                number=number,
+                numbered=t.numbered,
+                record_date=day,
+                actions=frozenset(actions),
+            )
+        )
+    return rows
+
+
+def _records_query(profile_id: str, record_types: list[str]) -> Any:
+    """(record type, id) of the active profile's records of ``record_types``,
+    newest first (ids are time-ordered)."""
+    parts: list[Any] = []
+    for record_type in record_types:
+        model = _RECORD_MODELS[record_type]
+        head = select(literal(record_type).label("record_type"), model.id.label("id"))
+        if record_type in ("decision", "complaint", "plan"):
+            parts.append(head.where(model.profile_id == profile_id))
+        elif record_type == "visit":
+            parts.append(
+                head.join(InspectionPlan, InspectionPlan.id == Visit.plan_id).where(
+                    InspectionPlan.profile_id == profile_id
+                )
+            )
+        elif record_type == "appeal":
+            parts.append(
+                head.join(Decision, Decision.id == Appeal.decision_id).where(
+                    Decision.profile_id == profile_id
+                )
+            )
+        else:
+            parts.append(
+                head.join(Agency, Agency.id == Rectification.agency_id).where(
+                    Agency.profile_id == profile_id
+                )
+            )
+    query = union_all(*parts).subquery()
+    return select(query.c.record_type, query.c.id).order_by(query.c.id.desc())
+
+
+def list_documents(
+    ctx: Context,
+    user: UserSession,
+    *,
+    kind: str | None = None,
+    search: str = "",
+    limit: int = 50,
+    offset: int = 0,
+) -> list[DocumentRow]:
+    """One page of the documents the active profile's records give and
+    ``user`` may see (the checks of :func:`build_document`), newest record
+    first: of ``kind`` only if given; ``search`` matches the document's title,
+    the record's label or the number. Never a complainant's identity."""
+    auth.touch(ctx, user)
+    require_role(user, frozenset().union(*_READERS.values()), "查看文书")
+    if not 1 <= limit <= DOCUMENTS_PAGE_MAX:
+        raise InvalidInput(f"每页条数应在 1 到 {DOCUMENTS_PAGE_MAX} 之间", field="limit")
+    if offset < 0:
+        raise InvalidInput("起始位置不能为负数", field="offset")
+    forms = load_forms(ctx.profile)
+    record_types = _readable_types(user)
+    if kind:
+        if kind not in forms.templates:
+            raise InvalidInput(f"规则配置“{ctx.profile.name}”没有该文书（{kind}）", field="kind")
+        record_types = [t for t in record_types if t == forms.templates[kind].record]
+    if not record_types:
+        return []
+    term = search.strip().casefold()
+    rows: list[DocumentRow] = []
+    skipped = 0
+    with ctx.transaction() as db:
+        targets = db.execute(_records_query(ctx.profile.id, record_types)).all()
+        for record_type, record_id in targets:
+            record = db.get(_RECORD_MODELS[record_type], record_id)
+            if record is None:
+                continue
+            for row in _document_rows(
+                ctx, db, user, record_type, record, kind=kind or None, term=term
+            ):
+                if skipped < offset:
+                    skipped += 1
+                    continue
+                rows.append(row)
+                if len(rows) >= limit:
+                    return rows
+    return rows
+
+
+def find_document(ctx: Context, user: UserSession, kind: str, record_id: str) -> DocumentRow:
+    """The row of one record's document, whatever the list's filter and
+    whichever profile the record is under. ``kind`` may be
+    :data:`DECISION_DOCUMENT` for a decision: its own template is taken
+    (:func:`decision_kind`, e.g. 效能告诫决定书 for a Ma'anshan 效能告诫).
+    Refuses what :func:`build_document` refuses."""
+    auth.touch(ctx, user)
+    with ctx.transaction() as db:
+        record_type, record = find_record(db, record_id)
+        _check_reader(ctx, db, user, record_type, record)
+        if record_type == "decision" and kind == DECISION_DOCUMENT:
+            kind = decision_kind(db, record, ctx.today())
+        profile = profile_of(db, record_type, record)
+        template = _template(profile, kind, record_type)
+        rows = _document_rows(ctx, db, user, record_type, record, kind=kind, term="")
+        if not rows:
+            raise DocumentWorkflowError(
+                f"该记录当前的状态不适用此文书（{template.title.text}）",
+                code="document.not_applicable",
+            )
+        return rows[0]
+
+
+__all__ += [
+    "ACTION_REVEAL",
+    "ACTION_SIGN_OFF",
+    "DECISION_DOCUMENT",
+    "DocumentRow",
+    "document_kinds",
+    "find_document",
+    "list_documents",
+]

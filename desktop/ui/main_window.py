@@ -25,11 +25,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QSplitter,
     QStackedWidget,
     QWidget,
 )
@@ -41,6 +42,13 @@ from desktop.services.base import Context
 from desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 ALL = frozenset(Role)
+NAV_WIDTH = 132
+NAV_STYLE = """
+QListWidget { background: #1f3a5f; color: #e8eef6; font-size: 11pt; outline: 0; }
+QListWidget::item { padding: 10px 16px; }
+QListWidget::item:selected { background: #b22222; color: white; }
+QListWidget::item:hover:!selected { background: #2c4f7c; }
+"""
 OFFICE = frozenset({Role.INSPECTOR, Role.SUPERVISOR, Role.OFFICE_HEAD})
 
 
@@ -127,13 +135,17 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
-        self.nav.setMaximumWidth(200)
+        self.nav.setFixedWidth(NAV_WIDTH)
+        self.nav.setStyleSheet(NAV_STYLE)
+        self.nav.setFrameShape(QFrame.Shape.NoFrame)
         self.stack = QStackedWidget(self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.nav)
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(self.splitter)
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.specs = [p for p in PAGES if session.roles & p.roles]
         self.pages: dict[str, QWidget] = {}
         for spec in self.specs:
@@ -209,9 +221,6 @@ class MainWindow(QMainWindow):
         geometry = settings.value("main/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        splitter = settings.value("main/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
         last = settings.value("main/page", "dashboard")
         keys = self.page_keys()
         self.show_page(last if last in keys else keys[0])
@@ -219,7 +228,6 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         settings = self.settings()
         settings.setValue("main/geometry", self.saveGeometry())
-        settings.setValue("main/splitter", self.splitter.saveState())
         row = self.nav.currentRow()
         if row >= 0:
             settings.setValue("main/page", self.specs[row].key)

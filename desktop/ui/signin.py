@@ -29,6 +29,15 @@ class SignInDialog(QDialog):
         self.session: UserSession | None = None
         self.setWindowTitle(self.tr("效能督查 — 登录") if locked is None else self.tr("会话已锁定"))
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(12)
+        title = QLabel(self.tr("效能督查"), self)
+        title.setObjectName("signin_title")
+        title.setStyleSheet("font-size: 20pt; font-weight: bold; color: #b22222;")
+        layout.addWidget(title)
+        subtitle = QLabel(ctx.profile.name, self)
+        subtitle.setStyleSheet("color: #555;")
+        layout.addWidget(subtitle)
         if locked is not None:
             note = QLabel(
                 self.tr("长时间未操作，会话已锁定。请 {name} 输入密码继续。").format(
@@ -60,6 +69,7 @@ class SignInDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.setMinimumWidth(420)
         (self.password if locked is not None else self.username).setFocus()
 
     def submit(self) -> None:

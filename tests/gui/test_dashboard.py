@@ -127,7 +127,8 @@ def test_complaint_handler_sees_open_complaints(qtbot: QtBot, window: Make, demo
 
 
 def test_inspector_sees_team_plans_and_visit(qtbot: QtBot, window: Make) -> None:
-    page = open_dashboard(qtbot, window("wangjg"))
+    main = window("wangjg")  # keep the window alive: the page is its child
+    page = open_dashboard(qtbot, main)
     titles = column_texts(page, "tasks", 1)
     kinds = column_texts(page, "tasks", 0)
     assert "鼓楼区行政服务中心窗口作风暗访" in titles
@@ -138,14 +139,16 @@ def test_inspector_sees_team_plans_and_visit(qtbot: QtBot, window: Make) -> None
 
 
 def test_other_team_does_not_see_the_unannounced_plan(qtbot: QtBot, window: Make) -> None:
-    page = open_dashboard(qtbot, window("liuy"))
+    main = window("liuy")  # keep the window alive: the page is its child
+    page = open_dashboard(qtbot, main)
     assert column_texts(page, "tasks", 0) == ["整改", "整改"]
     everything = column_texts(page, "tasks", 1) + column_texts(page, "deadlines", 0)
     assert not any("暗访" in text for text in everything)
 
 
 def test_office_head_sees_second_approval_and_draft_decision(qtbot: QtBot, window: Make) -> None:
-    page = open_dashboard(qtbot, window("huangh"))
+    main = window("huangh")  # keep the window alive: the page is its child
+    page = open_dashboard(qtbot, main)
     rows = list(zip(column_texts(page, "tasks", 0), column_texts(page, "tasks", 2), strict=True))
     assert ("督查方案", "作主要负责人审批（重大事项）") in rows
     assert ("问责决定", "审核签发问责决定") in rows
@@ -155,7 +158,8 @@ def test_office_head_sees_second_approval_and_draft_decision(qtbot: QtBot, windo
 
 
 def test_overdue_rows_red_and_due_soon_orange(qtbot: QtBot, window: Make) -> None:
-    page = open_dashboard(qtbot, window("zhengl"))
+    main = window("zhengl")  # keep the window alive: the page is its child
+    page = open_dashboard(qtbot, main)
     headers = [page.deadline_model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
     assert headers == ["事项", "截止日期", "剩余工作日", "状态"]
     states = column_texts(page, "deadlines", 3)
@@ -174,7 +178,8 @@ def test_overdue_rows_red_and_due_soon_orange(qtbot: QtBot, window: Make) -> Non
 
 def test_moving_the_clock_makes_rows_overdue(qtbot: QtBot, window: Make, clock: Clock) -> None:
     clock.now = dt.datetime(2026, 12, 10, 2, 0, tzinfo=dt.UTC)
-    page = open_dashboard(qtbot, window("zhengl"))
+    main = window("zhengl")  # keep the window alive: the page is its child
+    page = open_dashboard(qtbot, main)
     states = column_texts(page, "deadlines", 3)
     overdue = [i for i, s in enumerate(states) if s == "已逾期"]
     assert len(overdue) >= 4
@@ -201,7 +206,8 @@ def test_warning_for_a_year_without_holiday_table(
         matter="年底窗口提前停止受理业务。",
         identity=None,
     )
-    page = open_dashboard(qtbot, window("zhengl"))
+    main = window("zhengl")  # keep the window alive: the page is its child
+    page = open_dashboard(qtbot, main)
     assert page.calendar_warning.isVisible()
     text = page.calendar_warning.text()
     assert text.startswith("⚠ 注意：2027年的节假日安排尚未录入")
@@ -219,7 +225,8 @@ def test_warning_for_a_year_without_holiday_table(
 
 
 def test_charts_show_twelve_months(qtbot: QtBot, window: Make) -> None:
-    page = open_dashboard(qtbot, window("linzq"))
+    main = window("linzq")  # keep the window alive: the page is its child
+    page = open_dashboard(qtbot, main)
     bars = page.received_chart.chart().series()
     assert len(bars) == 1 and isinstance(bars[0], QBarSeries)
     (received,) = bars[0].barSets()
@@ -335,7 +342,8 @@ def test_f5_refreshes(qtbot: QtBot, window: Make, login: Login, ctx: Context, de
 def test_administrator_sets_the_warning_window(
     qtbot: QtBot, window: Make, ctx: Context, login: Login
 ) -> None:
-    page = open_dashboard(qtbot, window("admin"))
+    main = window("admin")  # keep the window alive: the page is its child
+    page = open_dashboard(qtbot, main)
     assert page.tasks_empty.isVisible() and page.task_view.isHidden()
     assert page.deadlines_empty.isVisible()
     assert page.charts.isHidden()
@@ -352,7 +360,8 @@ def test_warning_window_changes_the_colours(
     qtbot: QtBot, window: Make, ctx: Context, login: Login
 ) -> None:
     dashboard.set_warn_days(ctx, login("admin"), 12)
-    page = open_dashboard(qtbot, window("zhengl"))
+    main = window("zhengl")  # keep the window alive: the page is its child
+    page = open_dashboard(qtbot, main)
     states = column_texts(page, "deadlines", 3)
     assert "正常" not in states[:8]
     assert page.warn_note.text() == "到期前 12 个工作日起提醒。"
@@ -362,7 +371,8 @@ def test_refused_save_shows_beside_the_field(
     qtbot: QtBot, window: Make, monkeypatch: pytest.MonkeyPatch, ctx: Context, login: Login
 ) -> None:
     """The service's refusal is shown beside the field and nothing is saved."""
-    page = open_dashboard(qtbot, window("admin"))
+    main = window("admin")  # keep the window alive: the page is its child
+    page = open_dashboard(qtbot, main)
     page.warn_days.setValue(7)
     monkeypatch.setattr(dashboard, "MAX_WARN_DAYS", 5)
     QTest.mouseClick(page.save_warn, Qt.MouseButton.LeftButton)
@@ -372,8 +382,21 @@ def test_refused_save_shows_beside_the_field(
 
 
 def test_row_index_helpers_ignore_invalid_index(qtbot: QtBot, window: Make) -> None:
-    page = open_dashboard(qtbot, window("zhengl"))
-    before = page.window().nav.currentRow()  # type: ignore[attr-defined]
+    main = window("zhengl")  # keep the window alive: the page is its child
+    page = open_dashboard(qtbot, main)
+    before = main.nav.currentRow()
     page._open_task(QModelIndex())
     page._open_deadline(QModelIndex())
-    assert page.window().nav.currentRow() == before  # type: ignore[attr-defined]
+    assert main.nav.currentRow() == before
+
+
+def test_locked_session_shows_the_message_and_keeps_the_lists(
+    qtbot: QtBot, window: Make, clock: Clock
+) -> None:
+    main = window("zhengl")
+    page = open_dashboard(qtbot, main)
+    clock.now = clock.now + dt.timedelta(hours=2)
+    page.refresh()
+    assert page.error.isVisible()
+    assert page.error.text() == "会话已锁定，请重新输入密码"
+    assert page.task_model.rowCount() == 6  # what was shown stays

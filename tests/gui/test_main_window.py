@@ -53,11 +53,11 @@ def test_sign_in_dialog_shows_the_error_beside_the_password(qtbot: QtBot, ctx: C
 def test_settings_page_and_state_remembered(window: Make) -> None:
     main = window("admin")
     main.show_page("settings")
-    main.resize(700, 500)
+    main.resize(760, 560)
     main.close()
     again = window("admin")
     assert again.nav.currentRow() == again.page_keys().index("settings")
-    assert again.size().width() == 700
+    assert again.size().width() == 760
 
 
 def test_idle_lock_asks_for_the_password(window: Make, ctx: Context, clock: Clock) -> None:

@@ -33,9 +33,16 @@ class Page(QWidget):
         self.ctx = ctx
         self.session = session
         admin = Role.ADMINISTRATOR in session.roles
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        column = QWidget(self)
+        column.setMaximumWidth(720)
+        outer.addWidget(column)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(14)
 
-        ui = QGroupBox(self.tr("界面"), self)
+        ui = QGroupBox(self.tr("界面"), column)
         ui_layout = QVBoxLayout(ui)
         self.ui_form = FieldForm(ui)
         self.language = QComboBox(ui)
@@ -52,7 +59,7 @@ class Page(QWidget):
         ui_layout.addWidget(self.ui_note)
         layout.addWidget(ui)
 
-        office = QGroupBox(self.tr("本机设置"), self)
+        office = QGroupBox(self.tr("本机设置"), column)
         office_layout = QVBoxLayout(office)
         self.form = FieldForm(office)
         self.idle = QSpinBox(office)
@@ -79,13 +86,13 @@ class Page(QWidget):
             self.note.setText(self.tr("只有管理员可以修改本机设置。"))
         layout.addWidget(office)
 
-        self.calendar = QLabel(self)
+        self.calendar = QLabel(column)
         self.calendar.setWordWrap(True)
         layout.addWidget(self.calendar)
-        self.data = QLabel(self)
+        self.data = QLabel(column)
         self.data.setWordWrap(True)
         layout.addWidget(self.data)
-        layout.addStretch(1)
+        outer.addStretch(1)
 
     def refresh(self) -> None:
         current = settings.get_settings(self.ctx, self.session)
