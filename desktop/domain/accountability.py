@@ -467,9 +467,7 @@ def _duplicates(ids: Sequence[str]) -> list[str]:
 # What goes with a decision
 
 
-def decision_notices(
-    decision: ProposedDecision, profile: RuleProfile, publish_article: str = ""
-) -> list[Notice]:
+def decision_notices(decision: ProposedDecision, profile: RuleProfile) -> list[Notice]:
     """What must go with a decision (随决定须办事项).
 
     Publication (FJ 38: 作出效能问责决定，并予以公开) when the profile requires
@@ -478,9 +476,6 @@ def decision_notices(
     an excepting measure is given; and 从重处理 for efficiency-office staff
     (FJ 40 第三款). A decision that gives no measure (免予问责) carries no
     publication, notification or order.
-
-    ``publish_article`` cites the publication rule; the profile does not hold
-    it yet, so it defaults to the accountability article.
     """
     acc = profile.accountability
     notices: list[Notice] = []
@@ -493,7 +488,7 @@ def decision_notices(
                 Notice(
                     "notice.publish",
                     "效能问责决定应当予以公开，并采用规范的文书格式",
-                    publish_article or acc.article,
+                    acc.publish_article,
                 )
             )
         for m in measures:

@@ -232,6 +232,7 @@ class Accountability:
     article: str
     combinable: bool
     publish_required: bool
+    publish_article: str  # where publication is required (FJ 38)
     measures: tuple[Measure, ...]
     grounds: tuple[Ground, ...]
     thresholds: tuple[CountThreshold, ...]
@@ -619,6 +620,7 @@ def _accountability(node: _Node) -> Accountability:
         article=node.text("article"),
         combinable=node.flag("combinable"),
         publish_required=node.flag("publish_required"),
+        publish_article=node.text("publish_article", default=""),
         measures=_unique(node.tables("measures"), _measure),
         grounds=_unique(node.tables("grounds"), _ground),
         thresholds=_unique(node.tables("thresholds", allow_empty=True), _threshold),

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
@@ -70,6 +70,17 @@ def pdf_printer(path: Path | str) -> QPrinter:
     return printer
 
 
+def on_white(image: QImage) -> QImage:
+    """``image`` (QtPdf renders a page with a transparent background) on white,
+    without alpha: what paper shows, and what every printer driver takes."""
+    out = QImage(image.size(), QImage.Format.Format_RGB32)
+    out.fill(Qt.GlobalColor.white)
+    painter = QPainter(out)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return out
+
+
 def print_pdf(
     data: bytes,
     printer: QPrinter,
@@ -107,15 +118,14 @@ def print_pdf(
                 if page:
                     printer.newPage()
                 size = document.pagePointSize(page)
-                image = document.render(
-                    page,
-                    QSize(math.ceil(size.width() * dpi / 72), math.ceil(size.height() * dpi / 72)),
+                pixels = QSize(
+                    math.ceil(size.width() * dpi / 72), math.ceil(size.height() * dpi / 72)
                 )
+                image = on_white(document.render(page, pixels))
                 area = QRectF(0, 0, printer.width(), printer.height())
                 scale = min(area.width() / image.width(), area.height() / image.height())
-                target = QRectF(
-                    QPointF(0, 0), QRectF(image.rect()).size() * scale
-                )  # top-left, keeping the aspect ratio
+                # From the top-left corner, keeping the aspect ratio.
+                target = QRectF(QPointF(0, 0), QRectF(image.rect()).size() * scale)
                 painter.drawImage(target, image)
                 if on_page is not None:
                     on_page(page + 1, pages)

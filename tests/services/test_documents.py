@@ -611,7 +611,9 @@ def test_appeal_decisions(demo_store: DemoStore) -> None:
         fj_appeal = next(i for i in records.record_ids(db, "appeal") if i != ds.extra["mas_appeal"])
     doc = docs_of(ds, "appeal", fj_appeal)["appeal_decision"]
     text = text_of(doc)
-    assert doc.title == "申诉处理决定书（草稿）" and doc.addressee == "王芳同志"
+    # The demo's office head signed it off: numbered, no draft mark.
+    assert doc.title == "申诉处理决定书" and doc.number == "闽效申〔2026〕1号"
+    assert doc.addressee == "王芳同志"
     assert doc.signature == "福建省机关效能建设领导小组办公室" and doc.date == D(2026, 11, 26)
     assert doc.copy_to == ("福州市机关效能建设领导小组办公室",)  # FJ 41: the deciding body
     assert "闽效问〔2026〕" in text and "将原效能问责决定的通报批评变更为诫勉教育" in text
@@ -659,12 +661,15 @@ def test_signing_off_numbers_the_document_and_drops_the_draft_mark(
     c = ds.demo.complaints
     with pytest.raises(DocumentWorkflowError):  # a reply only to a closed complaint
         sign_off_document(ds.ctx, sup, "complaint_reply", c["lin_hotline"])
+    # The demo signed the transfer slip off on 11-26: signing again gives the same number.
     number = sign_off_document(ds.ctx, sup, "complaint_transfer", c["lin_hotline"])
     assert number == "闽效转〔2026〕1号"
     doc = docs_of(ds, "complaint", c["lin_hotline"])["complaint_transfer"]
-    assert (doc.number, doc.title, doc.date) == (number, "效能投诉转办单", D(2026, 11, 27))
-    assert sign_off_document(ds.ctx, sup, "complaint_reply", c["referral"]) == "闽效复〔2026〕1号"
-    assert sign_off_document(ds.ctx, sup, "complaint_reply", c["assigned"]) == "闽效复〔2026〕2号"
+    assert (doc.number, doc.title, doc.date) == (number, "效能投诉转办单", D(2026, 11, 26))
+    assert sign_off_document(ds.ctx, sup, "complaint_reply", c["assigned"]) == "闽效复〔2026〕1号"
+    assert sign_off_document(ds.ctx, sup, "complaint_reply", c["referral"]) == "闽效复〔2026〕2号"
+    referral = docs_of(ds, "complaint", c["referral"])["complaint_reply"]
+    assert (referral.number, referral.date) == ("闽效复〔2026〕2号", D(2026, 11, 27))
     with pytest.raises(Forbidden):  # the appeal decision is the office head's
         sign_off_document(ds.ctx, sup, "appeal_decision", ds.extra["mas_appeal"])
     assert sign_off_document(ds.ctx, head, "appeal_decision", ds.extra["mas_appeal"]) == (

@@ -456,6 +456,9 @@ class Page(QWidget):
             self.note.setText(hint)
             self.note.setVisible(bool(hint))
         self.sign_button.setVisible(row is not None and ACTION_SIGN_OFF in row.actions)
+        self.print_button.setVisible(row is not None)
+        self.save_button.setVisible(row is not None)
+        self.number_label.setVisible(row is not None)
         reveal = row is not None and ACTION_REVEAL in row.actions
         self.reveal_check.setVisible(reveal)
         if not reveal:
