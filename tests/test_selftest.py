@@ -20,7 +20,12 @@ def run(data: Path, tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, TMPDIR=str(tmp), TEMP=str(tmp), TMP=str(tmp))
     return subprocess.run(
         [sys.executable, "-m", "desktop", "--data-dir", str(data), *args],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 

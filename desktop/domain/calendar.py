@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 import warnings
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -166,13 +167,25 @@ def _library_tables() -> list[HolidayTable]:
     ]
 
 
+def _weekdays_upto(ordinal: int) -> int:
+    """Mondays to Fridays with an ordinal in [1, ordinal] (day 1 is a Monday)."""
+    weeks, rest = divmod(ordinal, 7)
+    return weeks * 5 + min(rest, 5)
+
+
 @dataclass(frozen=True)
 class WorkCalendar:
-    """A working-day calendar built from holiday tables (later tables win)."""
+    """A working-day calendar built from holiday tables (later tables win).
+
+    Counting is O(log n): weekdays by formula, minus the weekday holidays and
+    plus the weekend make-up days, both found by bisection in sorted lists.
+    """
 
     tables: tuple[HolidayTable, ...] = ()
     _off: frozenset[dt.date] = field(init=False, repr=False)
     _on: frozenset[dt.date] = field(init=False, repr=False)
+    _off_weekdays: tuple[int, ...] = field(init=False, repr=False)
+    _on_weekends: tuple[int, ...] = field(init=False, repr=False)
     covered_years: frozenset[int] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -186,6 +199,12 @@ class WorkCalendar:
         off -= on
         object.__setattr__(self, "_off", frozenset(off))
         object.__setattr__(self, "_on", frozenset(on))
+        object.__setattr__(
+            self, "_off_weekdays", tuple(sorted(d.toordinal() for d in off if d.weekday() < 5))
+        )
+        object.__setattr__(
+            self, "_on_weekends", tuple(sorted(d.toordinal() for d in on if d.weekday() >= 5))
+        )
         object.__setattr__(self, "covered_years", frozenset(by_year))
 
     @classmethod
@@ -208,34 +227,65 @@ class WorkCalendar:
             return False
         return d.weekday() < 5
 
-    def add_working_days(self, start: dt.date, n: int) -> dt.date:
-        step = ONE_DAY if n >= 0 else -ONE_DAY
-        d, left = start, abs(n)
-        while left:
-            d += step
-            if self.is_working_day(d):
-                left -= 1
-        self._warn(start, d)
+    def _working_upto(self, ordinal: int) -> int:
+        """Working days with an ordinal in [1, ordinal]."""
+        return (
+            _weekdays_upto(ordinal)
+            - bisect_right(self._off_weekdays, ordinal)
+            + bisect_right(self._on_weekends, ordinal)
+        )
+
+    def _first_reaching(self, target: int, lo: int, hi: int) -> int:
+        """The smallest ordinal in [lo, hi] with ``_working_upto >= target``."""
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._working_upto(mid) >= target:
+                hi = mid
+            else:
+                lo = mid + 1
+        return lo
+
+    def add_working_days(self, start: dt.date, n: int, *, warn: bool = True) -> dt.date:
+        """See :func:`add_working_days`; ``warn=False`` leaves the uncovered-year
+        check to the caller (:meth:`uncovered_years`)."""
+        s = start.toordinal()
+        if n == 0:
+            found = s
+        elif n > 0:
+            target = self._working_upto(s) + n
+            hi = s + 2 * n + 60
+            while self._working_upto(hi) < target:  # a very long holiday table gap
+                hi += 2 * n + 60
+            found = self._first_reaching(target, s + 1, hi)
+        else:
+            target = self._working_upto(s - 1) + n + 1
+            lo = s + 2 * n - 60
+            while self._working_upto(lo) >= target:
+                lo += 2 * n - 60
+            found = self._first_reaching(target, lo, s - 1)
+        d = dt.date.fromordinal(found)
+        if warn:
+            self._warn(start, d)
         return d
 
-    def working_days_between(self, start: dt.date, end: dt.date) -> int:
-        if end >= start:
-            lo, hi, sign = start + ONE_DAY, end, 1  # (start, end]
-        else:
-            lo, hi, sign = end, start - ONE_DAY, -1  # [end, start)
-        count = 0
-        d = lo
-        while d <= hi:
-            count += self.is_working_day(d)
-            d += ONE_DAY
-        self._warn(start, end)
-        return sign * count
+    def working_days_between(self, start: dt.date, end: dt.date, *, warn: bool = True) -> int:
+        """See :func:`working_days_between`; ``warn`` as in :meth:`add_working_days`."""
+        s, e = start.toordinal(), end.toordinal()
+        if e >= s:  # (start, end]
+            count = self._working_upto(e) - self._working_upto(s)
+        else:  # [end, start), negative
+            count = -(self._working_upto(s - 1) - self._working_upto(e - 1))
+        if warn:
+            self._warn(start, end)
+        return count
 
-    def add_days(self, start: dt.date, n: int) -> dt.date:
+    def add_days(self, start: dt.date, n: int, *, warn: bool = True) -> dt.date:
+        """See :func:`add_days`; ``warn`` as in :meth:`add_working_days`."""
         d = start + dt.timedelta(days=n)
         while not self.is_working_day(d):
             d += ONE_DAY
-        self._warn(start, d)
+        if warn:
+            self._warn(start, d)
         return d
 
     def _warn(self, start: dt.date, end: dt.date) -> None:

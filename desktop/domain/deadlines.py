@@ -9,7 +9,6 @@ screen and document shows the same numbers.
 from __future__ import annotations
 
 import datetime as dt
-import warnings
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -39,13 +38,11 @@ def due_date(start: dt.date, limit: Limit, calendar: WorkCalendar | None = None)
     and move off a rest day at the end (民法典 203).
     """
     cal = calendar or default_calendar()
-    with warnings.catch_warnings():
-        # The gap is reported on the Deadline itself, not as a warning.
-        warnings.simplefilter("ignore", UncoveredYearWarning)
-        if limit.unit is TimeUnit.WORKING_DAYS:
-            due = cal.add_working_days(start, limit.amount)
-        else:
-            due = cal.add_days(start, limit.amount)
+    # The gap in the holiday tables is reported on the Deadline, not as a warning.
+    if limit.unit is TimeUnit.WORKING_DAYS:
+        due = cal.add_working_days(start, limit.amount, warn=False)
+    else:
+        due = cal.add_days(start, limit.amount, warn=False)
     return Deadline(start, due, limit, cal.uncovered_years(start, due))
 
 
@@ -83,9 +80,7 @@ def deadline_status(
 ) -> DeadlineStatus:
     """Where ``today`` stands against ``due``; warns ``warn_days`` working days before."""
     cal = calendar or default_calendar()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UncoveredYearWarning)
-        left = cal.working_days_between(today, due)
+    left = cal.working_days_between(today, due, warn=False)
     if due < today:
         urgency = Urgency.OVERDUE
     elif due == today:

@@ -51,6 +51,7 @@ BLIND_INDEX_KIND = "blind_index"
 RECOVERY_PUBLIC_KIND = "recovery_public"
 BLIND_INDEX_RECORD = "office-blind-index-key"
 DEFAULT_IDLE_MINUTES = 10
+MIN_IDLE = dt.timedelta(minutes=1)  # the shortest idle_lock_minutes allowed
 MIN_PASSWORD_LENGTH = 8
 
 _hasher = PasswordHasher()  # argon2id, the library's RFC 9106 low-memory profile
@@ -189,10 +190,13 @@ def touch(ctx: Context, session: UserSession) -> None:
 
 def ensure_unlocked(ctx: Context, session: UserSession) -> None:
     """Lock the session (forget the keys) once idle too long, and refuse then."""
-    if not session.locked:
+    idle = ctx.now() - session.last_activity
+    # The shortest lock time that can be set is one minute: below that there is
+    # no need to read the setting (this runs on every service call).
+    if not session.locked and idle > MIN_IDLE:
         with ctx.transaction() as db:
             limit = dt.timedelta(minutes=idle_minutes(db))
-        if ctx.now() - session.last_activity > limit:
+        if idle > limit:
             lock(session)
     if session.locked:
         raise SessionLocked("会话已锁定，请重新输入密码", field="password")

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from desktop.domain.common import Role
@@ -81,6 +82,12 @@ class Context:
         """One transaction: commits at the end, rolls everything back on any error."""
         with self.store.sessions.begin() as db:
             yield db
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A plain connection for read-only queries (lists): no ORM session."""
+        with self.store.engine.connect() as conn:
+            yield conn
 
     def next_hlc(self, db: Session) -> Hlc:
         """The next stamp of this device's clock, persisted with the transaction."""

@@ -360,7 +360,11 @@ def _visit_tasks(ctx: Context, db: Session, user: UserSession, clock: _Clock) ->
         select(Visit, InspectionPlan)
         .join(InspectionPlan, InspectionPlan.id == Visit.plan_id)
         .join(PlanMember, PlanMember.plan_id == Visit.plan_id)
-        .where(PlanMember.user_id == user.user_id, Visit.state == "open")
+        .where(
+            PlanMember.user_id == user.user_id,
+            Visit.state == "open",
+            InspectionPlan.profile_id == clock.profile_id,
+        )
         .order_by(Visit.visited_on, Visit.id)
         .limit(SOURCE_LIMIT)
     )

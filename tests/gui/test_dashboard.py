@@ -18,9 +18,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.demo import Demo
+from desktop.demo import DEMO_PASSWORD, Demo
 from desktop.domain.calendar import WorkCalendar, set_default_calendar
-from desktop.services import complaints, dashboard
+from desktop.resources import load_profile
+from desktop.services import auth, complaints, dashboard
 from desktop.services.auth import UserSession
 from desktop.services.base import Context
 from desktop.ui.main_window import MainWindow
@@ -35,6 +36,10 @@ class Clock(Protocol):
 
 Make = Callable[[str], MainWindow]
 Login = Callable[[str], UserSession]
+
+# 2026-12-02 (a Wednesday) 10:00 China time: the 鼓东街道 complaint (due 11-30)
+# and the urgent one (due 12-01) are overdue by then.
+LATER = dt.datetime(2026, 12, 2, 2, 0, tzinfo=dt.UTC)
 
 
 def open_dashboard(qtbot: QtBot, main: MainWindow) -> Page:
@@ -99,13 +104,15 @@ def double_click(qtbot: QtBot, page: Page, which: str, row: int) -> None:
 # ----------------------------------------------------------------- tasks
 
 
-def test_complaint_handler_sees_open_complaints(qtbot: QtBot, window: Make, demo: Demo) -> None:
+def test_complaint_handler_sees_open_complaints(
+    qtbot: QtBot, window: Make, demo: Demo, clock: Clock
+) -> None:
     main = window("zhengl")
     page = open_dashboard(qtbot, main)
     assert main.stack.currentWidget() is page
     assert page.greeting.text().startswith("郑丽，上午好！今天是 2026 年 11 月 26 日，星期四")
     assert page.task_view.isVisible() and page.tasks_empty.isHidden()
-    assert page.task_model.rowCount() == 6
+    assert page.task_model.rowCount() == 5  # Fujian's; not Ma'anshan's
     assert set(column_texts(page, "tasks", 0)) == {"效能投诉"}
     assert [
         h for h in (page.task_model.headerData(c, Qt.Orientation.Horizontal) for c in range(5))
@@ -117,13 +124,24 @@ def test_complaint_handler_sees_open_complaints(qtbot: QtBot, window: Make, demo
         "剩余工作日",
     ]
     first = [page.task_model.index(0, c).data() for c in range(5)]
-    assert first[1].startswith("马鞍山市自然资源和规划局：")
-    assert first[3:] == ["2026-11-25", "逾期 1"]
+    assert first[1].startswith("鼓东街道办事处：")
+    assert first[3:] == ["2026-11-30", "2"]
     assert column_texts(page, "tasks", 3) == sorted(column_texts(page, "tasks", 3))
-    assert page.summary.text() == "待办 6 项；期限已逾期 1 项，即将到期 3 项。"
+    assert page.summary.text() == "待办 5 项；期限已逾期 0 项，即将到期 3 项。"
     assert page.charts.isVisible()
     assert page.warn_form.isHidden()  # not the handler's to change
     assert page.warn_note.text() == "到期前 3 个工作日起提醒。"
+    # Later, two are overdue: the most overdue first, its days shown as 逾期.
+    clock.now = LATER
+    page.session.last_activity = LATER  # still at work, not idle
+    page.refresh()
+    qtbot.waitUntil(lambda: page.stats_loaded, timeout=5000)
+    assert page.greeting.text().startswith("郑丽，上午好！今天是 2026 年 12 月 2 日，星期三")
+    first = [page.task_model.index(0, c).data() for c in range(5)]
+    assert first[1].startswith("鼓东街道办事处：")
+    assert first[3:] == ["2026-11-30", "逾期 2"]
+    assert page.task_model.index(1, 4).data() == "逾期 1"  # the urgent one, due 12-01
+    assert page.summary.text() == "待办 5 项；期限已逾期 2 项，即将到期 1 项。"
 
 
 def test_inspector_sees_team_plans_and_visit(qtbot: QtBot, window: Make) -> None:
@@ -157,14 +175,15 @@ def test_office_head_sees_second_approval_and_draft_decision(qtbot: QtBot, windo
 # ------------------------------------------------------------- deadlines
 
 
-def test_overdue_rows_red_and_due_soon_orange(qtbot: QtBot, window: Make) -> None:
+def test_overdue_rows_red_and_due_soon_orange(qtbot: QtBot, window: Make, clock: Clock) -> None:
+    clock.now = LATER
     main = window("zhengl")  # keep the window alive: the page is its child
     page = open_dashboard(qtbot, main)
     headers = [page.deadline_model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
     assert headers == ["事项", "截止日期", "剩余工作日", "状态"]
     states = column_texts(page, "deadlines", 3)
-    assert states[0] == "已逾期"
-    assert column_texts(page, "deadlines", 0)[0].startswith("投诉办理期限：马鞍山市")
+    assert states[:3] == ["已逾期", "已逾期", "即将到期"]
+    assert column_texts(page, "deadlines", 0)[0].startswith("投诉办理期限：鼓东街道办事处")
     assert foreground(page, 0) == RED
     soon = states.index("即将到期")
     assert foreground(page, soon) == ORANGE
@@ -231,7 +250,7 @@ def test_charts_show_twelve_months(qtbot: QtBot, window: Make) -> None:
     assert len(bars) == 1 and isinstance(bars[0], QBarSeries)
     (received,) = bars[0].barSets()
     assert received.count() == 12
-    assert [received.at(i) for i in range(12)] == [0] * 10 + [2, 6]
+    assert [received.at(i) for i in range(12)] == [0] * 10 + [2, 5]  # Fujian's only
     axis = next(a for a in page.received_chart.chart().axes() if isinstance(a, QBarCategoryAxis))
     assert axis.categories() == ["12", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"]
     assert axis.titleText() == "月份（2025 年 12 月 — 2026 年 11 月）"
@@ -245,17 +264,24 @@ def test_charts_show_twelve_months(qtbot: QtBot, window: Make) -> None:
 
 
 def test_charts_follow_a_late_closing(
-    qtbot: QtBot, window: Make, login: Login, ctx: Context, demo: Demo
+    qtbot: QtBot, window: Make, login: Login, ctx: Context, demo: Demo, clock: Clock
 ) -> None:
+    """On 12-02 the 鼓东街道 complaint (due 11-30) is closed late: December's
+    point shows 0 % on time; October's and November's stay at 100 %."""
+    clock.now = LATER
     main = window("zhengl")
     page = open_dashboard(qtbot, main)
+    (line,) = page.on_time_chart.chart().series()
+    assert isinstance(line, QLineSeries)
+    # The last twelve months are 2026-01 … 2026-12: October at 9, November at 10.
+    assert [(p.x(), p.y()) for p in line.points()] == [(9.0, 100.0), (10.0, 100.0)]
     complaints.close_complaint(
         ctx,
         login("zhengl"),
-        demo.complaints["mas_hotline"],
+        demo.complaints["media"],
         result="unfounded",
-        explanation="经核实，窗口依规要求补正材料。",
-        reply_channel="hotline_12345",
+        explanation="经核实，便民服务站午间安排轮岗值守。",
+        reply_channel="media",
         reply="经核查，投诉事项不属实。",
         follow_up=[],
     )
@@ -263,8 +289,8 @@ def test_charts_follow_a_late_closing(
     qtbot.waitUntil(lambda: page.stats_loaded, timeout=5000)
     (line,) = page.on_time_chart.chart().series()
     assert isinstance(line, QLineSeries)
-    assert [(p.x(), p.y()) for p in line.points()] == [(10.0, 100.0), (11.0, 50.0)]
-    assert page.task_model.rowCount() == 5
+    assert [(p.x(), p.y()) for p in line.points()] == [(9.0, 100.0), (10.0, 100.0), (11.0, 0.0)]
+    assert page.task_model.rowCount() == 4
 
 
 # ------------------------------------------------------------ navigation
@@ -280,13 +306,13 @@ def test_double_click_opens_the_record(
     assert main.nav.currentRow() == main.page_keys().index("complaints")
     target = main.pages["complaints"]
     assert isinstance(target, StubPage)
-    assert target.focused == [demo.complaints["mas_hotline"]]
+    assert target.focused == [demo.complaints["media"]]  # due 11-30, the soonest
     # From the deadline list too, back on the dashboard.
     main.show_page("dashboard")
     open_dashboard(qtbot, main)
     double_click(qtbot, page, "deadlines", 0)
     assert main.stack.currentWidget() is target
-    assert target.focused[-1] == demo.complaints["mas_hotline"]
+    assert target.focused[-1] == demo.complaints["media"]
 
 
 def test_double_click_on_a_page_without_focus_record(
@@ -311,7 +337,7 @@ def test_enter_opens_the_record_too(
     QTest.keyClick(page.task_view, Qt.Key.Key_Return)
     target = main.pages["complaints"]
     assert isinstance(target, StubPage)
-    assert target.focused == [demo.complaints["media"]]
+    assert target.focused == [demo.complaints["urgent"]]  # the second row: due 12-01
 
 
 def test_f5_refreshes(qtbot: QtBot, window: Make, login: Login, ctx: Context, demo: Demo) -> None:
@@ -326,14 +352,14 @@ def test_f5_refreshes(qtbot: QtBot, window: Make, login: Login, ctx: Context, de
         matter="来信反映窗口午间无人值守。",
         identity=None,
     )
-    assert page.task_model.rowCount() == 6
+    assert page.task_model.rowCount() == 5
     assert page.refresh_button.shortcut().toString() == "F5"
     QTest.mouseClick(page.refresh_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.stats_loaded, timeout=5000)
-    assert page.task_model.rowCount() == 7
+    assert page.task_model.rowCount() == 6
     (bars,) = page.received_chart.chart().series()
     assert isinstance(bars, QBarSeries)
-    assert bars.barSets()[0].at(11) == 7
+    assert bars.barSets()[0].at(11) == 6
 
 
 # -------------------------------------------------------------- settings
@@ -399,4 +425,52 @@ def test_locked_session_shows_the_message_and_keeps_the_lists(
     page.refresh()
     assert page.error.isVisible()
     assert page.error.text() == "会话已锁定，请重新输入密码"
-    assert page.task_model.rowCount() == 6  # what was shown stays
+    assert page.task_model.rowCount() == 5  # what was shown stays
+
+
+# ---------------------------------------------------------- jurisdiction
+
+
+@pytest.mark.parametrize("username", ["zhengl", "linzq", "huangh"])
+def test_fujian_laptop_shows_no_maanshan_rows(
+    qtbot: QtBot, window: Make, clock: Clock, username: str
+) -> None:
+    """Ma'anshan's complaint (overdue), plan and decision are another
+    jurisdiction's: not on a Fujian laptop's lists, now or later."""
+    for now in (clock.now, LATER):
+        clock.now = now
+        main = window(username)
+        page = open_dashboard(qtbot, main)
+        everything = column_texts(page, "tasks", 1) + column_texts(page, "deadlines", 0)
+        assert everything  # Fujian's rows are there
+        assert not any("马鞍山" in text or "周杰" in text for text in everything)
+        assert "市重点工程项目审批服务专项监察" not in everything
+        main.close()
+
+
+def test_maanshan_laptop_shows_its_overdue_complaint(
+    qtbot: QtBot, ctx: Context, demo: Demo
+) -> None:
+    """The same store on a Ma'anshan laptop: the Ma'anshan complaint (due 11-25)
+    is the handler's one task, overdue in red; nothing of Fujian's shows."""
+    mas = Context(ctx.store, ctx.device_id, load_profile("maanshan-2005"), clock=ctx.clock)
+    main = MainWindow(mas, auth.sign_in(mas, "zhengl", DEMO_PASSWORD))
+    qtbot.addWidget(main)
+    main.show()
+    page = open_dashboard(qtbot, main)
+    assert page.task_model.rowCount() == 1
+    first = [page.task_model.index(0, c).data() for c in range(5)]
+    assert first[0] == "效能投诉"
+    assert first[1].startswith("马鞍山市自然资源和规划局：")
+    assert first[3:] == ["2026-11-25", "逾期 1"]
+    assert page.task_model.index(0, 1).data(Qt.ItemDataRole.ForegroundRole).color().name() == RED
+    labels = column_texts(page, "deadlines", 0)
+    assert labels[0].startswith("投诉办理期限：马鞍山市自然资源和规划局")
+    assert column_texts(page, "deadlines", 3)[0] == "已逾期"
+    assert foreground(page, 0) == RED
+    everything = column_texts(page, "tasks", 1) + labels
+    assert not any("福州" in text or "鼓楼" in text or "鼓东" in text for text in everything)
+    assert page.summary.text() == "待办 1 项；期限已逾期 1 项，即将到期 0 项。"
+    (bars,) = page.received_chart.chart().series()
+    assert isinstance(bars, QBarSeries)
+    assert [bars.barSets()[0].at(i) for i in range(12)] == [0] * 11 + [1]

@@ -358,7 +358,7 @@ def test_batch_print_reports_progress(qtbot: QtBot, open_page: OpenPage, tmp_pat
 
 
 def test_cancelling_a_batch_stops_after_the_current_document(
-    qtbot: QtBot, open_page: OpenPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, open_page: OpenPage, tmp_path: Path
 ) -> None:
     _, page = open_page("linzq")
     rows = first_rows(page, 3)
@@ -371,15 +371,12 @@ def test_cancelling_a_batch_stops_after_the_current_document(
             cancelled.wait(10)
         return pdf_printer(folder / f"{n + 1}.pdf")
 
-    record = page.record_batch_progress
-
-    def on_progress(done: int, total: int, text: str) -> None:
-        record(done, total, text)
+    def on_progress(done: int, _total: int, _text: str) -> None:
         if done == 1 and page.batch_task is not None:  # the first is printed: 取消
             page.batch_task.progress.cancel()
             cancelled.set()
 
-    monkeypatch.setattr(page, "record_batch_progress", on_progress)
+    page.batch_progressed.connect(on_progress)
     with qtbot.waitSignal(page.batch_finished, timeout=60_000) as finished:
         page.batch_print(rows, factory)
     result = finished.args[0]

@@ -12,10 +12,8 @@ import datetime as dt
 import hashlib
 import re
 import shutil
-import struct
 import subprocess
 import sys
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
@@ -47,6 +45,8 @@ from desktop.documents.render import (
     render_pdf,
     unsupported_characters,
 )
+
+from .imagecompare import read_gray_png
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = Path(__file__).resolve().parent / "reference"
@@ -508,53 +508,6 @@ def test_same_document_same_bytes() -> None:
 
 
 # --------------------------------------------------------------------- looks
-
-
-def read_gray_png(data: bytes) -> tuple[int, int, bytes]:
-    """Width, height and grey pixels of an 8-bit grey or RGB non-interlaced PNG.
-
-    pdftoppm writes RGB PNGs even with ``-gray``; the references are grey.
-    """
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    pos, idat = 8, b""
-    width = height = channels = 0
-    while pos < len(data):
-        (length,) = struct.unpack(">I", data[pos : pos + 4])
-        kind = data[pos + 4 : pos + 8]
-        body = data[pos + 8 : pos + 8 + length]
-        if kind == b"IHDR":
-            width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", body)
-            assert depth == 8 and colour in (0, 2) and interlace == 0, "8-bit grey or RGB"
-            channels = 1 if colour == 0 else 3
-        elif kind == b"IDAT":
-            idat += body
-        pos += 12 + length
-    raw = zlib.decompress(idat)
-    stride = width * channels
-    out = bytearray()
-    previous = bytearray(stride)
-    for row in range(height):
-        start = row * (stride + 1)
-        kind = raw[start]
-        line = bytearray(raw[start + 1 : start + 1 + stride])
-        for x in range(stride):
-            left = line[x - channels] if x >= channels else 0
-            up = previous[x]
-            upper_left = previous[x - channels] if x >= channels else 0
-            if kind == 1:
-                line[x] = (line[x] + left) & 0xFF
-            elif kind == 2:
-                line[x] = (line[x] + up) & 0xFF
-            elif kind == 3:
-                line[x] = (line[x] + (left + up) // 2) & 0xFF
-            elif kind == 4:
-                p = left + up - upper_left
-                pa, pb, pc = abs(p - left), abs(p - up), abs(p - upper_left)
-                pred = left if pa <= pb and pa <= pc else up if pb <= pc else upper_left
-                line[x] = (line[x] + pred) & 0xFF
-        out += line if channels == 1 else bytes(line[0::3])  # grey: R = G = B
-        previous = line
-    return width, height, bytes(out)
 
 
 def first_page_png(pdf: Path, folder: Path) -> bytes:

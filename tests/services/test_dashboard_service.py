@@ -220,6 +220,7 @@ def test_complaint_handler_sees_open_complaints_with_due_dates(
     tasks = dashboard.my_tasks(dctx, zhengl)
     assert {t.record_id for t in tasks} == {c[k] for k in open_keys}
     for task in tasks:
+        assert task.due is not None
         assert task.working_days_left == deadline_status(task.due, LATER, 3).working_days_left
     overdue = [(t.record_id, t.due, t.working_days_left) for t in tasks[:2]]
     assert overdue == [
@@ -433,7 +434,7 @@ def test_maanshan_laptop_lists_only_maanshan_records(
 
     for username in OFFICE_USERS:
         user = sign_in(username)
-        # Open visits are checked on their own (the xfail test below).
+        # Open visits are checked on their own (the test below).
         tasks_ = [t for t in dashboard.my_tasks(mas, user) if t.kind != "visit"]
         rows = dashboard.deadlines(mas, user)
         listed = {t.record_id for t in tasks_} | {t.target_id for t in tasks_}
@@ -449,10 +450,6 @@ def test_maanshan_laptop_lists_only_maanshan_records(
     assert all(s.received == s.closed == 0 for s in stats[:-1])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dashboard._visit_tasks does not filter by the plan's profile_id yet",
-)
 def test_maanshan_laptop_does_not_list_fujian_visits(dctx: Context, demo: Demo) -> None:
     """The open visit of Fujian's 暗访 plan is not a task on a Ma'anshan laptop."""
     mas = mas_context(dctx)

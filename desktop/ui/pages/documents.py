@@ -138,6 +138,8 @@ class Page(QWidget):
     preview_finished = Signal()
     #: A print of the document on show finished; the message shown.
     print_finished = Signal(str)
+    #: A batch print's progress (done, total, text), as its progress bar shows it.
+    batch_progressed = Signal(int, int, str)
     #: A batch print finished: its :class:`BatchResult`.
     batch_finished = Signal(object)
 
@@ -206,6 +208,7 @@ class Page(QWidget):
         self.print_button.clicked.connect(lambda: self.print_document())
         self.save_button.clicked.connect(self.save_pdf)
         self.reveal_check.toggled.connect(self.reveal_toggled)
+        self.batch_progressed.connect(self.record_batch_progress)
         for keys, slot in (
             ("Ctrl+F", self.focus_search),
             ("F5", self.refresh),
@@ -763,6 +766,10 @@ class Page(QWidget):
                 if len(page) < PAGE:
                     return out
 
+        def report(progress: Progress, done: int, total: int, text: str) -> None:
+            progress.update(done, total, text)  # the progress dialog
+            self.batch_progressed.emit(done, total, text)  # queued to the GUI thread
+
         def work(progress: Progress) -> BatchResult:
             todo = chosen if chosen is not None else all_rows()
             total = len(todo)
@@ -773,7 +780,7 @@ class Page(QWidget):
                 if progress.cancelled:
                     break
                 text = step.format(n=n + 1, total=total, title=row.kind_title, label=row.label)
-                progress.update(n, total, text)
+                report(progress, n, total, text)
                 try:
                     document = documents.build_document(ctx, session, row.kind, row.record_id)
                     data = render_pdf(document)
@@ -795,7 +802,7 @@ class Page(QWidget):
                 chars = unsupported_characters(document)
                 if chars:
                     unsupported.append(f"{document.title}（{row.label}）：{chars}")
-                progress.update(n + 1, total, text)
+                report(progress, n + 1, total, text)
             handled = printed + len(failures)
             return BatchResult(
                 printed=printed,
@@ -829,7 +836,6 @@ class Page(QWidget):
             on_error=failed,
             cancellable=True,
         )
-        task.signals.progress.connect(self.record_batch_progress)
         self.batch_task = task
         return task
 

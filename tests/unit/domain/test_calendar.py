@@ -349,3 +349,32 @@ def test_a_broken_file_in_the_folder_is_reported_by_path(tmp_path: Path) -> None
     bad.write_text("year = 2027\n", encoding="utf-8")
     with pytest.raises(HolidayTableError, match=str(bad)):
         load_holiday_tables(tmp_path)
+
+
+# The counting uses bisection over the holiday tables; check it against
+# walking day by day, the definition itself.
+
+
+def naive_add(start: dt.date, n: int) -> dt.date:
+    step = dt.timedelta(days=1 if n >= 0 else -1)
+    d, left = start, abs(n)
+    while left:
+        d += step
+        left -= is_working_day(d)
+    return d
+
+
+def naive_between(start: dt.date, end: dt.date) -> int:
+    if end >= start:
+        days = [start + dt.timedelta(days=i) for i in range(1, (end - start).days + 1)]
+        return sum(map(is_working_day, days))
+    days = [end + dt.timedelta(days=i) for i in range((start - end).days)]
+    return -sum(map(is_working_day, days))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dates(min_value=D(2003, 6, 1), max_value=D(2027, 6, 1)), counts)
+def test_fast_counting_matches_walking_day_by_day(start: dt.date, n: int) -> None:
+    assert add_working_days(start, n) == naive_add(start, n)
+    end = start + dt.timedelta(days=n)
+    assert working_days_between(start, end) == naive_between(start, end)
