@@ -39,6 +39,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if not (args.self_test or args.verify_audit):
+        from desktop.ui.app import run_app
+
+        return run_app(args.data_dir, args.profile, args.demo)
     from desktop.bootstrap import open_context
 
     ctx = open_context(args.data_dir, args.profile)
@@ -50,14 +54,9 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.selftest import verify_audit_command
 
         return verify_audit_command(ctx)
-    if args.self_test:
-        from desktop.selftest import run_self_test
+    from desktop.selftest import run_self_test
 
-        return run_self_test(ctx, demo=args.demo)
-
-    from desktop.ui.app import run_app
-
-    return run_app(ctx)
+    return run_self_test(ctx, demo=args.demo)
 
 
 if __name__ == "__main__":

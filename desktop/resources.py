@@ -10,9 +10,11 @@ import os
 import sys
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.domain.calendar import HolidayTable, parse_holiday_table
-from desktop.domain.profile import RuleProfile, parse_profile
+if TYPE_CHECKING:  # imported where used: the sign-in window needs only paths
+    from desktop.domain.calendar import HolidayTable
+    from desktop.domain.profile import RuleProfile
 
 
 def resources_dir() -> Path:
@@ -33,6 +35,8 @@ def profile_ids() -> list[str]:
 
 def load_profile_file(path: Path) -> RuleProfile:
     """Read and check one profile file (errors name the file and the key)."""
+    from desktop.domain.profile import parse_profile
+
     return parse_profile(path.read_text(encoding="utf-8"), source=str(path))
 
 
@@ -49,6 +53,8 @@ def load_holiday_tables(*extra_dirs: Path) -> list[HolidayTable]:
     same year replaces an earlier one. A broken file raises
     :class:`HolidayTableError` naming the file and the entry.
     """
+    from desktop.domain.calendar import parse_holiday_table
+
     tables = []
     for folder in (resources_dir() / "holidays", *extra_dirs):
         for path in sorted(folder.glob("*.toml")):

@@ -24,6 +24,14 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.common import Role
 from desktop.domain.profile import RuleProfile
+
+# The errors live in a SQL-free module; services import them from here too.
+from desktop.services.errors import (
+    Forbidden as Forbidden,
+    InvalidInput as InvalidInput,
+    NotFound as NotFound,
+    ServiceError as ServiceError,
+)
 from desktop.store import audit
 from desktop.store.db import Store
 from desktop.store.hlc import Hlc, tick
@@ -31,33 +39,6 @@ from desktop.store.ids import new_id
 from desktop.store.models import Base, OutboxOp, Setting
 
 R = TypeVar("R", bound=Base)
-
-
-class ServiceError(Exception):
-    """A refusal a user can read (Chinese), with an optional field to show it beside."""
-
-    code = "service.error"
-
-    def __init__(self, message: str, field: str | None = None, code: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
-        if code:
-            self.code = code
-
-
-class Forbidden(ServiceError):
-    """The signed-in user's role may not do this (checked here, not only in the UI)."""
-
-    code = "service.forbidden"
-
-
-class NotFound(ServiceError):
-    code = "service.not_found"
-
-
-class InvalidInput(ServiceError):
-    code = "service.invalid_input"
 
 
 @dataclass

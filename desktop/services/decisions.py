@@ -49,8 +49,8 @@ from desktop.domain.accountability import (
     decision_notices,
     proposed_records,
 )
-from desktop.domain.appeals import Appeal as DomainAppeal
 from desktop.domain.appeals import (
+    Appeal as DomainAppeal,
     Body,
     DecisionInfo,
     appeal_decision_days_late,

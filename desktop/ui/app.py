@@ -1,15 +1,26 @@
-"""Starting the GUI: the application, its language, sign-in, the main window."""
+"""Starting the GUI: the application, its language, sign-in, the main window.
+
+The sign-in dialog shows first, at once; the store (migrations, calendar,
+profile, demo data on a first ``--demo`` run) opens in the background
+meanwhile, so the window is usable as fast as an empty Qt window.
+"""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
-from desktop.services.auth import UserSession
-from desktop.services.base import Context
 from desktop.ui.i18n import install_translators, saved_language
+from desktop.ui.signin import SignInDialog
+from desktop.ui.worker import Progress, error_text, run_in_background
+
+if TYPE_CHECKING:
+    from desktop.services.auth import UserSession
+    from desktop.services.base import Context
 
 ORGANISATION = "Xiaoneng"
 APPLICATION = "Inspector"
@@ -28,21 +39,47 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def ask_unlock(ctx: Context, session: UserSession) -> bool:
     """The unlock dialog for an idle-locked session."""
-    from desktop.ui.signin import SignInDialog
-
     return SignInDialog(ctx, locked=session).exec() == QDialog.DialogCode.Accepted
 
 
-def run_app(ctx: Context) -> int:
+def open_in_background(
+    dialog: SignInDialog, data_dir: Path | None, profile_id: str | None, demo: bool
+) -> None:
+    """Open the store while the user types; the dialog enables signing in after."""
+
+    def work(progress: Progress) -> Context:
+        from desktop.bootstrap import open_context
+
+        ctx = open_context(data_dir, profile_id)
+        if demo:
+            from desktop.demo import ensure_demo
+
+            progress.update(0, 0, dialog.tr("正在准备演示数据……"))
+            ensure_demo(ctx)
+        return ctx
+
+    run_in_background(
+        dialog,
+        work,
+        label="",
+        on_done=dialog.set_context,
+        on_error=lambda exc: dialog.show_failure(error_text(exc)),
+        show_dialog=False,
+    )
+
+
+def run_app(data_dir: Path | None, profile_id: str | None, demo: bool) -> int:
     """Sign in, then the main window; returns the exit code."""
     app = make_application()
     install_translators(app, saved_language())
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.signin import SignInDialog
-
-    dialog = SignInDialog(ctx)
+    dialog = SignInDialog(None)
+    open_in_background(dialog, data_dir, profile_id, demo)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
         return 0
+    ctx = dialog.ctx
+    assert ctx is not None
+    from desktop.ui.main_window import MainWindow
+
     window = MainWindow(ctx, dialog.session, unlock=lambda s: ask_unlock(ctx, s))
     window.show()
     return app.exec()

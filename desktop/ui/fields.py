@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.domain.common import RuleViolation
-from desktop.services.base import ServiceError
+from desktop.services.errors import ServiceError
 from desktop.ui.worker import error_text
 
 ERROR_STYLE = "color: #b00020;"

@@ -1,6 +1,14 @@
-"""The sign-in dialog (登录) and the unlock dialog after an idle lock."""
+"""The sign-in dialog (登录) and the unlock dialog after an idle lock.
+
+The dialog is the app's first window and appears at once: it imports only
+Qt and the light modules, and may be shown before the store is open
+(``ctx=None``). The store, the calendar and the services load meanwhile in
+the background; :meth:`SignInDialog.set_context` enables signing in.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -11,17 +19,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import auth
-from desktop.services.auth import UserSession
-from desktop.services.base import Context, ServiceError
+from desktop.services.errors import ServiceError
 from desktop.ui.fields import FieldForm
+
+if TYPE_CHECKING:
+    from desktop.services.auth import UserSession
+    from desktop.services.base import Context
 
 
 class SignInDialog(QDialog):
     """Username and password; a wrong one shows its message beside the password."""
 
     def __init__(
-        self, ctx: Context, parent: QWidget | None = None, locked: UserSession | None = None
+        self,
+        ctx: Context | None,
+        parent: QWidget | None = None,
+        locked: UserSession | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -35,9 +48,10 @@ class SignInDialog(QDialog):
         title.setObjectName("signin_title")
         title.setStyleSheet("font-size: 20pt; font-weight: bold; color: #b22222;")
         layout.addWidget(title)
-        subtitle = QLabel(ctx.profile.name, self)
-        subtitle.setStyleSheet("color: #555;")
-        layout.addWidget(subtitle)
+        self.subtitle = QLabel(self)
+        self.subtitle.setObjectName("signin_status")
+        self.subtitle.setStyleSheet("color: #555;")
+        layout.addWidget(self.subtitle)
         if locked is not None:
             note = QLabel(
                 self.tr("长时间未操作，会话已锁定。请 {name} 输入密码继续。").format(
@@ -60,20 +74,40 @@ class SignInDialog(QDialog):
             self.username.setEnabled(False)
         layout.addWidget(self.form)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=self
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+            parent=self,
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self.tr("登录") if locked is None else self.tr("解锁")
-        )
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("登录") if locked is None else self.tr("解锁"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
         (self.password if locked is not None else self.username).setFocus()
+        if ctx is None:
+            self.subtitle.setText(self.tr("正在打开本机数据……"))
+            self.ok.setEnabled(False)
+        else:
+            self.set_context(ctx)
+
+    def set_context(self, ctx: Context) -> None:
+        """The store is open: show the rule profile and allow signing in."""
+        self.ctx = ctx
+        self.subtitle.setText(ctx.profile.name)
+        self.ok.setEnabled(True)
+
+    def show_failure(self, message: str) -> None:
+        """Opening the store failed: say why; signing in stays off."""
+        self.subtitle.setText(message)
+        self.subtitle.setStyleSheet("color: #b00020;")
 
     def submit(self) -> None:
         """Sign in (or unlock); on failure keep the dialog open with the message."""
+        if self.ctx is None:
+            return
+        from desktop.services import auth
+
         try:
             if self.locked is not None:
                 auth.unlock(self.ctx, self.locked, self.password.text())

@@ -19,15 +19,14 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.domain.common import RuleViolation
-from desktop.services.base import ServiceError
+from desktop.services.errors import ServiceError
 
-T = TypeVar("T")
 LOG = logging.getLogger(__name__)
 
 
@@ -65,8 +64,8 @@ class _Signals(QObject):
     cancelled = Signal()
 
 
-class _Job(QRunnable, Generic[T]):
-    def __init__(self, fn: Callable[[Progress], T], signals: _Signals, progress: Progress):
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[Progress], Any], signals: _Signals, progress: Progress):
         super().__init__()
         self.fn = fn
         self.signals = signals

@@ -32,7 +32,7 @@ from desktop.documents.render import render_pdf
 from desktop.resources import load_profile
 from desktop.services import auth, complaints, documents
 from desktop.services.auth import UserSession
-from desktop.services.base import Context, Forbidden
+from desktop.services.base import Context, Forbidden, InvalidInput
 from desktop.services.documents import ACTION_SIGN_OFF, DocumentRow
 from desktop.store.models import AuditEntry
 from desktop.ui.main_window import MainWindow
@@ -135,7 +135,10 @@ def test_the_list_shows_the_demo_documents_the_role_may_see(open_page: OpenPage)
     assert page.model.rowCount() == 0 and page.list_note.text() == "没有符合条件的文书。"
 
 
-def test_roles_decide_what_is_listed(open_page: OpenPage) -> None:
+def test_roles_decide_what_is_listed(open_page: OpenPage, ctx: Context, login: Login) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        documents.list_documents(ctx, login("linzq"), kind="no_such_form")
+    assert refused.value.field == "kind"
     _, inspector = open_page("wangjg")
     kinds = set(column(inspector, 0))
     assert "投诉答复函" not in kinds and "申诉处理决定书" not in kinds  # not theirs to see

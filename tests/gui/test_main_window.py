@@ -68,3 +68,26 @@ def test_idle_lock_asks_for_the_password(window: Make, ctx: Context, clock: Cloc
     main.check_lock()
     assert asked == ["wangjg"]
     assert main.session.locked
+
+
+def test_sign_in_window_comes_first_and_waits_for_the_store(qtbot: QtBot, ctx: Context) -> None:
+    dialog = SignInDialog(None)  # shown before the store is open
+    qtbot.addWidget(dialog)
+    assert not dialog.ok.isEnabled()
+    assert "正在打开" in dialog.subtitle.text()
+    dialog.username.setText("wangjg")
+    dialog.password.setText("xiaoneng2026")
+    dialog.submit()  # nothing happens yet
+    assert dialog.session is None
+    dialog.set_context(ctx)
+    assert dialog.ok.isEnabled() and dialog.subtitle.text() == ctx.profile.name
+    dialog.submit()
+    assert dialog.session is not None and dialog.session.username == "wangjg"
+
+
+def test_a_store_that_cannot_open_is_explained(qtbot: QtBot) -> None:
+    dialog = SignInDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show_failure("无法打开数据文件夹：权限不足")
+    assert dialog.subtitle.text() == "无法打开数据文件夹：权限不足"
+    assert not dialog.ok.isEnabled()

@@ -20,8 +20,7 @@ from desktop.crypto import ComplainantIdentity, SealedIdentity
 from desktop.domain.common import Role, RuleViolation
 from desktop.domain.deadlines import Urgency
 from desktop.resources import load_profile
-from desktop.services import auth, base
-from desktop.services import complaints as svc
+from desktop.services import auth, base, complaints as svc
 from desktop.services.auth import SignInFailed, UserSession, create_user, sign_in
 from desktop.services.base import Context, Forbidden, InvalidInput, NotFound, ServiceError
 from desktop.services.complaints import (

@@ -16,8 +16,13 @@ from desktop.domain.common import RuleViolation
 from desktop.resources import load_profile
 from desktop.services import decisions
 from desktop.services.auth import UserSession
-from desktop.services.base import Context, Forbidden, InvalidInput, ServiceError
-from desktop.services.base import change as real_change
+from desktop.services.base import (
+    Context,
+    Forbidden,
+    InvalidInput,
+    ServiceError,
+    change as real_change,
+)
 from desktop.services.decisions import (
     agency_status,
     appeal_deadlines,

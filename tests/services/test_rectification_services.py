@@ -17,8 +17,13 @@ from desktop.domain.deadlines import Urgency
 from desktop.resources import load_profile
 from desktop.services import rectifications
 from desktop.services.auth import UserSession
-from desktop.services.base import Context, Forbidden, InvalidInput, ServiceError
-from desktop.services.base import change as real_change
+from desktop.services.base import (
+    Context,
+    Forbidden,
+    InvalidInput,
+    ServiceError,
+    change as real_change,
+)
 from desktop.services.rectifications import (
     get_rectification,
     issue_rectification,

@@ -63,8 +63,8 @@ from desktop.ui.dialogs.decision_dialogs import (
     SignDialog,
     day,
     measure_names,
+    tr as tr_dialogs,
 )
-from desktop.ui.dialogs.decision_dialogs import tr as tr_dialogs
 from desktop.ui.listmodel import Column, PagedModel
 from desktop.ui.worker import error_text
 

@@ -396,7 +396,7 @@ class Page(QWidget):
             self.batch_button.setText(self.tr("批量打印选中的 {n} 份…").format(n=count))
         else:
             self.batch_button.setText(self.tr("批量打印全部…"))
-        self.batch_button.setEnabled(self.model.rowCount() > 0)
+        self.batch_button.setEnabled(self.model.rowCount() > 0 and self.batch_task is None)
 
     def row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
@@ -429,7 +429,7 @@ class Page(QWidget):
         if index >= 0:
             self.table.setCurrentIndex(self.model.index(index, 0))
             self.table.scrollTo(self.model.index(index, 0))
-            if self.current_row != row:
+            if self.current_row != row or (self.shown is None and not self.loading):
                 self.preview(row)
         else:  # not in this list (e.g. another profile's record): shown all the same
             self.table.clearSelection()
@@ -527,12 +527,16 @@ class Page(QWidget):
             if generation != self.generation:
                 return
             self.loading = False
-            if reveal:
-                self.set_reveal(False)
             if isinstance(exc, FormError):
                 text = self.tr("文书模板无法填写：{error}").format(error=str(exc))
             else:
                 text = error_text(exc)
+            if reveal:  # the name could not be read: the plain letter again
+                self.preview(row)
+                self.set_message(
+                    self.tr("未能显示投诉人姓名：{error}").format(error=text), error=True
+                )
+                return
             self.preview_widget.clear(self.tr("无法生成预览。"))
             self.set_message(text, error=True)
             self.update_buttons()
@@ -724,6 +728,8 @@ class Page(QWidget):
     def start_batch(self) -> None:
         """批量打印: the selected documents (or every one listed), to a
         printer chosen in the system print dialog."""
+        if self.batch_task is not None:  # one batch at a time
+            return
         rows: list[DocumentRow] | None = self.selected_rows()
         if rows is not None and len(rows) < 2:
             rows = None
@@ -815,14 +821,14 @@ class Page(QWidget):
         def done(result: BatchResult) -> None:
             self.running -= 1
             self.batch_task = None
-            self.batch_button.setEnabled(True)
+            self.update_batch_button()
             self.set_message(self.batch_text(result), error=bool(result.failures))
             self.batch_finished.emit(result)
 
         def failed(exc: BaseException) -> None:
             self.running -= 1
             self.batch_task = None
-            self.batch_button.setEnabled(True)
+            self.update_batch_button()
             self.set_message(error_text(exc), error=True)
             self.batch_finished.emit(BatchResult(0, 0, False, (error_text(exc),)))
 

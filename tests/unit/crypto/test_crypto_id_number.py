@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from desktop.crypto import InvalidIdNumber, check_character, normalise_id_number, validate_id_number
 

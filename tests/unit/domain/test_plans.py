@@ -6,8 +6,7 @@ import dataclasses
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from desktop.domain.common import Refusal, Role, RuleViolation
 from desktop.domain.plans import (
