@@ -650,23 +650,13 @@ _LIST_COLUMNS = (
 )
 
 
-def _view(
-    complaint: Any,
-    agency_name: str,
-    today: dt.date,
-    has_identity: bool,
-    statuses: dict[dt.date, DeadlineStatus] | None = None,
-) -> ComplaintView:
-    """A view of a complaint record or of a row of :data:`_LIST_COLUMNS`;
-    ``statuses`` caches the deadline status by due date across one list."""
+def _view(complaint: Complaint, agency_name: str, today: dt.date) -> ComplaintView:
+    """The view of one complaint record (the list builds its rows in
+    :func:`list_complaints` from :data:`_LIST_COLUMNS`)."""
     left: int | None = None
     urgency: Urgency | None = None
     if complaint.state != CLOSED:
-        cache = {} if statuses is None else statuses
-        status = cache.get(complaint.due_on)
-        if status is None:
-            status = deadline_status(complaint.due_on, today, DUE_SOON_WORKING_DAYS)
-            cache[complaint.due_on] = status
+        status = deadline_status(complaint.due_on, today, DUE_SOON_WORKING_DAYS)
         left, urgency = status.working_days_left, status.urgency
     return ComplaintView(
         id=complaint.id,
@@ -683,7 +673,7 @@ def _view(
         urgent_criteria=tuple(complaint.urgent_criteria or ()),
         mode=complaint.mode,
         result=complaint.result,
-        has_identity=has_identity,
+        has_identity=complaint.sealed_identity is not None,
     )
 
 
@@ -732,8 +722,21 @@ def list_complaints(
     )
     with ctx.read() as conn:
         rows = conn.execute(query).all()
-        statuses: dict[dt.date, DeadlineStatus] = {}
-        return [_view(row, row.agency_name, today, row.has_identity, statuses) for row in rows]
+    statuses: dict[dt.date, DeadlineStatus] = {}
+    views = []
+    for (id_, channel, received_on, anonymous, agency_id, matter, row_state, due_on, urgent,
+         mode, result, has_identity, agency_name) in rows:  # fmt: skip
+        left: int | None = None
+        urgency: Urgency | None = None
+        if row_state != CLOSED:
+            status = statuses.get(due_on)
+            if status is None:
+                status = statuses[due_on] = deadline_status(due_on, today, DUE_SOON_WORKING_DAYS)
+            left, urgency = status.working_days_left, status.urgency
+        views.append(ComplaintView(id_, channel, received_on, anonymous, agency_id, agency_name,
+                                   matter, row_state, due_on, left, urgency, tuple(urgent or ()),
+                                   mode, result, has_identity))  # fmt: skip
+    return views
 
 
 def get_complaint(ctx: Context, user: UserSession, complaint_id: str) -> ComplaintView:
@@ -743,12 +746,7 @@ def get_complaint(ctx: Context, user: UserSession, complaint_id: str) -> Complai
     with ctx.transaction() as db:
         complaint = get(db, Complaint, complaint_id, "投诉")
         agency = db.get(Agency, complaint.subject_agency_id)
-        return _view(
-            complaint,
-            agency.name if agency else "",
-            ctx.today(),
-            complaint.sealed_identity is not None,
-        )
+        return _view(complaint, agency.name if agency else "", ctx.today())
 
 
 # ------------------------------------------------------- for the screens
@@ -879,12 +877,7 @@ def get_complaint_detail(ctx: Context, user: UserSession, complaint_id: str) -> 
         )
         registrar = db.get(User, complaint.registered_by)
         return ComplaintDetail(
-            view=_view(
-                complaint,
-                agency.name if agency else "",
-                ctx.today(),
-                complaint.sealed_identity is not None,
-            ),
+            view=_view(complaint, agency.name if agency else "", ctx.today()),
             subject_official_name=official.name if official else None,
             registered_by_name=registrar.display_name if registrar else "",
             handler_agency_id=complaint.handler_agency_id,
