@@ -89,15 +89,20 @@ def print_pdf(
     on_page: Callable[[int, int], None] | None = None,
 ) -> int:
     """Print every page of the PDF ``data`` on ``printer`` as one job named
-    ``title``; returns the number of pages. ``on_page(done, total)`` is called
-    after each page. Raises :class:`PrintError` if the PDF cannot be read or
-    the printer cannot be opened."""
+    ``title``; returns the number of pages printed (the range chosen in the
+    print dialog, else all). ``on_page(done, total)`` is called after each
+    page. Raises :class:`PrintError` if the PDF cannot be read or the printer
+    cannot be opened."""
     document, buffer = open_pdf(data)
     try:
         if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
             raise PrintError(f"PDF cannot be read ({document.error().name})")
-        pages = document.pageCount()
-        first = document.pagePointSize(0)
+        count = document.pageCount()
+        pages = list(range(count))
+        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+            last = min(count, printer.toPage() or count)  # 1-based, as the print dialog
+            pages = list(range(printer.fromPage() - 1, last)) or pages
+        first = document.pagePointSize(pages[0])
         printer.setDocName(title)
         printer.setCreator("Xiaoneng Inspector 效能督查")
         printer.setFullPage(True)  # the PDF carries its own margins (GB/T 9704)
@@ -114,8 +119,8 @@ def print_pdf(
             raise PrintError("the printer cannot be opened")
         try:
             dpi = min(printer.resolution(), MAX_PRINT_DPI)
-            for page in range(pages):
-                if page:
+            for n, page in enumerate(pages):
+                if n:
                     printer.newPage()
                 size = document.pagePointSize(page)
                 pixels = QSize(
@@ -128,10 +133,10 @@ def print_pdf(
                 target = QRectF(QPointF(0, 0), QRectF(image.rect()).size() * scale)
                 painter.drawImage(target, image)
                 if on_page is not None:
-                    on_page(page + 1, pages)
+                    on_page(n + 1, len(pages))
         finally:
             painter.end()
-        return pages
+        return len(pages)
     finally:
         document.close()
         buffer.close()

@@ -518,3 +518,19 @@ def test_focus_record_clears_a_filter_that_hides_the_document(
     focus(qtbot, page, "accountability_decision", demo.decisions["gd_street"])
     assert page.kind_filter.currentIndex() == 0
     assert page.model.row_at(page.table.currentIndex().row()).label == "鼓东街道办事处"
+
+
+def test_a_page_range_chosen_in_the_print_dialog_is_kept(
+    qtbot: QtBot, open_page: OpenPage, demo: Demo, tmp_path: Path
+) -> None:
+    _, page = open_page("linzq")
+    focus(qtbot, page, "accountability_decision", demo.decisions["wangfang"])
+    assert page.preview_widget.page_count() >= 2
+    out = tmp_path / "page-2.pdf"
+    printer = pdf_printer(out)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 2)
+    with qtbot.waitSignal(page.print_finished, timeout=TIMEOUT) as done:
+        page.print_document(printer)
+    assert "共 1 页" in done.args[0]
+    assert len(pypdf.PdfReader(out).pages) == 1
