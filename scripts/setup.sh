@@ -15,8 +15,9 @@ debs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
       libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
       libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1 fonts-droid-fallback)
 if (( dev )); then
-  # PDF read-back (pdffonts, pdftotext, pdftoppm) and a virtual screen.
-  debs+=(poppler-utils xvfb)
+  # PDF read-back (pdffonts, pdftotext, pdftoppm), a virtual screen, and
+  # PostgreSQL's binaries (the server tests start their own throw-away cluster).
+  debs+=(poppler-utils xvfb postgresql)
 fi
 
 if command -v dpkg-query >/dev/null && command -v apt-get >/dev/null; then

@@ -1,0 +1,117 @@
+"""The FastAPI application. ``create_app()`` reads the settings from the
+environment; uvicorn runs it with ``python -m server`` (or as the factory
+``server.app:create_app``).
+
+A process holds only its engine (a connection pool) and the settings: every
+request reads and writes the database, so any number of processes can serve
+one PostgreSQL behind a proxy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from server import errors
+from server.api import router
+from server.config import Settings
+from server.db import make_engine, migrate, schema_is_current, session_factory
+
+MAX_BODY_BYTES = 8 * 1024 * 1024
+DESCRIPTION = """
+Central server of 效能督查 (Xiaoneng Inspector): accounts and sessions, the
+complaint handlers' public keys, and sync protocol v1 (push operations,
+pull them back by cursor, filtered by what each user may see).
+
+Errors are JSON: `{"error": "<code>", "reason": "<text>"}`.
+"""
+
+
+class BodyLimit:
+    """Refuse request bodies over ``limit`` bytes with 413 (declared or streamed)."""
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    declared = -1
+                if declared < 0 or declared > self.limit:
+                    await self._refuse(send)
+                    return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, counted, send)
+        except _TooLarge:
+            await self._refuse(send)
+
+    @staticmethod
+    async def _refuse(send: Send) -> None:
+        payload = b'{"error":"request.too_large","reason":"request body too large"}'
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(payload)).encode()),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": payload})
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The application for ``settings`` (default: from the environment)."""
+    config = settings or Settings.from_env()
+    engine = make_engine(config.database_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if config.migrate:
+            migrate(engine)
+        elif not schema_is_current(engine):
+            raise RuntimeError(
+                "the database schema is not current: run `python -m server.admin migrate`"
+            )
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="Xiaoneng Inspector server (效能督查 中心服务器)",
+        version="1",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.settings = config
+    app.state.engine = engine
+    app.state.sessions = session_factory(engine)
+    errors.install(app)
+    app.include_router(router)
+    app.add_middleware(BodyLimit)
+    return app

@@ -1,0 +1,172 @@
+"""Request and response bodies of the API (Pydantic), as published in /openapi.json."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+#: Record, device and user ids: the laptops use UUIDv7 text.
+ID_PATTERN = r"^[0-9A-Za-z_\-]{1,36}$"
+UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+#: ``desktop.store.hlc``: 13-digit wall ms, 4-digit counter, device id.
+HLC_PATTERN = r"^[0-9]{13}-[0-9]{4}-[0-9A-Za-z_\-]{1,36}$"
+NO_NUL = r"^[^\x00]*$"
+MAX_OPS_PER_PUSH = 500
+MAX_PULL_LIMIT = 1000
+INT32_MAX = 2**31 - 1
+INT64_MAX = 2**63 - 1
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=36)]
+
+
+class Reason(BaseModel):
+    """Every error: a stable code and a reason a person can read."""
+
+    error: str
+    reason: str
+    details: list[dict[str, Any]] | None = None
+
+
+# ---------------------------------------------------------------------- auth
+
+
+class LoginIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    username: Annotated[str, Field(min_length=1, max_length=64, pattern=NO_NUL)]
+    password: Annotated[str, Field(min_length=1, max_length=1024, pattern=NO_NUL)]
+    device_id: Annotated[
+        Id, Field(description="The laptop's device id (settings.device_id); registered here")
+    ]
+    device_name: Annotated[str, Field(max_length=100, pattern=NO_NUL)] = ""
+
+
+class MeOut(BaseModel):
+    user_id: str
+    username: str
+    display_name: str
+    roles: list[str]
+    office_id: str | None
+    device_id: str
+    session_expires_at: dt.datetime
+    has_public_key: bool
+
+
+class LoginOut(BaseModel):
+    token: Annotated[str, Field(description="Send as 'Authorization: Bearer <token>'")]
+    token_type: Literal["bearer"] = "bearer"
+    expires_at: dt.datetime
+    user: MeOut
+
+
+# ---------------------------------------------------------------------- keys
+
+
+class PublicKeyIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    public_key: Annotated[
+        str,
+        Field(
+            min_length=1,
+            max_length=64,
+            pattern=r"^[A-Za-z0-9+/=_\-]+$",
+            description="The handler's X25519 public key, 32 bytes, base64",
+        ),
+    ]
+
+
+class HandlerKey(BaseModel):
+    user_id: str
+    username: str
+    display_name: str
+    public_key: str
+    updated_at: dt.datetime | None
+
+
+class OfficeKeyOut(BaseModel):
+    public_key: str
+    updated_at: dt.datetime
+
+
+class HandlerKeysOut(BaseModel):
+    handlers: list[HandlerKey]
+    recovery: OfficeKeyOut | None = Field(
+        description="The office recovery key every identity is also sealed for"
+    )
+
+
+# ---------------------------------------------------------------------- sync
+
+
+class OpIn(BaseModel):
+    """One operation from a laptop's outbox (``desktop.store.models.OutboxOp``)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    op_id: Annotated[str, Field(pattern=UUID_PATTERN)]
+    entity: Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[a-z_]+$")]
+    entity_id: Id
+    action: Annotated[str, Field(min_length=3, max_length=64, pattern=r"^[a-z_]+\.[a-z_]+$")]
+    changes: dict[str, Any]
+    base_version: Annotated[int, Field(ge=0, le=INT32_MAX)]
+    hlc: Annotated[str, Field(max_length=80, pattern=HLC_PATTERN)]
+    device_id: Id
+    user_id: Id | None = None
+
+
+class PushIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    device_id: Id
+    ops: Annotated[list[OpIn], Field(max_length=MAX_OPS_PER_PUSH)]
+
+
+OpStatus = Literal["accepted", "duplicate", "rejected", "deferred"]
+LoggedStatus = Literal["accepted", "rejected"]
+
+
+class OpResult(BaseModel):
+    op_id: str
+    status: OpStatus
+    code: str = Field(description="Stable code, e.g. 'conflict.base_version', '' if accepted")
+    reason: str
+    seq: int | None = Field(description="Global sequence number (accepted ops)")
+    version: int | None = Field(description="The record's version after the op")
+    original_status: LoggedStatus | None = Field(
+        default=None, description="For a duplicate: what the first push of this op_id got"
+    )
+
+
+class PushOut(BaseModel):
+    results: list[OpResult]
+
+
+class PulledOp(BaseModel):
+    seq: int
+    op_id: str
+    entity: str
+    entity_id: str
+    action: str
+    changes: dict[str, Any] = Field(
+        description="As applied (after any merge); 'record.snapshot' carries the whole record"
+    )
+    base_version: int
+    version: int
+    hlc: str
+    device_id: str
+    user_id: str | None
+    received_at: dt.datetime
+
+
+class PullOut(BaseModel):
+    ops: list[PulledOp]
+    next: int = Field(description="The cursor to send as 'since' next time")
+    more: bool = Field(description="Whether more ops may follow at once")
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    schema_revision: str | None

@@ -1,0 +1,458 @@
+"""Push: judge each op against the server's current state, apply the accepted
+ones, and log every op with its global sequence number.
+
+For each op, in order (the first that fails decides):
+
+1. **Duplicate** — an op_id already logged returns the first result again
+   (``duplicate``, with ``original_status``); nothing is applied twice. The same
+   op_id with different content is refused and not logged.
+2. **Author** — an op made by another user than the one signed in is
+   ``deferred``: not logged, to be pushed when its author signs in; so are the
+   later ops of the batch on the same record.
+3. **Shape** — device and clock stamp of this laptop, an entity the server
+   knows, no plaintext identity field (complaints carry only
+   ``sealed_identity`` and the two blind indexes), a known action of it.
+4. **Role** — the server's roles of the pushing user (``server.sync.spec``);
+   then no unknown field, no missing one, every field of the right type.
+5. **Version** — a create needs base_version 0 and no record; a change needs
+   base_version equal to the server's version, except an op touching only
+   free-text fields (or adding evidence), which merges field by field,
+   last-writer-wins by hybrid logical clock. Workflow moves never merge.
+6. **Domain rule** — ``server.sync.rules``, on the server's current record.
+
+A refused op is logged as ``rejected`` with its reason but without its
+``changes`` (only a digest), so refused input, a plaintext identity above all,
+never lands in the database.
+
+When an op widens who may see a record (a 暗访 plan reported or closed, a
+member added to its team, a decision signed), a ``record.snapshot`` op with the
+whole record follows it, so users who could not see the earlier ops get the
+record all the same from where their cursor is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Mapping
+from typing import Any, Final, cast
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.store.ids import new_id
+from server.accounts import Principal
+from server.db import lock_for_push
+from server.models import Op, Record, utcnow
+from server.schemas import LoggedStatus, OpIn, OpResult, OpStatus, PushIn
+from server.sync import spec
+from server.sync.rules import (
+    PLAN_ENTITY,
+    RULES,
+    VISIT_ENTITY,
+    Attempt,
+    Reject,
+    plan_confidential,
+)
+
+log = logging.getLogger("server.sync")
+
+SERVER_DEVICE: Final = "server"
+SNAPSHOT_ACTION: Final = "record.snapshot"
+ACCEPTED: Final = "accepted"
+REJECTED: Final = "rejected"
+
+
+def server_hlc() -> str:
+    """A clock stamp for ops the server itself writes (snapshots)."""
+    return f"{int(time.time() * 1000):013d}-0000-{SERVER_DEVICE}"
+
+
+def op_digest(op: OpIn) -> str:
+    """SHA-256 over the op's canonical JSON: the same op_id must carry the same op."""
+    canonical = json.dumps(
+        {
+            "entity": op.entity,
+            "entity_id": op.entity_id,
+            "action": op.action,
+            "changes": op.changes,
+            "base_version": op.base_version,
+            "hlc": op.hlc,
+            "device_id": op.device_id,
+            "user_id": op.user_id,
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _result(row: Op, duplicate: bool = False) -> OpResult:
+    logged = cast(LoggedStatus, row.status)
+    return OpResult(
+        op_id=row.op_id,
+        status="duplicate" if duplicate else logged,
+        code=row.code,
+        reason=row.reason,
+        seq=row.seq if row.status == ACCEPTED else None,
+        version=row.version,
+        original_status=logged if duplicate else None,
+    )
+
+
+def _unlogged(op: OpIn, status: OpStatus, code: str, reason: str) -> OpResult:
+    return OpResult(
+        op_id=op.op_id,
+        status=status,
+        code=code,
+        reason=reason,
+        seq=None,
+        version=None,
+    )
+
+
+class Pusher:
+    """Processes one push batch inside the caller's transaction."""
+
+    def __init__(self, db: Session, principal: Principal, now: dt.datetime | None = None) -> None:
+        self.db = db
+        self.principal = principal
+        self.now = now or utcnow()
+        self.deferred_records: set[tuple[str, str]] = set()
+
+    def push(self, batch: PushIn) -> list[OpResult]:
+        lock_for_push(self.db)
+        return [self._one(op) for op in batch.ops]
+
+    # ---------------------------------------------------------------- one op
+
+    def _one(self, op: OpIn) -> OpResult:
+        digest = op_digest(op)
+        existing = self.db.scalar(select(Op).where(Op.op_id == op.op_id))
+        if existing is not None:
+            if existing.op_hash != digest:
+                return _unlogged(
+                    op,
+                    REJECTED,
+                    "op.id_reused",
+                    "该 op_id 已用于另一项不同的操作，未予记录",
+                )
+            return _result(existing, duplicate=True)
+        record_key = (op.entity, op.entity_id)
+        if record_key in self.deferred_records:
+            return _unlogged(
+                op, "deferred", "op.after_deferred", "同一记录的前一项操作尚待其作者推送，本项暂缓"
+            )
+        if op.user_id is not None and op.user_id != self.principal.user_id:
+            self.deferred_records.add(record_key)
+            return _unlogged(
+                op,
+                "deferred",
+                "op.other_user",
+                "该操作由另一位用户作出：请该用户登录后推送，未予记录",
+            )
+        try:
+            action = self._shape(op)
+            return self._apply(op, action, digest)
+        except Reject as exc:
+            return self._reject(op, digest, exc.code, exc.reason)
+
+    def _reject(self, op: OpIn, digest: str, code: str, reason: str) -> OpResult:
+        row = self._log(op, digest, status=REJECTED, code=code, reason=reason)
+        log.info("op %s %s rejected: %s", op.op_id, op.action, code)
+        return _result(row)
+
+    def _log(
+        self,
+        op: OpIn,
+        digest: str,
+        *,
+        status: str,
+        code: str = "",
+        reason: str = "",
+        changes: dict[str, Any] | None = None,
+        version: int | None = None,
+        plan_id: str | None = None,
+    ) -> Op:
+        row = Op(
+            op_id=op.op_id,
+            op_hash=digest,
+            entity=op.entity,
+            entity_id=op.entity_id,
+            action=op.action,
+            changes=changes if status == ACCEPTED else None,
+            base_version=op.base_version,
+            version=version,
+            hlc=op.hlc,
+            device_id=op.device_id,
+            user_id=op.user_id,
+            pushed_by=self.principal.user_id,
+            status=status,
+            code=code,
+            reason=reason,
+            received_at=self.now,
+            plan_id=plan_id,
+        )
+        self.db.add(row)
+        self.db.flush()
+        return row
+
+    # ----------------------------------------------------------------- shape
+
+    def _shape(self, op: OpIn) -> spec.Action:
+        if op.user_id is None:
+            raise Reject("op.no_author", "操作没有作者（user_id），服务器不接受")
+        if op.device_id != self.principal.device_id:
+            raise Reject("op.device", "操作的设备与当前登录的设备不一致（device_id）")
+        if op.hlc.split("-", 2)[2] != op.device_id:
+            raise Reject("op.hlc", "时钟戳中的设备与操作的设备不一致（hlc）")
+        if op.entity in spec.NOT_SYNCED:
+            raise Reject(
+                "entity.not_synced",
+                f"“{op.entity}”由服务器管理（账户、密钥），不通过同步操作修改",
+            )
+        entity = spec.ENTITIES.get(op.entity)
+        if entity is None:
+            raise Reject("entity.unknown", "服务器不认识该记录类型（entity）")
+        problem = spec.bad_values(op.changes)
+        if problem:
+            raise Reject("op.bad_value", f"changes {problem}")
+        if entity is spec.COMPLAINTS:
+            plain = spec.identity_keys(op.changes)
+            if plain:
+                raise Reject(
+                    "identity.plaintext",
+                    "服务器拒收投诉人身份明文字段（"
+                    + "、".join(sorted(plain))
+                    + "）：身份只能以加密信封（sealed_identity）和查重索引上传（FJ 34、MAS 15）",
+                )
+        action = spec.ACTIONS.get(op.action)
+        if action is None or action.entity is not entity:
+            raise Reject("action.unknown", "服务器不认识该操作（action），或它不属于该记录类型")
+        if not self.principal.has_any(action.roles):
+            need = "、".join(sorted(r.value for r in action.roles))
+            have = "、".join(sorted(r.value for r in self.principal.roles)) or "无"
+            raise Reject(
+                "auth.role",
+                f"当前用户的角色（{have}）无权执行 {op.action}（需要：{need}）",
+            )
+        unknown = sorted(set(op.changes) - action.keys)
+        if unknown:
+            raise Reject("op.field_not_allowed", f"该操作不应带字段：{'、'.join(unknown)}")
+        missing = sorted(action.required - set(op.changes))
+        if missing:
+            raise Reject("op.missing_field", f"缺少字段：{'、'.join(missing)}")
+        for name, value in op.changes.items():
+            problem = entity.fields[name](value)
+            if problem:
+                raise Reject("op.field_type", f"字段 {name} {problem}")
+        return action
+
+    # ----------------------------------------------------------------- apply
+
+    def _apply(self, op: OpIn, action: spec.Action, digest: str) -> OpResult:
+        entity = action.entity
+        record = self.db.get(Record, (op.entity, op.entity_id))
+        creating = op.base_version == 0 and (action.create is True or action.create is None)
+        merge = False
+        if creating:
+            if record is not None:
+                raise Reject(
+                    "conflict.base_version",
+                    f"conflict: base_version 0, server has {record.version}",
+                )
+        else:
+            if action.create is True:
+                raise Reject("op.base_version", "新建记录的操作应为 base_version 0")
+            if op.base_version == 0:
+                raise Reject("op.base_version", "修改记录的操作不应为 base_version 0")
+            if record is None:
+                raise Reject(
+                    "record.unknown",
+                    "服务器上没有该记录（新建它的操作被拒绝或尚未推送）",
+                )
+            if record.version != op.base_version:
+                if not set(op.changes) <= entity.mergeable or not op.changes:
+                    raise Reject(
+                        "conflict.base_version",
+                        f"conflict: base_version {op.base_version}, server has {record.version}",
+                    )
+                merge = True
+        current: dict[str, Any] = dict(record.data) if record is not None else {}
+        attempt = Attempt(
+            db=self.db,
+            principal=self.principal,
+            action=action,
+            entity_id=op.entity_id,
+            changes=op.changes,
+            hlc=op.hlc,
+            record=record,
+            current=current,
+        )
+        try:
+            RULES[action.name](attempt)
+        except (KeyError, ValueError, TypeError) as exc:
+            raise Reject("op.invalid", f"操作内容无法校验（{type(exc).__name__}）") from None
+
+        data = dict(current)
+        hlcs: dict[str, str] = dict(record.field_hlcs) if record is not None else {}
+        applied, dropped = self._merge(entity, data, hlcs, op, merge)
+        if record is None:
+            version = 1
+        elif applied or not merge:
+            version = record.version + 1
+        else:
+            version = record.version
+        plan_id = _plan_id(op.entity, op.entity_id, data)
+        reason = ""
+        if dropped:
+            reason = "merged: kept the server's newer " + ", ".join(sorted(dropped))
+        elif merge and record is not None:
+            reason = f"merged: base_version {op.base_version}, server had {record.version}"
+        row = self._log(
+            op,
+            digest,
+            status=ACCEPTED,
+            code="merged" if merge else "",
+            reason=reason,
+            changes=applied,
+            version=version,
+            plan_id=plan_id,
+        )
+        if record is None:
+            record = Record(
+                entity=op.entity,
+                id=op.entity_id,
+                created_at=self.now,
+            )
+            self.db.add(record)
+        record.version = version
+        record.data = data
+        record.field_hlcs = hlcs
+        record.last_hlc = max(record.last_hlc or "", op.hlc)
+        record.last_seq = row.seq
+        record.updated_at = self.now
+        _index(record, plan_id)
+        self.db.flush()
+        self._snapshots(op.entity, record, current)
+        return _result(row)
+
+    @staticmethod
+    def _merge(
+        entity: spec.Entity,
+        data: dict[str, Any],
+        hlcs: dict[str, str],
+        op: OpIn,
+        merge: bool,
+    ) -> tuple[dict[str, Any], list[str]]:
+        """Apply ``op.changes`` to ``data``; the changes applied and the fields
+        dropped because the server's value is newer (merge only)."""
+        applied: dict[str, Any] = {}
+        dropped: list[str] = []
+        for name, value in op.changes.items():
+            rows = entity.rows.get(name)
+            if rows is not None:
+                existing = list(data.get(name) or [])
+                seen = {rows.row_key(r) for r in existing}
+                new = [r for r in value if rows.row_key(r) not in seen]
+                if new:
+                    data[name] = existing + new
+                    applied[name] = new
+                hlcs[name] = max(hlcs.get(name, ""), op.hlc)
+                continue
+            if merge and op.hlc <= hlcs.get(name, ""):
+                dropped.append(name)
+                continue
+            data[name] = value
+            applied[name] = value
+            hlcs[name] = max(hlcs.get(name, ""), op.hlc)
+        return applied, dropped
+
+    # ------------------------------------------------------------- snapshots
+
+    def _snapshots(self, entity: str, record: Record, before: Mapping[str, Any]) -> None:
+        if not before:
+            return  # a new record: its creating op is filtered like the record
+        if entity == PLAN_ENTITY:
+            was = plan_confidential(before)
+            now = plan_confidential(record.data)
+            added = set(record.data.get("team_ids") or ()) - set(before.get("team_ids") or ())
+            if was and not now:
+                self._snapshot_plan(record, "暗访方案已形成报告或办结，向所有用户公开")
+            elif now and added:
+                self._snapshot_plan(record, "暗访方案督查组新增成员")
+        elif (
+            entity == "decisions"
+            and before.get("state") == "draft"
+            and record.data.get("state") == "signed"
+        ):
+            self._snapshot(record, "问责决定已签发")
+
+    def _snapshot_plan(self, plan: Record, why: str) -> None:
+        self._snapshot(plan, why)
+        visits = self.db.scalars(
+            select(Record)
+            .where(Record.entity == VISIT_ENTITY, Record.plan_id == plan.id)
+            .order_by(Record.id)
+        )
+        for visit in visits:
+            self._snapshot(visit, why)
+
+    def _snapshot(self, record: Record, why: str) -> None:
+        row = Op(
+            op_id=new_id(),
+            op_hash=hashlib.sha256(f"snapshot:{record.entity}:{record.id}".encode()).hexdigest(),
+            entity=record.entity,
+            entity_id=record.id,
+            action=SNAPSHOT_ACTION,
+            changes=dict(record.data),
+            base_version=record.version,
+            version=record.version,
+            hlc=server_hlc(),
+            device_id=SERVER_DEVICE,
+            user_id=None,
+            pushed_by=self.principal.user_id,
+            status=ACCEPTED,
+            code="snapshot",
+            reason=why,
+            received_at=self.now,
+            plan_id=record.plan_id,
+        )
+        self.db.add(row)
+        self.db.flush()
+
+
+def _plan_id(entity: str, entity_id: str, data: Mapping[str, Any]) -> str | None:
+    if entity == PLAN_ENTITY:
+        return entity_id
+    if entity == VISIT_ENTITY:
+        value = data.get("plan_id")
+        return value if isinstance(value, str) else None
+    return None
+
+
+def _index(record: Record, plan_id: str | None) -> None:
+    """Copy the fields authorisation and uniqueness need out of ``data``."""
+    data = record.data
+    record.plan_id = plan_id
+    record.state = str(data["state"])[:32] if isinstance(data.get("state"), str) else None
+    office = data.get("office_id")
+    record.office_id = office if isinstance(office, str) else None
+    parent: Any = None
+    natural: str | None = None
+    if record.entity == "appeals":
+        parent = data.get("decision_id")
+    elif record.entity == "performance_ratings":
+        parent = data.get("agency_id")
+        natural = f"{data.get('agency_id')}:{data.get('year')}"
+    elif record.entity == "issued_documents":
+        parent = data.get("record_id")
+        natural = str(data.get("number"))
+    elif record.entity == "decisions" and data.get("document_number"):
+        natural = str(data["document_number"])
+    record.parent_id = parent if isinstance(parent, str) else None
+    record.natural_key = natural

@@ -1,0 +1,254 @@
+"""Every endpoint as every role and as nobody; every push action as every role;
+what each role reads back; bad input of every kind gets a 4xx, never a 500."""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from desktop.crypto import generate_keypair, public_key_to_bytes
+from desktop.domain.common import Role
+from desktop.store.ids import new_id
+from server.sync import spec
+
+from .support import (
+    DEVICE,
+    ROLE_USERS,
+    Api,
+    Laptop,
+    complaint_changes,
+    make_plan,
+    sealed_identity,
+)
+
+ANONYMOUS = "anonymous"
+ROLES = [*ROLE_USERS, ANONYMOUS]
+
+
+def _key() -> str:
+    return base64.b64encode(public_key_to_bytes(generate_keypair()[1])).decode()
+
+
+# (method, path, body or None, {role: expected status}); roles not listed: 200
+ENDPOINTS: list[tuple[str, str, Any, dict[Any, int]]] = [
+    ("GET", "/health", None, {}),
+    ("GET", "/openapi.json", None, {}),
+    ("GET", "/me", None, {ANONYMOUS: 401}),
+    ("GET", "/keys/handlers", None, {ANONYMOUS: 401}),
+    (
+        "PUT",
+        "/keys/me",
+        "KEY",
+        {
+            ANONYMOUS: 401,
+            Role.ADMINISTRATOR: 403,
+            Role.INSPECTOR: 403,
+            Role.SUPERVISOR: 403,
+            Role.OFFICE_HEAD: 403,
+        },
+    ),
+    ("POST", "/sync/push", {"device_id": DEVICE, "ops": []}, {ANONYMOUS: 401}),
+    ("GET", "/sync/pull?since=0&limit=10", None, {ANONYMOUS: 401}),
+    ("POST", "/auth/logout", None, {ANONYMOUS: 401, "*": 204}),
+]
+
+
+@pytest.mark.parametrize("role", ROLES, ids=str)
+def test_every_endpoint_as_every_role(api: Api, client: TestClient, role: Any) -> None:
+    headers = {} if role == ANONYMOUS else api.login(ROLE_USERS[role])
+    for method, path, body, expected in ENDPOINTS:
+        payload = {"public_key": _key()} if body == "KEY" else body
+        response = client.request(method, path, json=payload, headers=headers)
+        want = expected.get(role, expected.get("*", 200))
+        assert response.status_code == want, (method, path, role, response.text)
+        if want >= 400:
+            assert set(response.json()) >= {"error", "reason"}
+    # and signing in, as the user or as nobody
+    if role == ANONYMOUS:
+        response = client.post(
+            "/auth/login", json={"username": "ghost", "password": "x" * 10, "device_id": DEVICE}
+        )
+        assert response.status_code == 401
+
+
+@pytest.mark.parametrize("role", list(ROLE_USERS), ids=str)
+def test_every_push_action_as_every_role(api: Api, role: Role) -> None:
+    """An action a role may not take is refused for the role, whatever it carries."""
+    user = ROLE_USERS[role]
+    laptop = Laptop()
+    ops = []
+    for name, action in spec.ACTIONS.items():
+        op = laptop.op(user, action.entity.name, new_id(), name, {}, base_version=0)
+        if action.create is False:
+            op["base_version"] = 1
+        ops.append(op)
+    results = api.push(user, ops)
+    for (name, action), result in zip(spec.ACTIONS.items(), results, strict=True):
+        assert result["status"] == "rejected", (name, role)  # empty changes never pass
+        if role in action.roles:
+            assert result["code"] != "auth.role", (name, role)
+        else:
+            assert result["code"] == "auth.role", (name, role, result)
+
+
+def test_what_each_role_reads_back(api: Api, laptop: Laptop) -> None:
+    public = make_plan(api, laptop)
+    secret = make_plan(api, laptop, kind="unannounced")
+    complaint = new_id()
+    api.accept(
+        "handler",
+        laptop.op(
+            "handler",
+            "complaints",
+            complaint,
+            "complaint.register",
+            complaint_changes(sealed_identity(complaint)),
+        ),
+    )
+    rectification = new_id()
+    api.accept(
+        "sup",
+        laptop.op(
+            "sup",
+            "rectifications",
+            rectification,
+            "rectification.issue",
+            {
+                "kind": "requirement",
+                "agency_id": new_id(),
+                "content": "限期整改",
+                "issued_on": "2026-09-01",
+                "due_on": "2026-10-01",
+                "state": "open",
+                "follow_up": "",
+            },
+        ),
+    )
+    agency = new_id()
+    api.accept(
+        "admin",
+        laptop.op(
+            "admin",
+            "agencies",
+            agency,
+            "agency.create",
+            {
+                "name": "鼓楼区行政服务中心",
+                "kind": "agency",
+                "level": 3,
+                "profile_id": "fujian-2024",
+                "staff_count": 20,
+            },
+        ),
+    )
+    expected = {
+        Role.ADMINISTRATOR: {public, agency},
+        Role.INSPECTOR: {public, secret, rectification, agency},  # insp_a is on the team
+        Role.SUPERVISOR: {public, secret, complaint, rectification, agency},
+        Role.OFFICE_HEAD: {public, secret, complaint, rectification, agency},
+        Role.COMPLAINT_HANDLER: {public, complaint, agency},
+    }
+    for role, user in ROLE_USERS.items():
+        seen = {o["entity_id"] for o in api.pull_all(user)}
+        assert seen == expected[role], role
+        identity = [o for o in api.pull_all(user) if "sealed_identity" in o["changes"]]
+        assert bool(identity) == (role is Role.COMPLAINT_HANDLER)
+    assert {o["entity_id"] for o in api.pull_all("insp_c")} == {public, rectification, agency}
+
+
+BAD_REQUESTS: list[tuple[str, str, Any]] = [
+    ("POST", "/auth/login", b"{not json"),
+    ("POST", "/auth/login", b"[]"),
+    ("POST", "/auth/login", {"username": "a"}),
+    ("POST", "/auth/login", {"username": "a\u0000b", "password": "x", "device_id": DEVICE}),
+    ("POST", "/auth/login", {"username": "a", "password": "x", "device_id": "../../etc"}),
+    ("POST", "/auth/login", {"username": "a" * 1000, "password": "x", "device_id": DEVICE}),
+    ("POST", "/auth/login", {"username": 5, "password": ["x"], "device_id": DEVICE}),
+    ("POST", "/auth/login", {"username": "a", "password": "x", "device_id": DEVICE, "extra": 1}),
+    ("PUT", "/keys/me", {"public_key": "\u0000"}),
+    ("PUT", "/keys/me", {"public_key": 123}),
+    ("PUT", "/keys/me", b"\xff\xfe"),
+    ("POST", "/sync/push", {"device_id": DEVICE}),
+    ("POST", "/sync/push", {"device_id": DEVICE, "ops": "all of them"}),
+    ("POST", "/sync/push", {"device_id": DEVICE, "ops": [{}]}),
+    ("POST", "/sync/push", {"device_id": DEVICE, "ops": [None]}),
+    ("POST", "/sync/push", {"device_id": "other-device", "ops": []}),
+    ("POST", "/sync/push", {"device_id": DEVICE, "ops": [{"op_id": "x"}] * 501}),
+    ("POST", "/sync/push", b'{"device_id": "' + b"[" * 5000 + b'"}'),
+    ("POST", "/sync/push", b"[" * 100_000),
+    ("POST", "/sync/push", b'{"device_id": 1e999999, "ops": []}'),
+    ("POST", "/sync/push", b'{"device_id": NaN, "ops": []}'),
+    ("GET", "/sync/pull?since=99999999999999999999999", None),
+    ("GET", "/sync/pull?since=%00", None),
+    ("GET", "/sync/pull?limit=-1", None),
+    ("DELETE", "/sync/pull", None),
+    ("GET", "/no/such/thing", None),
+]
+
+
+def _op(**override: Any) -> dict[str, Any]:
+    op = Laptop().op("insp_a", "inspection_plans", new_id(), "plan.create", {}, base_version=0)
+    op.update(override)
+    return op
+
+
+BAD_OPS: list[dict[str, Any]] = [
+    _op(op_id="not-a-uuid"),
+    _op(hlc="yesterday"),
+    _op(base_version=-1),
+    _op(base_version=2**40),
+    _op(entity="Inspection Plans"),
+    _op(entity_id="x" * 100),
+    _op(action="drop table"),
+    _op(changes=[1, 2]),
+    _op(changes="x"),
+]
+
+
+@pytest.mark.parametrize("role", [ANONYMOUS, Role.INSPECTOR], ids=str)
+def test_bad_input_gets_a_4xx_with_a_reason_never_a_500(
+    api: Api, client: TestClient, role: Any
+) -> None:
+    headers = {} if role == ANONYMOUS else api.login(ROLE_USERS[role])
+    requests = list(BAD_REQUESTS) + [
+        ("POST", "/sync/push", {"device_id": DEVICE, "ops": [op]}) for op in BAD_OPS
+    ]
+    for method, path, body in requests:
+        kwargs: dict[str, Any] = {"headers": dict(headers)}
+        if isinstance(body, bytes):
+            kwargs["content"] = body
+            kwargs["headers"]["content-type"] = "application/json"
+        elif body is not None:
+            kwargs["content"] = json.dumps(body)
+            kwargs["headers"]["content-type"] = "application/json"
+        response = client.request(method, path, **kwargs)
+        assert 400 <= response.status_code < 500, (method, path, body, response.text[:300])
+        reply = response.json()
+        assert reply["error"] and reply["reason"], reply
+
+
+def test_values_sent_are_not_echoed_in_errors(api: Api, client: TestClient) -> None:
+    secret = "350102199003076721"
+    response = client.post(
+        "/auth/login", json={"username": secret * 10, "password": secret, "device_id": DEVICE}
+    )
+    assert response.status_code == 422 and secret not in response.text
+    op = _op(hlc=secret)
+    response = client.post(
+        "/sync/push", json={"device_id": DEVICE, "ops": [op]}, headers=api.login("insp_a")
+    )
+    assert response.status_code == 422 and secret not in response.text
+
+
+def test_oversized_body_is_413(api: Api, client: TestClient) -> None:
+    big = b'{"device_id": "' + b"a" * (9 * 1024 * 1024) + b'", "ops": []}'
+    response = client.post(
+        "/sync/push",
+        content=big,
+        headers={**api.login("insp_a"), "content-type": "application/json"},
+    )
+    assert response.status_code == 413 and response.json()["error"] == "request.too_large"
