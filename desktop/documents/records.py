@@ -440,6 +440,7 @@ def _decision(db: Session, profile: RuleProfile, d: Decision, today: dt.date) ->
         "appeal_limit": limit_text(profile.appeals.filing),
         "appeal_decision_limit": limit_text(profile.appeals.decision),
         "appeal_suspends": profile.appeals.suspends_measures,
+        "from_complaint": complaint is not None,
         "complaint_received_on": complaint.received_on if complaint else None,
         "plan_title": plan.title if plan else None,
     }
@@ -602,6 +603,8 @@ def _appeal_context(db: Session, profile: RuleProfile, a: Appeal, today: dt.date
         **_subject(db, decision.subject_agency_id, decision.subject_official_id),
         "body_name": _agency_name(db, a.body_id) or a.body_id,
         "decider_name": _agency_name(db, decision.decider_id) or decision.decider_id,
+        # the appeal went back to the body that made the decision (MAS 24)
+        "decider_is_body": decision.decider_id == a.body_id,
         "decision_number": decision.document_number,
         "decision_decided_on": decision.decided_on,
         "original_measure_names": names(list(decision.measure_ids)),

@@ -9,25 +9,36 @@ The numbers (GB/T 9704-2012 党政机关公文格式):
   characters advance by 156 mm / 28, so exactly 28 of them fill a line. The
   16 pt glyphs are a touch wider than that pitch; the difference is taken out
   of the inter-character spacing (PDF ``Tc``), as a word processor with a
-  document grid does. Digits and Latin letters keep their natural width. Full
-  lines are justified to the exact width of the type area, last lines are
-  left-aligned, paragraphs are indented two characters, and simple 避头尾
-  rules keep closing punctuation off the start of a line and opening
-  punctuation off its end;
+  document grid does. Digits and Latin letters keep their natural width. Of
+  two adjacent full-width marks one gives up its blank half (标点挤压:
+  ``），`` ``）。`` ``》，`` take one and a half characters). Full lines are
+  justified to the exact width of the type area, the space going between
+  characters but never right before a closing mark or after an opening one;
+  last lines are left-aligned, paragraphs are indented two characters, and
+  simple 避头尾 rules keep closing punctuation off the start of a line and
+  opening punctuation off its end;
 * the text of a grid line is top-aligned in its line: the top of the em box of
   the first line touches the top of the type area (37 mm from the paper's top);
 * title 2号 (22 pt) 小标宋, centred, broken into lines of similar length;
   headings 3号 黑体 (level 1) and 楷体 (level 2);
 * 版头: issuer mark in red 小标宋 centred on the first line of the type area,
-  the document number two lines below it, a red line 4 mm under the number,
-  the title two lines below the red line (GB/T 9704 7.2); the standard puts
-  the issuer mark 35 mm below the top of the type area, here it takes the
-  first line, as most offices' templates do;
+  the document number two lines below it (a draft, not numbered yet, keeps
+  the line empty, so it is laid out as it will be once numbered), a red line
+  4 mm under the number, the title two lines below the red line (GB/T 9704
+  7.2); the standard puts the issuer mark 35 mm below the top of the type
+  area, here it takes the first line, as most offices' templates do;
 * signature per 7.3.5.1 (sealed document): the date 右空四字 (its last
   character ends four character pitches left of the type area's right edge),
   the issuer name centred over the date (moved left if it would come closer
   than two characters to the right edge), two blank lines above them for the
-  seal;
+  seal. They never stand alone on a page: where a page is a line or two
+  short of room for them, its lines below the 版头 are set closer (7.3.5.4
+  调整行距, by at most :data:`MAX_TIGHTEN`); where that is not enough, the last
+  line of text (or the last row of a table) goes along to the next page;
+* form tables: label cells centred, a label needing two lines broken at a
+  natural place (科室负责人/审批意见); signature lines ("label：____") two a
+  row in 3号 or 4号 when every label fits, else one a row across the width,
+  kept whole and on the page of the end of the table above;
 * 版记 at the foot of the last page: 抄送 and 印发机关/印发日期 in 4号 仿宋,
   one grid line each, a 0.35 mm rule above and below and a 0.25 mm rule
   between them, the last rule on the bottom edge of the type area;
@@ -102,6 +113,7 @@ MARK_MAX_SIZE = 42.0  # issuer mark, shrunk to fit the type area
 EM_ASCENT = 0.88  # the CJK em box spans -0.12 … 0.88 of the size around the baseline
 MAX_GAP = 0.25  # justification adds at most this share of the size between two pieces
 MAX_SQUEEZE = 0.08  # a line may be set tighter by this share of a character per gap
+MAX_TIGHTEN = 0.15  # a page's line pitch may shrink by this share to keep a signature on it
 WIDOW_GAP = 1.5  # points of space a line may gain per gap to save a lone last character
 FULL_WIDTH = 0.9  # a glyph at least this share of the size wide sits on the character grid
 
@@ -117,6 +129,12 @@ TABLE_RULE = 0.75  # table grid lines, points
 # 避头尾: never at the start of a line / never at the end of one
 NO_LINE_START = frozenset("，。、；：？！）》」』”’〕】〗〉…—·%‰,.;:?!)]}")
 NO_LINE_END = frozenset("（《「『“‘〔【〖〈([{")
+# 标点挤压 (GB/T 15834, clreq): full-width marks whose glyph fills one half of the
+# em box, the other half blank. In the Fandol fonts (mainland style) the pause
+# and stop marks sit on the left like the closing brackets and quotes; ？ is centred.
+RIGHT_BLANK = frozenset("，。、；：！）》〉」』”’〕】〗")
+LEFT_BLANK = frozenset("（《〈「『“‘〔【〖")
+MARKS = RIGHT_BLANK | LEFT_BLANK | {"？"}
 
 Align = Literal["justify", "left", "center", "right"]
 
@@ -131,6 +149,7 @@ class _Glyph:
     width: float  # natural advance at the size
     advance: float  # advance on the line before justification (grid pitch or natural)
     breakable: bool = True  # a line may break (and justification may add space) after it
+    compressed: bool = False  # a mark giving up its blank half (标点挤压)
 
 
 @dataclass(frozen=True)
@@ -160,7 +179,27 @@ def _glyphs(text: str, font: str, size: float, grid: bool) -> list[_Glyph]:
         used, width = _measure(char, font, size)
         advance = CHAR_PITCH * size / SIZE_3 if grid and width >= FULL_WIDTH * size else width
         out.append(_Glyph(char, used, width, advance))
-    return out
+    return _compress_punctuation(out, size)
+
+
+def _compress_punctuation(glyphs: list[_Glyph], size: float) -> list[_Glyph]:
+    """标点挤压: of two adjacent full-width marks, one gives up its blank half.
+
+    A mark blank on its right (a closing bracket, a comma, a full stop)
+    followed by another mark takes half its width (``）。``, ``），``,
+    ``”，``, ``）（``); two opening marks in a row (``（《``) lose the blank
+    half of the second, which comes to the same: the first one's advance is
+    halved.
+    """
+    for n in range(len(glyphs) - 1):
+        mark, after = glyphs[n], glyphs[n + 1]
+        if mark.width < FULL_WIDTH * size or after.width < FULL_WIDTH * size:
+            continue
+        if (mark.char in RIGHT_BLANK and after.char in MARKS) or (
+            mark.char in LEFT_BLANK and after.char in LEFT_BLANK
+        ):
+            glyphs[n] = replace(mark, advance=mark.advance / 2, compressed=True)
+    return glyphs
 
 
 def _is_ascii_word(char: str) -> bool:
@@ -198,6 +237,23 @@ def _bad_break(before: _Unit, after: _Unit) -> bool:
     return after[0].char in NO_LINE_START or before[-1].char in NO_LINE_END
 
 
+def _gaps(glyphs: Sequence[_Glyph]) -> list[bool]:
+    """Per glyph, whether justification may add (or take) space after it.
+
+    After the last piece of a unit (never inside a number or a Latin word),
+    never after the last glyph, and never right before a closing mark nor right
+    after an opening one (no ``12日 ，``: the space goes between characters).
+    """
+    last = len(glyphs) - 1
+    return [
+        g.breakable
+        and n < last
+        and g.char not in NO_LINE_END
+        and glyphs[n + 1].char not in NO_LINE_START
+        for n, g in enumerate(glyphs)
+    ]
+
+
 def _fits(units: Sequence[_Unit], avail: float) -> bool:
     """Whether ``units`` fit on a line of ``avail``, tightening its gaps if need be.
 
@@ -208,7 +264,7 @@ def _fits(units: Sequence[_Unit], avail: float) -> bool:
     excess = sum(g.advance for g in glyphs) - avail
     if excess <= 0.01:
         return True
-    room = sum(MAX_SQUEEZE * g.width for g in glyphs[:-1] if g.breakable)
+    room = sum(MAX_SQUEEZE * g.width for g, gap in zip(glyphs, _gaps(glyphs), strict=True) if gap)
     return excess <= room + 0.01
 
 
@@ -323,6 +379,10 @@ class _Run:
     font: str
     text: str
     char_space: float
+    # runs with the same non-zero span are marks set closer than their glyphs'
+    # width (标点挤压) and the glyph after them, which carry their text as
+    # /ActualText so that text extraction does not see overlapping glyphs
+    span: int = 0
 
 
 @dataclass(frozen=True)
@@ -360,7 +420,8 @@ def _line_op(
     natural = line.natural
     x = left + line.indent
     extra = 0.0
-    gaps = sum(1 for g in glyphs[:-1] if g.breakable)
+    stretch = _gaps(glyphs)
+    gaps = sum(stretch)
     slack = line.avail - natural
     if slack < -0.01 and gaps:  # tightened to keep a closing mark on this line
         extra = slack / gaps
@@ -372,15 +433,22 @@ def _line_op(
     elif align == "right":
         x += line.avail - natural
     runs: list[_Run] = []
+    span = spans = 0
     for n, glyph in enumerate(glyphs):
+        if span and not glyphs[n - 1].compressed:
+            span = 0  # the glyph after the compressed marks closed it
+        if glyph.compressed and not span:
+            spans += 1
+            span = spans
         space = glyph.advance - glyph.width
-        if glyph.breakable and n < len(glyphs) - 1:
+        if stretch[n]:
             space += extra
         space = round(space, 4)
-        if runs and runs[-1].font == glyph.font and runs[-1].char_space == space:
-            runs[-1] = replace(runs[-1], text=runs[-1].text + glyph.char)
+        last = runs[-1] if runs else None
+        if last and (last.font, last.char_space, last.span) == (glyph.font, space, span):
+            runs[-1] = replace(last, text=last.text + glyph.char)
         else:
-            runs.append(_Run(glyph.font, glyph.char, space))
+            runs.append(_Run(glyph.font, glyph.char, space, span))
     return _TextOp(x, top - EM_ASCENT * size, size, tuple(runs), color)
 
 
@@ -395,6 +463,23 @@ def _line_top(index: int) -> float:
     return AREA_TOP - index * LINE_PITCH
 
 
+def _shifted(op: _Op, dy: float) -> _Op:
+    if isinstance(op, _TextOp):
+        return replace(op, baseline=op.baseline + dy)
+    return replace(op, y1=op.y1 + dy, y2=op.y2 + dy)
+
+
+@dataclass(frozen=True)
+class _DrawnRow:
+    """A table row (or the part of a tall one) drawn on one page: where its
+    operations start on the page, and its extent."""
+
+    page: int
+    start: int  # index of its first operation on the page
+    top: float
+    bottom: float
+
+
 class _Flow:
     """Pages of drawing operations and the free space left on the current one."""
 
@@ -403,7 +488,12 @@ class _Flow:
         self.y = AREA_TOP  # top of the free space on the current page
         # grid lines of the last text block: (page, op) pairs, for carrying them over
         self.last_block: list[tuple[int, _TextOp]] = []
-        self.carry_lines = 2  # how many of them go along with a signature block
+        # how many of them go along with a signature block that has to start a new
+        # page: the fewest that keep it with text, so the page before stays full
+        self.carry_lines = 1
+        # rows of the last block when it was a table, for carrying them over
+        self.last_rows: list[_DrawnRow] = []
+        self.body_top = AREA_TOP  # where the page's body starts: below the 版头 on page 1
 
     @property
     def ops(self) -> list[_Op]:
@@ -412,6 +502,7 @@ class _Flow:
     def new_page(self) -> None:
         self.pages.append([])
         self.y = AREA_TOP
+        self.body_top = AREA_TOP
 
     def next_line(self) -> int:
         """The index of the first grid line whose top is at or below the free space's top."""
@@ -446,7 +537,8 @@ class _Flow:
         font_color: Color = BLACK,
     ) -> None:
         self.last_block = []
-        self.carry_lines = 2
+        self.last_rows = []
+        self.carry_lines = 1
         for line in lines:
             top = self.take_line()
             op = _line_op(line, left, top, size, align, font_color)
@@ -458,8 +550,12 @@ class _Flow:
 
         Used so that a signature block never stands alone on a page. Lines move
         only if they are the last operations on their page and some text stays
-        behind on it.
+        behind on it. After a table, its last rows move instead
+        (:meth:`carry_rows_to_new_page`).
         """
+        if self.last_rows:
+            self.carry_rows_to_new_page()
+            return
         page = len(self.pages) - 1
         movable = [op for p, op in self.last_block if p == page]
         text_ops = sum(1 for op in self.ops if isinstance(op, _TextOp))
@@ -473,6 +569,74 @@ class _Flow:
         for op in tail:
             top = self.take_line()
             self.ops.append(replace(op, baseline=top - EM_ASCENT * op.size))
+
+    def tighten_page(self, lines: int) -> bool:
+        """Set this page's lines closer so that ``lines`` more grid lines fit below them.
+
+        GB/T 9704 7.3.5.4: where the space left cannot hold the seal, the
+        signature and the date, 调整行距、字距 rather than let them stand on a page
+        of their own. Everything on the page below the 版头 moves up in
+        proportion, the line pitch shrinking by at most :data:`MAX_TIGHTEN`
+        (a line or two on a full page); returns whether it did.
+        """
+        used = self.next_line()
+        if used >= LINES_PER_PAGE or self.y >= AREA_TOP:
+            return False
+        pivot = self.body_top  # the 版头 keeps its measures
+        bottom = _line_top(used)
+        if pivot - bottom < LINE_PITCH:
+            return False
+        factor = (pivot - _line_top(LINES_PER_PAGE - lines)) / (pivot - bottom)
+        if factor >= 1:
+            return True
+        if factor < 1 - MAX_TIGHTEN - 1e-9:
+            return False
+
+        def moved(y: float) -> float:
+            return y if y >= pivot else pivot - (pivot - y) * factor
+
+        page = self.pages[-1]
+        for n, op in enumerate(page):
+            if isinstance(op, _TextOp):
+                top = op.baseline + EM_ASCENT * op.size  # the line's top moves, not its glyphs'
+                page[n] = replace(op, baseline=moved(top) - EM_ASCENT * op.size)
+            else:
+                page[n] = replace(op, y1=moved(op.y1), y2=moved(op.y2))
+        self.y = moved(_line_top(used))
+        self.last_block = []
+        self.last_rows = []
+        return True
+
+    def carry_rows_to_new_page(self, rows: int = 1) -> None:
+        """Start a new page, moving up to ``rows`` last rows of the last table with it.
+
+        Rows move only if they were drawn whole on this page as its last
+        operations, at least one row stays behind, and together they are not
+        taller than a quarter of the page (the last row always may move).
+        """
+        page = len(self.pages) - 1
+        drawn = [row for row in self.last_rows if row.page == page]
+        moved: list[_DrawnRow] = []
+        for row in reversed(drawn[1:]):
+            if len(moved) == rows or (moved and drawn[-1].bottom < row.top - AREA_HEIGHT / 4):
+                break
+            moved.insert(0, row)
+        if not moved:
+            self.new_page()
+            self.last_rows = []
+            return
+        tail = self.ops[moved[0].start :]
+        del self.ops[moved[0].start :]
+        dy = AREA_TOP - moved[0].top
+        self.new_page()
+        self.ops.extend(_shifted(op, dy) for op in tail)
+        self.last_rows = [
+            _DrawnRow(
+                len(self.pages) - 1, row.start - moved[0].start, row.top + dy, row.bottom + dy
+            )
+            for row in moved
+        ]
+        self.y = moved[-1].bottom + dy - TABLE_GAP
 
 
 # --------------------------------------------------------------------- the parts
@@ -491,13 +655,16 @@ def _layout_header(flow: _Flow, document: Document) -> None:
         line = _Line(tuple(_glyphs(mark, fonts.TITLE, size, grid=False)), 0, AREA_WIDTH, True)
         flow.ops.append(_line_op(line, AREA_LEFT, top, size, "center", RED))
         flow.y = top - size
-        rule_below = flow.y - 4 * MM  # 4 mm under the number, or under the mark
-        if document.number:
-            flow.skip_lines(2)  # 下空二行
-            for line in _wrap(document.number, fonts.BODY, SIZE_3, AREA_WIDTH, grid=False):
-                top = flow.take_line()
+        # 下空二行 the document number, 4 mm under it the red line. A draft has
+        # no number yet: its line stays empty, so the header (and every page
+        # after it) is laid out as it will be once the document is numbered.
+        flow.skip_lines(2)
+        number = document.number or ""
+        for line in _wrap(number, fonts.BODY, SIZE_3, AREA_WIDTH, grid=False):
+            top = flow.take_line()
+            if line.glyphs:
                 flow.ops.append(_line_op(line, AREA_LEFT, top, SIZE_3, "center"))
-                rule_below = top - SIZE_3 - 4 * MM
+        rule_below = top - SIZE_3 - 4 * MM
         flow.ops.append(_RuleOp(AREA_LEFT, rule_below, AREA_RIGHT, rule_below, HEADER_RULE, RED))
         flow.y = rule_below - HEADER_RULE / 2
         flow.skip_lines(2)
@@ -512,6 +679,7 @@ def _layout_header(flow: _Flow, document: Document) -> None:
 
 
 def _layout_title(flow: _Flow, document: Document) -> None:
+    flow.body_top = flow.y  # below the 版头
     if not document.title:
         return
     lines = _wrap_balanced(document.title, fonts.TITLE, SIZE_2, AREA_WIDTH)
@@ -558,6 +726,7 @@ class _Cell:
 
 TABLE_PAD_X = 6.0
 TABLE_PAD_Y = 5.0
+TABLE_GAP = 4.0  # least space between a table and what follows it
 EMPTY_ROW = 3 * LINE_PITCH  # least height of a row with an empty cell
 
 
@@ -592,6 +761,60 @@ def _column_widths(table: Table, cells: int) -> list[float]:
     return [*widths, AREA_WIDTH - sum(widths)]
 
 
+# Where a table label that needs two lines reads best broken: after a particle
+# or a pause mark, or before a word that ends many labels (科室负责人/审批意见,
+# 要求提供的/资料, 被检查单位/负责人). Without such a place: lines of similar length.
+LABEL_BREAK_AFTER = frozenset("的、，和及与")
+LABEL_BREAK_BEFORE = (
+    "审批",
+    "意见",
+    "负责人",
+    "单位",
+    "人员",
+    "资料",
+    "材料",
+    "情况",
+    "事项",
+    "结果",
+    "要求",
+    "说明",
+    "反馈",
+    "报告",
+    "时间",
+    "时限",
+    "日期",
+    "理由",
+    "状态",
+)
+
+
+def _wrap_label(text: str, font: str, size: float, width: float) -> list[_Line]:
+    """A table label: as few lines as plain wrapping gives, two broken at a natural place."""
+    lines = _wrap(text, font, size, width, grid=False)
+    if len(lines) != 2 or "\n" in text:
+        return lines
+    best: tuple[tuple[bool, int, int], int] | None = None
+    for cut in range(1, len(text)):
+        head, tail = text[:cut], text[cut:]
+        if (
+            head[-1] in NO_LINE_END
+            or tail[0] in NO_LINE_START
+            or " " in (head[-1], tail[0])
+            or (_is_ascii_word(head[-1]) and _is_ascii_word(tail[0]))
+            or _text_width(head, font, size) > width + 0.01
+            or _text_width(tail, font, size) > width + 0.01
+        ):
+            continue
+        natural = head[-1] in LABEL_BREAK_AFTER or tail.startswith(LABEL_BREAK_BEFORE)
+        score = (not natural, abs(len(head) - len(tail)), -len(head))
+        if best is None or score < best[0]:
+            best = (score, cut)
+    if best is None:
+        return lines
+    cut = best[1]
+    return _wrap(f"{text[:cut]}\n{text[cut:]}", font, size, width, grid=False)
+
+
 def _table_rows(table: Table, size: float) -> list[list[_Cell]]:
     rows = []
     for row in table.rows:
@@ -599,8 +822,11 @@ def _table_rows(table: Table, size: float) -> list[list[_Cell]]:
         left = AREA_LEFT
         for n, (text, width) in enumerate(zip(row, _column_widths(table, len(row)), strict=True)):
             inner = width - 2 * TABLE_PAD_X
-            lines = _wrap(text.strip(), fonts.BODY, size, inner, grid=False)
             label = len(row) > 1 and n % 2 == 0
+            if label:
+                lines = _wrap_label(text.strip(), fonts.BODY, size, inner)
+            else:
+                lines = _wrap(text.strip(), fonts.BODY, size, inner, grid=False)
             cells.append(_Cell(left, width, tuple(lines), "center" if label else "justify"))
             left += width
         rows.append(cells)
@@ -619,6 +845,7 @@ def _draw_row(
 ) -> None:
     height = _row_height(cells, size, line_pitch, least)
     top, bottom = flow.y, flow.y - height
+    start = len(flow.ops)
     for cell in cells:
         block = (len(cell.lines) - 1) * line_pitch + size if cell.lines else 0.0
         text_top = top - (height - block) / 2
@@ -635,6 +862,7 @@ def _draw_row(
         ):
             flow.ops.append(_RuleOp(x1, y1, x2, y2, TABLE_RULE))
     flow.y = bottom
+    flow.last_rows.append(_DrawnRow(len(flow.pages) - 1, start, top, bottom))
 
 
 def _layout_table(flow: _Flow, table: Table) -> None:
@@ -643,6 +871,8 @@ def _layout_table(flow: _Flow, table: Table) -> None:
     flow.y = _line_top(flow.next_line())
     if flow.next_line() >= LINES_PER_PAGE:
         flow.new_page()
+    flow.last_block = []
+    flow.last_rows = []
     for cells in _table_rows(table, size):
         pending: list[_Cell] = list(cells)
         # an empty cell is room to write in by hand (an opinion, a signature)
@@ -669,36 +899,86 @@ def _layout_table(flow: _Flow, table: Table) -> None:
             least = LINE_PITCH
             flow.new_page()
     # the next text starts on a grid line at least a few points below the table
-    flow.y -= 4.0
-    flow.last_block = []
+    flow.y -= TABLE_GAP
+
+
+SIGN_ROOM = 5 * CHAR_PITCH  # the least length of a line to sign on (about 28 mm)
+SIGN_PITCH = 2.0  # grid lines per row of signature lines: a blank one above it to sign in
+MIN_SIGN_PITCH = 1.25  # … or down to this where it keeps the block on the page
+
+_SignEntry = tuple[float, float, list[_Line]]  # left, end of the line to sign on, label lines
+
+
+def _signature_rows(labels: Sequence[str]) -> tuple[float, list[list[_SignEntry]]]:
+    """The size and rows of a signature block, each entry "label：______".
+
+    Two entries a row in 3号, else in 4号, when every label with a line of at
+    least :data:`SIGN_ROOM` after it fits in half the width; else one entry a
+    row, its line running to the right edge of the type area. A label is never
+    broken unless it is longer than a line by itself.
+    """
+    texts = [label.rstrip("：:") + "：" for label in labels]
+    half = AREA_WIDTH / 2
+    for size in (SIZE_3, SIZE_4):
+        widths = [sum(g.advance for g in _glyphs(t, fonts.BODY, size, grid=True)) for t in texts]
+        if all(width + SIGN_ROOM <= half - CHAR_PITCH for width in widths):
+            rows = []
+            for first in range(0, len(texts), 2):
+                row = []
+                for column, text in enumerate(texts[first : first + 2]):
+                    left = AREA_LEFT + column * half
+                    end = left + half - (CHAR_PITCH if column == 0 else 0.0)
+                    row.append((left, end, _wrap(text, fonts.BODY, size, half, grid=True)))
+                rows.append(row)
+            return size, rows
+    inner = AREA_WIDTH - SIGN_ROOM
+    return SIZE_3, [
+        [(AREA_LEFT, AREA_RIGHT, _wrap(text, fonts.BODY, SIZE_3, inner, grid=True))]
+        for text in texts
+    ]
 
 
 def _layout_signature_lines(flow: _Flow, block: SignatureLines) -> None:
-    """Two "label：______" entries a row, a blank line between rows to sign in."""
-    flow.skip_lines(1)
-    half = AREA_WIDTH / 2
-    labels = list(block.labels)
-    for row_start in range(0, len(labels), 2):
-        if row_start:
-            flow.skip_lines(1)
-        entries = []
-        for column, label in enumerate(labels[row_start : row_start + 2]):
-            left = AREA_LEFT + column * half
-            end = left + half - (CHAR_PITCH if column == 0 else 0.0)
-            text = label.rstrip("：:") + "："
-            lines = _wrap(text, fonts.BODY, SIZE_3, end - left - 4 * CHAR_PITCH, grid=True)
-            entries.append((left, end, lines))
-        count = max(len(lines) for _, _, lines in entries)
-        if flow.lines_left() < count:
-            flow.new_page()
-        tops = [flow.take_line() for _ in range(count)]
-        for left, end, lines in entries:
-            for line, top in zip(lines, tops, strict=False):
-                flow.ops.append(_line_op(line, left, top, SIZE_3, "left"))
-            start = left + lines[-1].natural + 2.0
-            underline = tops[len(lines) - 1] - EM_ASCENT * SIZE_3 - 3.0
+    """Signature lines, "label：______", with room above each line to sign in.
+
+    The block stays whole on one page, with what comes before it: where it
+    does not fit below the last block, its rows close up (down to
+    :data:`MIN_SIGN_PITCH` grid lines a row) to take the space left; where
+    that is not enough, it starts a new page and takes the last rows of the
+    table (or the last lines of text) above it along.
+    """
+    size, rows = _signature_rows(block.labels)
+    if not rows:
+        return
+    extra_lines = sum(max(len(lines) for _, _, lines in row) - 1 for row in rows)
+
+    def pitch_in(top: float) -> float:
+        room = max(0.0, top - AREA_BOTTOM) / LINE_PITCH - extra_lines
+        return min(SIGN_PITCH, room / len(rows))
+
+    top = _line_top(flow.next_line())
+    pitch = pitch_in(top)
+    if pitch < MIN_SIGN_PITCH and flow.y < AREA_TOP - 0.01:
+        flow.carry_to_new_page(flow.carry_lines)
+        top = _line_top(flow.next_line())
+        pitch = pitch_in(top)
+    pitch = max(1.0, pitch)  # a block taller than a page only closes up (and runs over)
+    baseline_drop = EM_ASCENT * SIZE_3  # labels of every size share the 3号 baseline
+    for row in rows:
+        top -= (pitch - 1) * LINE_PITCH  # room to sign in
+        count = max(len(lines) for _, _, lines in row)
+        for left, end, lines in row:
+            for n, line in enumerate(lines):
+                line_top = top - n * LINE_PITCH - (baseline_drop - EM_ASCENT * size)
+                flow.ops.append(_line_op(line, left, line_top, size, "left"))
+            last = lines[-1]
+            start = left + last.indent + last.natural + 2.0
+            underline = top - (len(lines) - 1) * LINE_PITCH - baseline_drop - 3.0
             flow.ops.append(_RuleOp(start, underline, end, underline, 0.6))
+        top -= count * LINE_PITCH
+    flow.y = top
     flow.last_block = []
+    flow.last_rows = []
 
 
 def _layout_attachments(flow: _Flow, attachments: Sequence[str]) -> None:
@@ -719,7 +999,7 @@ def _layout_attachments(flow: _Flow, attachments: Sequence[str]) -> None:
             text, fonts.BODY, SIZE_3, AREA_WIDTH, grid=True, first_indent=first, rest_indent=rest
         )
     flow.place_lines(lines, SIZE_3)
-    flow.carry_lines = len(lines) if len(lines) <= 6 else 2  # keep a short list together
+    flow.carry_lines = len(lines) if len(lines) <= 6 else 1  # keep a short list together
 
 
 def _layout_signature(flow: _Flow, document: Document) -> None:
@@ -732,7 +1012,8 @@ def _layout_signature(flow: _Flow, document: Document) -> None:
     lines = _wrap(signature, fonts.BODY, SIZE_3, width, grid=True) if signature else []
     date_line = _wrap(date, fonts.BODY, SIZE_3, AREA_WIDTH, grid=True)[0] if date else None
     blank = 2 if signature else 1  # room for the seal over the signature and the date
-    if flow.lines_left() < blank + len(lines) + (date_line is not None):
+    needed = blank + len(lines) + (date_line is not None)
+    if flow.lines_left() < needed and not flow.tighten_page(needed):
         flow.carry_to_new_page(flow.carry_lines)
     flow.skip_lines(blank)
     date_right = AREA_RIGHT - 4 * CHAR_PITCH  # 右空四字
@@ -751,6 +1032,7 @@ def _layout_signature(flow: _Flow, document: Document) -> None:
         left = date_right - date_line.natural
         flow.ops.append(_line_op(date_line, left, flow.take_line(), SIZE_3, "left"))
     flow.last_block = []
+    flow.last_rows = []
 
 
 def _imprint_lines(document: Document) -> tuple[list[_Line], list[_Line]]:
@@ -856,10 +1138,21 @@ def _draw(canvas: Canvas, ops: Iterable[_Op]) -> None:
         text = canvas.beginText()
         text.setTextOrigin(op.x, op.baseline)
         text.setFillColorRGB(*op.color)
+        span = 0
         for run in op.runs:
+            if run.span != span:
+                if span:
+                    text._code.append("EMC")
+                if run.span:
+                    actual = "".join(r.text for r in op.runs if r.span == run.span)
+                    utf16 = "FEFF" + actual.encode("utf-16-be").hex().upper()
+                    text._code.append(f"/Span <</ActualText <{utf16}>>> BDC")
+                span = run.span
             text.setFont(run.font, op.size)
             text.setCharSpace(run.char_space)
             text.textOut(run.text)
+        if span:
+            text._code.append("EMC")
         canvas.drawText(text)
 
 

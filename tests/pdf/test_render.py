@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -480,6 +481,151 @@ def test_a_tall_table_row_splits_across_pages(pdfs: dict[str, Path]) -> None:
     assert squash(FACTS * 3) in text
     for line in lines:
         assert line.y_max <= BOTTOM + MM or line.text.startswith("—")
+
+
+# --------------------------------------------------------------------- punctuation and page flow
+
+
+def test_adjacent_punctuation_is_compressed() -> None:
+    """标点挤压: a closing mark followed by another mark takes half its width."""
+    glyphs = render._glyphs("决定（通报批评），于《（暂行）》。", fonts.BODY, 16, grid=True)
+    advance = {(g.char, n): g.advance for n, g in enumerate(glyphs)}
+    assert advance[("）", 7)] == pytest.approx(CHAR_PITCH / 2)  # ），
+    assert advance[("，", 8)] == pytest.approx(CHAR_PITCH)
+    assert advance[("《", 10)] == pytest.approx(CHAR_PITCH / 2)  # 《（
+    assert advance[("）", 14)] == pytest.approx(CHAR_PITCH / 2)  # ）》
+    assert advance[("》", 15)] == pytest.approx(CHAR_PITCH / 2)  # 》。
+    assert advance[("（", 2)] == pytest.approx(CHAR_PITCH)  # after a hanzi: full width
+
+
+def test_justification_never_stretches_next_to_a_closing_or_opening_mark() -> None:
+    """No "12日 ，": the space a justified line gains goes between characters."""
+    text = "2026年10月12日，我办经上级交办收到您反映的有关福州市住房和城乡建设局的效能投诉。"
+    lines = render._wrap(text, fonts.BODY, 16, render.AREA_WIDTH, grid=True, first_indent=0)
+    line = lines[0]
+    assert not line.last and line.avail - line.natural > 1  # a line that is stretched
+    op = render._line_op(line, AREA_LEFT, AREA_TOP, 16)
+    spacing = [(char, run.char_space) for run in op.runs for char in run.text]
+    chars = [char for char, _ in spacing]
+    natural = {g.char: g.advance - g.width for g in line.glyphs}
+    before_comma = spacing[chars.index("，") - 1]
+    assert before_comma[0] == "日" and before_comma[1] == pytest.approx(natural["日"], abs=1e-3)
+    assert max(space for _, space in spacing) > natural["我"] + 0.5  # stretched elsewhere
+
+
+def test_table_labels_break_at_a_natural_place() -> None:
+    def label(text: str, chars: float) -> list[str]:
+        lines = render._wrap_label(text, fonts.BODY, 16, chars * 16 + 1)
+        return ["".join(g.char for g in line.glyphs) for line in lines]
+
+    assert label("科室负责人审批意见", 6) == ["科室负责人", "审批意见"]
+    assert label("要求提供的资料", 6) == ["要求提供的", "资料"]
+    assert label("被检查单位负责人", 6) == ["被检查单位", "负责人"]
+    assert label("督查事项", 6) == ["督查事项"]
+
+
+INSPECTORS = ("检查人员王建国（签名）", "检查人员陈静（签名）", "被检查单位负责人（签名）")
+
+
+def signed_table(rows: int) -> Document:
+    table = Table(rows=tuple((f"项目{n}", f"内容{n}") for n in range(1, rows + 1)))
+    return Document(kind="t", title="现场检查记录", blocks=(table, SignatureLines(INSPECTORS)))
+
+
+@needs_poppler
+@pytest.mark.parametrize(
+    ("rows", "pitch"),
+    [(12, 2.0), (14, 1.67), (15, 1.33), (16, 2.0), (19, 2.0)],  # roomy, closed up, carried
+)
+def test_signature_lines_keep_whole_labels_together_with_the_table(
+    rows: int, pitch: float, tmp_path: Path
+) -> None:
+    """One label a line when two a row do not fit; never a lone signature on a page."""
+    path = tmp_path / "signed.pdf"
+    path.write_bytes(render_pdf(signed_table(rows)))
+    lines = bbox_lines(path)
+    labels = [line for line in lines if line.text.endswith("：")]
+    assert [line.text for line in labels] == [f"{label}：" for label in INSPECTORS]
+    (page,) = {line.page for line in labels}
+    assert f"内容{rows}" in [line.text for line in lines if line.page == page]
+    for above, below in itertools.pairwise(labels):
+        assert below.y_min - above.y_min == pytest.approx(pitch * LINE_PITCH, abs=0.5)
+    table_bottom = max(line.y_max for line in lines if line.page == page and "内容" in line.text)
+    assert all(line.y_min > table_bottom for line in labels)
+    for line in lines:
+        assert line.y_max <= BOTTOM + MM or line.text.startswith("—"), line
+
+
+def closing(body_lines: int, header: bool = False) -> Document:
+    """A document whose body is ``body_lines`` full grid lines, then its signature."""
+    paragraphs = []
+    left = body_lines
+    while left:
+        count = min(left, 4)
+        paragraphs.append(Paragraph((PLAIN * 3)[: 26 + 28 * (count - 1)]))
+        left -= count
+    return Document(
+        kind="t",
+        title="通知",
+        blocks=tuple(paragraphs),
+        issuer_mark=ISSUER if header else None,
+        number=NUMBER if header else None,
+        signature=ISSUER,
+        date=dt.date(2026, 11, 26),
+    )
+
+
+@needs_poppler
+@pytest.mark.parametrize(
+    ("body", "header"), [(16, False), (17, False), (18, False), (19, False), (11, True)]
+)
+def test_a_page_short_of_room_for_the_signature_sets_its_lines_closer(
+    body: int, header: bool, tmp_path: Path
+) -> None:
+    """GB/T 9704 7.3.5.4: 调整行距 rather than move the signature to a page of its own."""
+    path = tmp_path / "closing.pdf"
+    path.write_bytes(render_pdf(closing(body, header)))
+    lines = bbox_lines(path)
+    assert max(line.page for line in lines) == 1
+    text = [line for line in body_lines(lines, 1) if line.text[:4] in PLAIN]
+    assert len(text) == body
+    pitch = (text[-1].y_min - text[0].y_min) / (len(text) - 1)
+    assert 0.85 * LINE_PITCH - 0.1 <= pitch <= LINE_PITCH + 0.1
+    (date,) = [line for line in lines if line.text == "2026年11月26日"]
+    assert date.y_max <= BOTTOM + 0.5
+    (signature,) = [line for line in lines if line.text == ISSUER and line.height == 16]
+    assert signature.y_min - text[-1].y_max > 2 * LINE_PITCH - 1  # the seal's two lines
+
+
+@needs_poppler
+def test_a_signature_that_cannot_stay_takes_the_last_line_along(tmp_path: Path) -> None:
+    path = tmp_path / "closing.pdf"
+    path.write_bytes(render_pdf(closing(20)))
+    lines = bbox_lines(path)
+    first = [line for line in body_lines(lines, 1) if line.text[:4] in PLAIN]
+    assert len(first) == 19  # page 1 keeps its lines on the grid, but one
+    for n, line in enumerate(first):
+        assert line.y_min == pytest.approx(TOP + (n + 2) * LINE_PITCH, abs=0.5)
+    second = [line for line in body_lines(lines, 2) if line.text[:4] in PLAIN]
+    assert len(second) == 1
+    assert {line.page for line in lines if line.text == "2026年11月26日"} == {2}
+
+
+@needs_poppler
+def test_a_draft_header_is_laid_out_like_a_numbered_one(tmp_path: Path) -> None:
+    """No number yet: its line stays empty, the red line and title do not move."""
+    numbered = closing(4, header=True)
+    draft = replace(numbered, number=None, title="通知（草稿）")
+    tops = []
+    for name, doc in (("numbered", numbered), ("draft", draft)):
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(render_pdf(doc))
+        lines = bbox_lines(path)
+        (title,) = [line for line in lines if line.text.startswith("通知")]
+        tops.append((title.y_min, [line.y_min for line in body_lines(lines, 1)][-3:]))
+        rules = [op for op in render._layout(doc)[0] if isinstance(op, render._RuleOp)]
+        tops.append(tuple(round(op.y1, 2) for op in rules if op.color == render.RED))
+    assert tops[0] == tops[2] and tops[1] == tops[3]
 
 
 # --------------------------------------------------------------------- reproducibility

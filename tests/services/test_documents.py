@@ -509,7 +509,9 @@ def test_mas_decisions_order_apology_copy_to_four_bodies_and_offer_review(
     doc = other["accountability_decision"]
     assert (doc.title, doc.number) == ("效能责任追究决定书", "马效追〔2026〕1号")
     text = text_of(doc)
-    assert "决定给予徐慧同志通报批评" in text and "责令责任人改正，并向投诉人赔礼道歉" in text
+    assert "决定给予徐慧同志通报批评" in text
+    # MAS 18 第三款: no complaint behind this decision, so nobody to apologise to
+    assert "第十八条第三款的规定，责令责任人改正。" in text and "赔礼道歉" not in text
     assert "取消当年评先评优资格" in text  # MAS 20, once in a year
 
 
@@ -620,6 +622,9 @@ def test_appeal_decisions(demo_store: DemoStore) -> None:
     assert "不因提出申诉而被加重问责" in text and "以同一理由继续申诉的，不予受理" in text
     mas = docs_of(ds, "appeal", ds.extra["mas_appeal"])["appeal_decision"]
     assert mas.title == "复核决定书（草稿）" and "复核决定：维持原决定" in text_of(mas)
+    # MAS 24: reviewed by the body that decided, which issues this one: not copied to itself
+    assert mas.signature == "马鞍山市机关效能建设工作领导小组办公室"
+    assert mas.copy_to == ("马鞍山市自然资源和规划局",)
 
 
 def test_plan_and_visit_records(demo_store: DemoStore) -> None:
