@@ -569,7 +569,7 @@ def _complaints(
         result="unfounded",
         explanation="经调阅台账，审核在法定时限内完成，系申请人补件后重新计时。",
         reply_channel="superior_assignment",
-        reply="经核查，投诉事项不属实，理由如下……",
+        reply="经调阅审核台账，您的申请材料于补正后 5 个工作日内审核完毕，未超过法定时限。",
         follow_up=[],
     )
 
