@@ -54,7 +54,7 @@ def open_in_background(
         if demo:
             from desktop.demo import ensure_demo
 
-            progress.update(0, 0, dialog.tr("正在准备演示数据……"))
+            progress.update(0, 0, QCoreApplication.translate("SignInDialog", "正在准备演示数据……"))
             ensure_demo(ctx)
         return ctx
 
@@ -72,6 +72,7 @@ def run_app(data_dir: Path | None, profile_id: str | None, demo: bool) -> int:
     """Sign in, then the main window; returns the exit code."""
     app = make_application()
     install_translators(app, saved_language())
+    app.setApplicationDisplayName(QCoreApplication.translate("SignInDialog", "效能督查"))
     dialog = SignInDialog(None)
     open_in_background(dialog, data_dir, profile_id, demo)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:

@@ -65,6 +65,7 @@ def update_translations() -> int:
     root = Path(__file__).resolve().parents[2]
     sources = sorted(str(p) for p in (root / "desktop" / "ui").rglob("*.py"))
     ts = i18n_dir() / "xiaoneng_en.ts"
+    ts.parent.mkdir(parents=True, exist_ok=True)
     bin_dir = Path(sys.executable).parent
     subprocess.run(
         [
@@ -74,6 +75,7 @@ def update_translations() -> int:
             "zh_CN",
             "-target-language",
             "en",
+            "-no-obsolete",
             "-ts",
             str(ts),
         ],

@@ -42,7 +42,9 @@ from desktop.services.base import Context
 from desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 ALL = frozenset(Role)
-NAV_WIDTH = 132
+NAV_WIDTH = 132  # at least; wider when a (translated) title needs it,
+NAV_MAX_WIDTH = 176  # up to this; longer titles wrap
+NAV_PADDING = 40  # the items' left and right padding, and a little air
 NAV_STYLE = """
 QListWidget { background: #1f3a5f; color: #e8eef6; font-size: 11pt; outline: 0; }
 QListWidget::item { padding: 10px 16px; }
@@ -128,7 +130,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.unlock = unlock
         self.setWindowTitle(
-            tr("效能督查 — {name}（{profile}）").format(
+            self.tr("效能督查 — {name}（{profile}）").format(
                 name=session.display_name, profile=ctx.profile.name
             )
         )
@@ -153,8 +155,13 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             placeholder = QLabel(self.stack)
             self.stack.addWidget(placeholder)
+        self.nav.ensurePolished()  # the style sheet's font, to measure the titles
+        metrics = self.nav.fontMetrics()
+        widest = max((metrics.horizontalAdvance(tr(s.title)) for s in self.specs), default=0)
+        self.nav.setFixedWidth(max(NAV_WIDTH, min(widest + NAV_PADDING, NAV_MAX_WIDTH)))
+        self.nav.setWordWrap(True)
         self.nav.currentRowChanged.connect(self.show_row)
-        user = QLabel(tr("当前用户：{name}").format(name=session.display_name), self)
+        user = QLabel(self.tr("当前用户：{name}").format(name=session.display_name), self)
         self.statusBar().addPermanentWidget(user)
         self.restore_state()
         self.activity = _ActivityFilter(self)

@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.domain.common import RuleViolation
@@ -89,7 +89,9 @@ def error_text(exc: BaseException) -> str:
         return exc.message
     if isinstance(exc, RuleViolation):
         return "\n".join(str(r) for r in exc.refusals)
-    return f"操作未完成：{type(exc).__name__}。详情已写入日志。"
+    return QCoreApplication.translate(
+        "BackgroundTask", "操作未完成：{name}。详情已写入日志。"
+    ).format(name=type(exc).__name__)
 
 
 class BackgroundTask(QObject):

@@ -544,7 +544,7 @@ class DecisionEditor(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.grounds and event.type() == QEvent.Type.Resize:
-            QTimer.singleShot(0, self.fit_grounds)  # once the new width is laid out
+            QTimer.singleShot(0, self, self.fit_grounds)  # once the new width is laid out
         return False
 
     def set_editable(self, editable: bool) -> None:
@@ -626,7 +626,7 @@ class DecisionEditor(QWidget):
             show_refusals(
                 self.form, exc, lambda code: decisions.decision_refusal_field(code, reduced=reduced)
             )
-            QTimer.singleShot(0, self.reveal_first_error)  # once the messages are laid out
+            QTimer.singleShot(0, self, self.reveal_first_error)  # once the messages are laid out
             return None
         self.loaded_values = values
         self.saved.emit(decision_id)

@@ -725,7 +725,7 @@ class Page(QWidget):
         names = dict.fromkeys(
             self.criteria_names.get(c) or self.tr("已标记为紧急") for c in view.urgent_criteria
         )
-        self.fact_urgent.setText("、".join(names) or self.tr("否"))
+        self.fact_urgent.setText(self.tr("、").join(names) or self.tr("否"))
         self.fact_state.setText(self.state_text(view))
         deadline = view.due_on.isoformat()
         if view.working_days_left is not None:
@@ -786,7 +786,7 @@ class Page(QWidget):
             for value in detail.follow_up:
                 label = FOLLOW_UP_NAMES.get(FollowUp(value)) if value in set(FollowUp) else None
                 names.append(self.tr(str(label)) if label else value)
-            lines.append(self.tr("处理措施：{names}").format(names="、".join(names)))
+            lines.append(self.tr("处理措施：{names}").format(names=self.tr("、").join(names)))
         if detail.explanation:
             lines.append(self.tr("解释说明：{text}").format(text=detail.explanation))
         if detail.reply:

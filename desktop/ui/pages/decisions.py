@@ -894,7 +894,7 @@ class RectificationsPanel(QWidget):
         self.table = QTableView(self)
         configure_table(self.table, "rectification_table")
         self.table.setModel(self.model)
-        for column, width in enumerate((70, 170, 250, 95, 95, 130, 65)):
+        for column, width in enumerate((120, 170, 250, 95, 95, 130, 65)):
             self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
         self.details = QLabel(self)
