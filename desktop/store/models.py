@@ -465,3 +465,54 @@ class OutboxOp(Base):
     pushed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
     status: Mapped[str] = mapped_column(String(16), default="pending", nullable=False)
     reason: Mapped[str] = mapped_column(Text, default="", nullable=False)
+
+
+# --------------------------------------------------------------------- sync
+
+
+class SyncState(Base):
+    """Where one user's pull from the central server stands on this laptop
+    (同步状态): the cursor (the server's sequence number last seen), the server
+    it counts on, and when the last sync finished."""
+
+    __tablename__ = "sync_state"
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    server_url: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    cursor: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+    last_sync_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    last_error: Mapped[str] = mapped_column(Text, default="", nullable=False)
+
+
+class SyncRecord(Base):
+    """The server's state of one synced record as this laptop last pulled it
+    (服务器记录副本): the fields in the server's form, the server's version, and
+    for each field the sequence number of the op that last set it. Conflicts
+    show it as "what the server has"; a refused local change is undone from it.
+    ``problem`` says why the record could not be written to its table yet
+    (e.g. a user this laptop does not know); it is tried again later."""
+
+    __tablename__ = "sync_records"
+    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    seq: Mapped[int] = mapped_column(Integer, nullable=False)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
+    field_seqs: Mapped[dict[str, int]] = mapped_column(JSON, nullable=False)
+    problem: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class SyncAnswer(Base):
+    """The server's answer to one pushed outbox op (服务器答复): status, the
+    stable code and reason, and for an accepted op its global sequence number
+    and the record's version on the server after it."""
+
+    __tablename__ = "sync_answers"
+    op_id: Mapped[str] = mapped_column(String(36), ForeignKey("outbox.op_id"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), nullable=False)
+    code: Mapped[str] = mapped_column(String(64), default="", nullable=False)
+    reason: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    seq: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    answered_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, nullable=False)

@@ -1,0 +1,255 @@
+"""The HTTP client for the central server (同步客户端), on httpx.
+
+One :class:`SyncClient` per server address and device. It signs a user in
+(``POST /auth/login`` with the user's own username and password and this
+laptop's device id) and keeps the bearer token in memory only; it never
+writes the token, the password or any record content to the log — the log
+gets the method, the path, the status and the time taken.
+
+Every failure becomes a :class:`~desktop.sync.errors.SyncError` with a
+Chinese message: :class:`SyncUnavailable` when the server cannot be reached
+or fails, :class:`SyncAuthFailed` for a wrong password,
+:class:`SyncSessionExpired` when the token is no longer valid,
+:class:`SyncRefused` when the server refuses the request itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Mapping, Sequence
+from types import TracebackType
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+import httpx
+
+from desktop.sync.errors import (
+    SyncAuthFailed,
+    SyncProtocolError,
+    SyncRefused,
+    SyncSessionExpired,
+    SyncUnavailable,
+)
+from desktop.sync.protocol import (
+    MAX_OPS_PER_PUSH,
+    MAX_PULL_LIMIT,
+    HandlerKeys,
+    Login,
+    OpResult,
+    PullPage,
+)
+
+log = logging.getLogger("desktop.sync")
+
+CONNECT_TIMEOUT: Final = 5.0
+READ_TIMEOUT: Final = 60.0
+USER_AGENT: Final = "xiaoneng-inspector-desktop/1"
+_REASON_MAX = 300
+
+
+def normalise_url(url: str) -> str:
+    """``http(s)://host[:port][/prefix]`` without a trailing slash."""
+    return url.strip().rstrip("/")
+
+
+class SyncClient:
+    """Talks to one server for one device; sign in with :meth:`login` first."""
+
+    def __init__(
+        self,
+        base_url: str,
+        device_id: str,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        connect_timeout: float = CONNECT_TIMEOUT,
+        read_timeout: float = READ_TIMEOUT,
+    ) -> None:
+        self.base_url = normalise_url(base_url)
+        self.host = urlsplit(self.base_url).netloc or self.base_url
+        self.device_id = device_id
+        self.timeout = httpx.Timeout(read_timeout, connect=connect_timeout)
+        self._http = httpx.Client(
+            base_url=self.base_url,
+            timeout=self.timeout,
+            transport=transport,
+            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+            follow_redirects=False,
+        )
+        self._token: str | None = None
+        self.login_info: Login | None = None
+
+    def __repr__(self) -> str:  # never the token
+        who = self.login_info.username if self.login_info else None
+        return f"SyncClient({self.base_url!r}, signed_in={who is not None})"
+
+    # ----------------------------------------------------------- lifecycle
+
+    def close(self) -> None:
+        self._token = None
+        self._http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def signed_in(self) -> bool:
+        return self._token is not None and self.login_info is not None
+
+    @property
+    def user_id(self) -> str | None:
+        return self.login_info.user_id if self.login_info and self._token else None
+
+    def forget(self) -> None:
+        """Drop the token (e.g. when the laptop session locks)."""
+        self._token = None
+
+    # -------------------------------------------------------------- calls
+
+    def health(self) -> Mapping[str, Any]:
+        """``GET /health``: whether the server and its database answer."""
+        body = self._call("GET", "/health", signed=False)
+        if not isinstance(body, Mapping):
+            raise SyncProtocolError("服务器的答复格式不对：health")
+        return body
+
+    def login(self, username: str, password: str, device_name: str = "") -> Login:
+        """Sign ``username`` in on this device (the device is registered the
+        first time). Raises :class:`SyncAuthFailed` for a wrong password."""
+        body = self._call(
+            "POST",
+            "/auth/login",
+            json={
+                "username": username,
+                "password": password,
+                "device_id": self.device_id,
+                "device_name": device_name[:100],
+            },
+            signed=False,
+            login=True,
+        )
+        token = body.get("token") if isinstance(body, Mapping) else None
+        if not isinstance(token, str) or not token:
+            raise SyncProtocolError("服务器的登录答复缺少会话令牌")
+        info = Login.parse(body)
+        if info.device_id != self.device_id:
+            raise SyncProtocolError("服务器登记的设备与本机不一致")
+        self._token = token
+        self.login_info = info
+        log.info("signed in to the sync server (%s)", self.host)
+        return info
+
+    def logout(self) -> None:
+        """End the server session (best effort) and forget the token."""
+        if self._token is None:
+            return
+        try:
+            self._call("POST", "/auth/logout", expect_body=False)
+        finally:
+            self._token = None
+
+    def handler_keys(self) -> HandlerKeys:
+        """``GET /keys/handlers``: the public keys identities are sealed for."""
+        return HandlerKeys.parse(self._call("GET", "/keys/handlers"))
+
+    def push(self, ops: Sequence[Mapping[str, Any]]) -> list[OpResult]:
+        """Push a batch of outbox ops; one result per op, in order."""
+        if len(ops) > MAX_OPS_PER_PUSH:
+            raise ValueError(f"at most {MAX_OPS_PER_PUSH} ops per push")
+        body = self._call(
+            "POST", "/sync/push", json={"device_id": self.device_id, "ops": list(ops)}
+        )
+        raw = body.get("results") if isinstance(body, Mapping) else None
+        if not isinstance(raw, list):
+            raise SyncProtocolError("服务器的推送答复缺少 results")
+        results = [OpResult.parse(r) for r in raw]
+        sent = {str(o.get("op_id")) for o in ops}
+        if any(r.op_id not in sent for r in results):
+            raise SyncProtocolError("服务器答复了未推送的操作")
+        return results
+
+    def pull(self, since: int, limit: int = 200) -> PullPage:
+        """The ops after ``since`` this user may see (at most ``limit``)."""
+        limit = max(1, min(limit, MAX_PULL_LIMIT))
+        body = self._call("GET", "/sync/pull", params={"since": since, "limit": limit})
+        return PullPage.parse(body, since)
+
+    # ------------------------------------------------------------ plumbing
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: Mapping[str, int] | None = None,
+        signed: bool = True,
+        login: bool = False,
+        expect_body: bool = True,
+    ) -> Any:
+        headers: dict[str, str] = {}
+        if signed:
+            if self._token is None:
+                raise SyncSessionExpired("尚未登录中心服务器，请输入密码后同步", field="password")
+            headers["Authorization"] = f"Bearer {self._token}"
+        started = time.monotonic()
+        try:
+            response = self._http.request(
+                method, path, json=json, params=dict(params or {}), headers=headers
+            )
+        except httpx.TimeoutException:
+            log.warning("sync %s %s: timed out (%s)", method, path, self.host)
+            raise SyncUnavailable(
+                f"中心服务器（{self.host}）没有及时响应，同步未完成。"
+                "本机的更改都还在，稍后会再发送。"
+            ) from None
+        except httpx.TransportError as exc:
+            log.warning("sync %s %s: %s (%s)", method, path, type(exc).__name__, self.host)
+            raise SyncUnavailable(
+                f"无法连接中心服务器（{self.host}）：请检查网络和服务器地址。"
+                "本机的更改都还在，稍后会再发送。"
+            ) from None
+        elapsed = (time.monotonic() - started) * 1000
+        log.info("sync %s %s -> %d (%.0f ms)", method, path, response.status_code, elapsed)
+        status = response.status_code
+        if 200 <= status < 300:
+            if not expect_body or status == 204:
+                return {}
+            try:
+                return response.json()
+            except ValueError:
+                raise SyncProtocolError("服务器的答复不是 JSON") from None
+        reason = _reason(response)
+        if status == 401:
+            if login:
+                raise SyncAuthFailed("中心服务器：用户名或密码错误", field="password")
+            self._token = None
+            raise SyncSessionExpired(
+                "与中心服务器的会话已过期或已注销，请重新输入密码后同步", field="password"
+            )
+        if status == 403:
+            raise SyncRefused(f"中心服务器拒绝了请求：{reason or '无权执行此操作'}")
+        if status >= 500:
+            raise SyncUnavailable(
+                f"中心服务器暂时不可用（HTTP {status}），同步未完成。"
+                "本机的更改都还在，稍后会再发送。"
+            )
+        raise SyncRefused(f"中心服务器拒绝了请求（HTTP {status}）：{reason or '请求无效'}")
+
+
+def _reason(response: httpx.Response) -> str:
+    """The server's ``reason`` (its own words; it never echoes values sent)."""
+    try:
+        body = response.json()
+    except ValueError:
+        return ""
+    reason = body.get("reason") if isinstance(body, dict) else None
+    return reason[:_REASON_MAX] if isinstance(reason, str) else ""

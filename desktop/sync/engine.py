@@ -1,0 +1,774 @@
+"""One sync run (同步一次): push the outbox, pull since the cursor, apply.
+
+:func:`sync_once` is Qt-free; the 同步 page runs it in a worker.
+
+**Push.** The signed-in user's pending outbox ops go in outbox order, in
+batches. Another user's pending op is not sent (the server would defer it:
+it waits until its author syncs), and neither is any later op on the same
+record nor an op that refers to such a record (a visit of a plan whose
+approval waits), so the server always sees ops after those they depend on.
+Each batch's answers are written in one transaction:
+
+* ``accepted`` (``merged`` included) and a ``duplicate`` of an accepted op →
+  the op is ``pushed``; the server's code, reason, sequence number and the
+  record's version are kept (``sync_answers``);
+* ``rejected`` (or a duplicate of one) → the op is ``rejected`` with the
+  server's reason and stays in the outbox as a conflict to resolve;
+* ``deferred`` → the op stays ``pending``, with the reason.
+
+Account and key ops (``users``, ``key_material``...) never go to the server
+(it manages them); they are marked ``local``.
+
+**Pull.** From the cursor saved for this device and user, page by page; each
+page is applied and the cursor saved in one transaction, so a cut anywhere
+leaves the store and the cursor consistent and the next run goes on from
+there. Each op first updates this laptop's copy of the server's record
+(``sync_records``: per field, the value of the op with the highest sequence
+number; row lists by union, as the server merges them), then the record
+itself is written in the local table with the same column names, adopting
+the server's version. Applying a pulled op never makes an outbox op; each
+op that changes this laptop's records gets an audit entry ``sync.apply``.
+
+An op that came from this laptop is already in its records: it only updates
+the copy of the server's state (and corrects the record where the server
+merged differently, e.g. kept another laptop's newer text). A field that a
+later op of this laptop set — accepted, not pulled back yet — keeps its local
+value meanwhile, so a pull cut between pages never shows an older value of
+the laptop's own edits. A field that a pending local op has changed keeps the
+local value until that op is pushed (the server then merges or refuses it:
+a conflict, shown with both sides' values). After the pull, the fields of
+refused local ops are put back to the server's values — the local change is
+kept in its op, visible as a conflict — and records that could not be written
+yet (a user this laptop does not know, a number already used here) are tried
+again. The local hybrid logical clock advances past every pulled stamp.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Final, Protocol
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from desktop.services.auth import UserSession
+from desktop.services.base import Context
+from desktop.store import audit
+from desktop.store.hlc import Hlc, receive
+from desktop.store.models import (
+    DocumentCounter,
+    IssuedDocument,
+    OutboxOp,
+    Setting,
+    SyncAnswer,
+    SyncRecord,
+    SyncState,
+)
+from desktop.sync.client import SyncClient
+from desktop.sync.errors import SyncError, SyncRefused
+from desktop.sync.protocol import (
+    ACCEPTED,
+    DEFERRED,
+    DUPLICATE,
+    MAX_OPS_PER_PUSH,
+    MERGED_CODE,
+    REJECTED,
+    OpResult,
+    PulledOp,
+)
+from desktop.sync.records import (
+    ENTITIES,
+    IDENTITY_FIELDS,
+    LOCAL_ONLY,
+    EntityKind,
+    default_value,
+    new_record,
+    write_fields,
+)
+
+log = logging.getLogger("desktop.sync")
+
+# Outbox statuses (``outbox.status``).
+PENDING: Final = "pending"
+PUSHED: Final = "pushed"
+STATUS_REJECTED: Final = "rejected"
+LOCAL: Final = "local"  # accounts and keys: the server manages them, never pushed
+DISCARDED: Final = "discarded"  # a refused op the user dropped (the server's state stays)
+RETRIED: Final = "retried"  # a refused op made again against the server's version
+
+PUSH_BATCH: Final = 100
+PULL_LIMIT: Final = 200
+LOCAL_REASON: Final = "账户与密钥由中心服务器管理，此操作只在本机生效，不发送"
+UNKNOWN_ENTITY: Final = "本机不认识该记录类型（请升级本程序）"
+PARKED_RETRY_LIMIT: Final = 500
+
+
+class ProgressSink(Protocol):
+    """Where a run reports progress (``desktop.ui.worker.Progress`` fits)."""
+
+    def update(self, done: int, total: int, text: str = "") -> None: ...
+
+    def check(self) -> None: ...
+
+
+class _NoProgress:
+    def update(self, done: int, total: int, text: str = "") -> None:
+        return None
+
+    def check(self) -> None:
+        return None
+
+
+@dataclass
+class SyncReport:
+    """What one run did."""
+
+    started_at: dt.datetime
+    finished_at: dt.datetime | None = None
+    to_push: int = 0  # ops of this user that were due to go
+    pushed: int = 0  # accepted now (merged ones included, duplicates not)
+    merged: int = 0  # accepted with free text merged by HLC
+    duplicates: int = 0  # the server had them already (a push cut before its answer)
+    rejected: int = 0  # refused: conflicts to resolve
+    deferred: int = 0  # deferred by the server
+    held_back: int = 0  # other users' ops: sent when their authors sync
+    waiting: int = 0  # this user's ops that wait for those (same or referenced record)
+    local_only: int = 0  # account and key ops marked local
+    pulled: int = 0  # ops received
+    applied: int = 0  # of those, ops that changed this laptop's records
+    own: int = 0  # of those, ops made on this laptop
+    parked: int = 0  # records that could not be written yet (tried again next time)
+    restored: int = 0  # records put back to the server's state after a refusal
+    cursor: int = 0
+
+
+# ----------------------------------------------------------------- helpers
+
+
+def begin_write(db: Session) -> None:
+    """Start the transaction as a SQLite write transaction (``BEGIN IMMEDIATE``),
+    so savepoints nest inside it and writers queue instead of failing."""
+    connection = db.connection()
+    if connection.dialect.name != "sqlite":
+        return
+    dbapi = connection.connection.dbapi_connection
+    if dbapi is not None and not getattr(dbapi, "in_transaction", True):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def op_body(op: OutboxOp) -> dict[str, Any]:
+    """An outbox op as the server takes it."""
+    return {
+        "op_id": op.op_id,
+        "entity": op.entity,
+        "entity_id": op.entity_id,
+        "action": op.action,
+        "changes": op.changes,
+        "base_version": op.base_version,
+        "hlc": op.hlc,
+        "device_id": op.device_id,
+        "user_id": op.user_id,
+    }
+
+
+def pending_fields(db: Session) -> dict[tuple[str, str], set[str]]:
+    """For each record with pending ops, the fields they change."""
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    rows = db.execute(
+        select(OutboxOp.entity, OutboxOp.entity_id, OutboxOp.changes).where(
+            OutboxOp.status == PENDING
+        )
+    )
+    for entity, entity_id, changes in rows:
+        out[(entity, entity_id)].update(changes or {})
+    return dict(out)
+
+
+def _problem(exc: BaseException) -> str:
+    if isinstance(exc, IntegrityError):
+        text = str(exc.orig) if exc.orig is not None else ""
+        if "FOREIGN KEY" in text:
+            return "引用了本机没有的记录或用户（如新用户尚未添加到本机），稍后再试"
+        if "UNIQUE" in text:
+            return "与本机已有的记录重复（如同一文号、同一年度考评），请先处理本机的冲突"
+        if "NOT NULL" in text:
+            return "服务器尚未发来该记录的全部内容，稍后再试"
+        return "无法写入本机数据库"
+    return f"内容无法写入本机（{type(exc).__name__}）"
+
+
+@dataclass(frozen=True)
+class Written:
+    """What writing a record from the server's copy did."""
+
+    created: bool
+    changed: tuple[str, ...]
+    problem: str = ""
+
+    @property
+    def touched(self) -> bool:
+        return self.created or bool(self.changed)
+
+
+def materialise(
+    ctx: Context,
+    db: Session,
+    shadow: SyncRecord,
+    names: Iterable[str] | None,
+    blocked: Collection[str] = (),
+    *,
+    pending: bool = False,
+) -> Written:
+    """Write the server's copy ``shadow`` into the local table: the fields
+    ``names`` (all when ``None``, or when the record is new here or could not
+    be written before), except ``blocked`` ones (changed by pending local ops).
+    The record adopts the server's version unless it has ``pending`` ops.
+    Runs in a savepoint: on failure the record is left as it was and the
+    reason is kept on ``shadow.problem`` (tried again later)."""
+    kind = ENTITIES.get(shadow.entity)
+    if kind is None:
+        shadow.problem = UNKNOWN_ENTITY
+        return Written(False, (), UNKNOWN_ENTITY)
+    record: Any = None
+    try:
+        with db.begin_nested():
+            record = db.get(kind.model, shadow.entity_id)
+            created = record is None
+            if record is None:
+                record = new_record(kind, shadow.entity_id)
+                changed = write_fields(db, kind, record, shadow.data)
+                record.version = shadow.version
+                record.updated_at = ctx.now()
+                db.add(record)
+            else:
+                if names is None or shadow.problem:
+                    values = {n: v for n, v in shadow.data.items() if n not in blocked}
+                else:
+                    # a field the server never set goes back to its default,
+                    # except identity fields a user may not have received
+                    values = {
+                        n: shadow.data[n] if n in shadow.data else default_value(kind, n)
+                        for n in names
+                        if n not in blocked and (n in shadow.data or n not in IDENTITY_FIELDS)
+                    }
+                changed = write_fields(db, kind, record, values)
+                if not pending:
+                    version = server_version(db, shadow)
+                    if record.version != version:
+                        record.version = version
+                if changed:
+                    record.updated_at = ctx.now()
+            db.flush()
+            _after_write(db, kind, record)
+    except (IntegrityError, ValueError, TypeError, KeyError) as exc:
+        shadow.problem = _problem(exc)
+        log.info("record %s %s not written yet: %s", shadow.entity, shadow.entity_id, type(exc))
+        return Written(False, (), shadow.problem)
+    shadow.problem = ""
+    return Written(created, tuple(changed))
+
+
+def server_version(db: Session, shadow: SyncRecord) -> int:
+    """The newest version of the record the server is known to have: from the
+    copy, or from the answer to an op of this laptop not pulled back yet."""
+    answered = db.scalar(
+        select(func.max(SyncAnswer.version))
+        .join(OutboxOp, OutboxOp.op_id == SyncAnswer.op_id)
+        .where(
+            OutboxOp.entity == shadow.entity,
+            OutboxOp.entity_id == shadow.entity_id,
+            OutboxOp.status == PUSHED,
+        )
+    )
+    return max(shadow.version, int(answered or 0))
+
+
+def _adopt_version(db: Session, op: OutboxOp, version: int | None) -> None:
+    """After an accepted push: the record takes the server's version unless
+    more local ops on it are still waiting."""
+    kind = ENTITIES.get(op.entity)
+    if kind is None or version is None:
+        return
+    waiting = db.scalar(
+        select(func.count())
+        .select_from(OutboxOp)
+        .where(
+            OutboxOp.entity == op.entity,
+            OutboxOp.entity_id == op.entity_id,
+            OutboxOp.status == PENDING,
+            OutboxOp.seq != op.seq,
+        )
+    )
+    if waiting:
+        return
+    record: Any = db.get(kind.model, op.entity_id)
+    if record is not None and record.version < version:
+        record.version = version
+
+
+def _after_write(db: Session, kind: EntityKind, record: Any) -> None:
+    """A document number from another laptop: this laptop's counter moves past it."""
+    if kind.model is IssuedDocument:
+        counter = db.get(DocumentCounter, (record.prefix, record.year))
+        if counter is None:
+            db.add(DocumentCounter(prefix=record.prefix, year=record.year, last=record.serial))
+        elif counter.last < record.serial:
+            counter.last = record.serial
+        db.flush()
+
+
+def update_shadow(db: Session, op: PulledOp, now: dt.datetime) -> tuple[SyncRecord, list[str]]:
+    """Fold ``op`` into this laptop's copy of the server's record; the fields
+    it brought that the copy did not have yet."""
+    shadow = db.get(SyncRecord, (op.entity, op.entity_id))
+    if shadow is None:
+        shadow = SyncRecord(
+            entity=op.entity,
+            entity_id=op.entity_id,
+            version=op.version,
+            seq=op.seq,
+            data={},
+            field_seqs={},
+            problem="",
+            updated_at=now,
+        )
+        db.add(shadow)
+    kind = ENTITIES.get(op.entity)
+    data: dict[str, Any] = dict(shadow.data)
+    seqs: dict[str, int] = dict(shadow.field_seqs)
+    applied: list[str] = []
+    for name, value in op.changes.items():
+        rows = kind.rows.get(name) if kind is not None else None
+        if rows is not None:
+            existing = list(data.get(name) or [])
+            seen = {rows.row_key(r) for r in existing if isinstance(r, Mapping)}
+            new = [
+                r for r in (value or []) if isinstance(r, Mapping) and rows.row_key(r) not in seen
+            ]
+            if new:
+                data[name] = existing + new
+                applied.append(name)
+            seqs[name] = max(seqs.get(name, 0), op.seq)
+            continue
+        if op.seq <= seqs.get(name, 0):
+            continue
+        data[name] = value
+        seqs[name] = op.seq
+        applied.append(name)
+    if op.seq > shadow.seq or not shadow.data:
+        shadow.seq = max(shadow.seq, op.seq)
+        shadow.version = op.version
+    shadow.data = data
+    shadow.field_seqs = seqs
+    shadow.updated_at = now
+    return shadow, applied
+
+
+# --------------------------------------------------------------------- run
+
+
+def sync_once(
+    ctx: Context,
+    session: UserSession,
+    client: SyncClient,
+    progress: ProgressSink | None = None,
+    *,
+    push_batch: int = PUSH_BATCH,
+    pull_limit: int = PULL_LIMIT,
+) -> SyncReport:
+    """Push this user's pending ops, pull what the server has for them since
+    their cursor, apply it. Raises a :class:`~desktop.sync.errors.SyncError`
+    when the server cannot be reached or refuses; what was done before stays
+    done (each batch is committed whole)."""
+    if client.user_id != session.user_id:
+        raise SyncRefused("与中心服务器的连接不是当前用户的，请重新输入密码后同步")
+    sink: ProgressSink = progress or _NoProgress()
+    report = SyncReport(started_at=ctx.now())
+    try:
+        _mark_local_only(ctx, report)
+        _push(ctx, session, client, sink, report, max(1, min(push_batch, MAX_OPS_PER_PUSH)))
+        _pull(ctx, session, client, sink, report, pull_limit)
+        _reconcile(ctx, session, report)
+    except SyncError as exc:
+        _note_error(ctx, session, client.base_url, exc.message)
+        raise
+    report.finished_at = ctx.now()
+    with ctx.transaction() as db:
+        state = _state(db, ctx, session, client.base_url)
+        state.last_sync_at = report.finished_at
+        state.last_error = ""
+        report.cursor = state.cursor
+    log.info(
+        "sync done: pushed %d (merged %d, duplicates %d), rejected %d, deferred %d, "
+        "held back %d (+%d waiting), pulled %d, applied %d, parked %d",
+        report.pushed,
+        report.merged,
+        report.duplicates,
+        report.rejected,
+        report.deferred,
+        report.held_back,
+        report.waiting,
+        report.pulled,
+        report.applied,
+        report.parked,
+    )
+    return report
+
+
+def _state(db: Session, ctx: Context, session: UserSession, url: str) -> SyncState:
+    """This device and user's sync state; the cursor starts again for another server."""
+    state = db.get(SyncState, (ctx.device_id, session.user_id))
+    if state is None:
+        state = SyncState(
+            device_id=ctx.device_id, user_id=session.user_id, server_url=url, cursor=0
+        )
+        db.add(state)
+        db.flush()
+    elif state.server_url != url:
+        state.server_url = url
+        state.cursor = 0
+    return state
+
+
+def _note_error(ctx: Context, session: UserSession, url: str, message: str) -> None:
+    try:
+        with ctx.transaction() as db:
+            _state(db, ctx, session, url).last_error = message[:500]
+    except Exception:  # noting the error must not hide it
+        log.exception("could not note the sync error")
+
+
+def _mark_local_only(ctx: Context, report: SyncReport) -> None:
+    with ctx.transaction() as db:
+        rows = db.scalars(
+            select(OutboxOp).where(
+                OutboxOp.status == PENDING,
+                or_(OutboxOp.entity.in_(sorted(LOCAL_ONLY)), OutboxOp.user_id.is_(None)),
+            )
+        )
+        for op in rows:
+            op.status = LOCAL
+            op.reason = LOCAL_REASON
+            report.local_only += 1
+
+
+# -------------------------------------------------------------------- push
+
+
+def _references(value: Any, depth: int = 0) -> set[str]:
+    """The text values in an op's changes (record ids among them), two levels deep."""
+    if isinstance(value, str):
+        return {value}
+    found: set[str] = set()
+    if depth < 2 and isinstance(value, Mapping):
+        for item in value.values():
+            found |= _references(item, depth + 1)
+    elif depth < 2 and isinstance(value, list):
+        for item in value:
+            found |= _references(item, depth + 1)
+    return found
+
+
+def _due(ctx: Context, session: UserSession, report: SyncReport) -> list[int]:
+    """The outbox seqs of this user's ops to push now, in order. Held back:
+    another user's ops, the later ops on the same records, and ops that refer
+    to a record held back (a visit of a plan whose approval waits for its
+    approver to sync), so the server never sees an op before one it depends on."""
+    due: list[int] = []
+    held: set[tuple[str, str]] = set()
+    held_ids: set[str] = set()
+    with ctx.read() as conn:
+        rows = conn.execute(
+            select(
+                OutboxOp.seq,
+                OutboxOp.entity,
+                OutboxOp.entity_id,
+                OutboxOp.user_id,
+                OutboxOp.changes,
+            )
+            .where(OutboxOp.status == PENDING)
+            .order_by(OutboxOp.seq)
+        ).all()
+    for seq, entity, entity_id, user_id, changes in rows:
+        key = (entity, entity_id)
+        if (
+            user_id != session.user_id
+            or key in held
+            or (held_ids and not held_ids.isdisjoint(_references(changes)))
+        ):
+            held.add(key)
+            held_ids.add(entity_id)
+            if user_id == session.user_id:
+                report.waiting += 1
+            else:
+                report.held_back += 1
+            continue
+        due.append(seq)
+    return due
+
+
+def _push(
+    ctx: Context,
+    session: UserSession,
+    client: SyncClient,
+    progress: ProgressSink,
+    report: SyncReport,
+    batch: int,
+) -> None:
+    due = _due(ctx, session, report)
+    report.to_push = len(due)
+    total = len(due)
+    done = 0
+    if total:
+        progress.update(0, total, f"正在发送本机的更改：0/{total}")
+    for start in range(0, total, batch):
+        progress.check()
+        chunk = due[start : start + batch]
+        with ctx.transaction() as db:
+            ops = list(
+                db.scalars(
+                    select(OutboxOp)
+                    .where(OutboxOp.seq.in_(chunk), OutboxOp.status == PENDING)
+                    .order_by(OutboxOp.seq)
+                )
+            )
+            bodies = [op_body(op) for op in ops]
+        if not bodies:
+            continue
+        results = client.push(bodies)
+        _record_answers(ctx, session, results, report)
+        done += len(chunk)
+        progress.update(done, total, f"正在发送本机的更改：{done}/{total}")
+
+
+def _record_answers(
+    ctx: Context, session: UserSession, results: list[OpResult], report: SyncReport
+) -> None:
+    """Mark each op by the server's answer, all in one transaction."""
+    now = ctx.now()
+    with ctx.transaction() as db:
+        begin_write(db)
+        for result in results:
+            op = db.scalar(select(OutboxOp).where(OutboxOp.op_id == result.op_id))
+            if op is None:
+                continue
+            outcome = result.outcome
+            if outcome == DEFERRED:
+                op.reason = result.reason
+                report.deferred += 1
+                continue
+            answer = db.get(SyncAnswer, op.op_id)
+            if answer is None:
+                answer = SyncAnswer(op_id=op.op_id)
+                db.add(answer)
+            answer.status = outcome
+            answer.code = result.code
+            answer.reason = result.reason
+            answer.seq = result.seq
+            answer.version = result.version
+            answer.answered_at = now
+            duplicate = result.status == DUPLICATE
+            if duplicate:
+                report.duplicates += 1
+            if outcome == ACCEPTED:
+                op.status = PUSHED
+                op.pushed_at = now
+                op.reason = result.reason
+                report.pushed += 0 if duplicate else 1
+                _adopt_version(db, op, result.version)
+                if result.code == MERGED_CODE:
+                    report.merged += 1
+            elif outcome == REJECTED:
+                op.status = STATUS_REJECTED
+                op.pushed_at = now
+                op.reason = result.reason or result.code or "服务器拒绝了该操作"
+                report.rejected += 0 if duplicate else 1
+                audit.append(
+                    db,
+                    at=now,
+                    device_id=ctx.device_id,
+                    user_id=session.user_id,
+                    action="sync.rejected",
+                    entity=op.entity,
+                    entity_id=op.entity_id,
+                    details={"op_id": op.op_id, "action": op.action, "code": result.code},
+                )
+
+
+# -------------------------------------------------------------------- pull
+
+
+def _pull(
+    ctx: Context,
+    session: UserSession,
+    client: SyncClient,
+    progress: ProgressSink,
+    report: SyncReport,
+    limit: int,
+) -> None:
+    with ctx.transaction() as db:
+        cursor = _state(db, ctx, session, client.base_url).cursor
+    progress.update(0, 0, "正在接收服务器上的更改…")  # (n received, 0)
+    while True:
+        progress.check()
+        page = client.pull(cursor, limit)
+        newest: Hlc | None = None
+        with ctx.transaction() as db:
+            begin_write(db)
+            blocked = pending_fields(db)
+            flying = in_flight(db, cursor)
+            for op in page.ops:
+                _apply(ctx, db, session, op, blocked, flying, report)
+                try:
+                    stamp = Hlc.parse(op.hlc)
+                except ValueError:
+                    continue
+                if newest is None or stamp > newest:
+                    newest = stamp
+            clock = _advance_clock(ctx, db, newest) if newest is not None else None
+            _state(db, ctx, session, client.base_url).cursor = page.next
+        if clock is not None:
+            ctx._hlc = clock
+        report.pulled += len(page.ops)
+        progress.update(report.pulled, 0, f"正在接收服务器上的更改：已接收 {report.pulled} 项")
+        if not page.more or (page.next == cursor and not page.ops):
+            break
+        cursor = page.next
+
+
+def _advance_clock(ctx: Context, db: Session, remote: Hlc) -> Hlc:
+    saved = db.get(Setting, "hlc")
+    last = Hlc.parse(saved.value) if saved else None
+    if ctx._hlc is not None and (last is None or ctx._hlc > last):
+        last = ctx._hlc
+    stamp = receive(last, remote, int(ctx.now().timestamp() * 1000), ctx.device_id)
+    db.merge(Setting(key="hlc", value=str(stamp)))
+    return stamp
+
+
+def in_flight(db: Session, since: int) -> dict[tuple[str, str], list[tuple[int, set[str]]]]:
+    """This laptop's ops the server accepted after ``since`` but that have not
+    come back in a pull yet: per record, their sequence numbers and fields."""
+    out: dict[tuple[str, str], list[tuple[int, set[str]]]] = defaultdict(list)
+    rows = db.execute(
+        select(OutboxOp.entity, OutboxOp.entity_id, OutboxOp.changes, SyncAnswer.seq)
+        .join(SyncAnswer, SyncAnswer.op_id == OutboxOp.op_id)
+        .where(OutboxOp.status == PUSHED, SyncAnswer.seq > since)
+    )
+    for entity, entity_id, changes, seq in rows:
+        out[(entity, entity_id)].append((int(seq), set(changes or {})))
+    return dict(out)
+
+
+def _apply(
+    ctx: Context,
+    db: Session,
+    session: UserSession,
+    op: PulledOp,
+    blocked: Mapping[tuple[str, str], set[str]],
+    flying: Mapping[tuple[str, str], list[tuple[int, set[str]]]],
+    report: SyncReport,
+) -> None:
+    own = op.device_id == ctx.device_id
+    if own:
+        report.own += 1
+    shadow, new = update_shadow(db, op, ctx.now())
+    # An op of this laptop: the fields it set locally are checked against the
+    # server's copy too (the server may have kept another laptop's newer text).
+    claimed: set[str] = set()
+    if own:
+        claimed = set(db.scalar(select(OutboxOp.changes).where(OutboxOp.op_id == op.op_id)) or {})
+    if not new and not claimed and not shadow.problem:
+        return  # nothing this laptop did not have
+    key = (op.entity, op.entity_id)
+    pending = blocked.get(key, set())
+    # Fields a later op of this laptop set (accepted, not pulled back yet) keep
+    # the local value: the server has it, and it comes back with that op.
+    later = set().union(*(f for seq, f in flying.get(key, ()) if seq > op.seq))
+    names: Iterable[str] | None = None if op.snapshot else set(new) | claimed
+    written = materialise(ctx, db, shadow, names, pending | later, pending=bool(pending))
+    if written.problem:
+        report.parked += 1
+    if written.touched:
+        report.applied += 1
+    if written.touched or (new and not own):
+        audit.append(
+            db,
+            at=ctx.now(),
+            device_id=ctx.device_id,
+            user_id=session.user_id,
+            action="sync.apply",
+            entity=op.entity,
+            entity_id=op.entity_id,
+            details={
+                "op_id": op.op_id,
+                "seq": op.seq,
+                "action": op.action,
+                "origin": op.device_id,
+                "fields": sorted(written.changed),
+                "created": written.created,
+                "kept_local": sorted(pending & set(new)),
+                "not_written": written.problem,
+            },
+        )
+
+
+# --------------------------------------------------------------- reconcile
+
+
+def restore_refused(ctx: Context, db: Session, ops: Iterable[OutboxOp]) -> list[tuple[str, str]]:
+    """Put the fields of refused ``ops`` back to the server's values (where the
+    server has the record and no pending op changed them since); the records
+    that changed."""
+    blocked = pending_fields(db)
+    fields: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for op in ops:
+        fields[(op.entity, op.entity_id)].update(op.changes or {})
+    restored: list[tuple[str, str]] = []
+    for key, names in fields.items():
+        shadow = db.get(SyncRecord, key)
+        if shadow is None:
+            continue
+        local = blocked.get(key, set())
+        written = materialise(ctx, db, shadow, names, local, pending=bool(local))
+        if written.touched:
+            restored.append(key)
+    return restored
+
+
+def retry_parked(ctx: Context, db: Session, limit: int = PARKED_RETRY_LIMIT) -> int:
+    """Try again to write the records that could not be written; how many still cannot."""
+    parked = list(db.scalars(select(SyncRecord).where(SyncRecord.problem != "").limit(limit)))
+    if not parked:
+        return 0
+    blocked = pending_fields(db)
+    left = 0
+    for shadow in parked:
+        local = blocked.get((shadow.entity, shadow.entity_id), set())
+        if materialise(ctx, db, shadow, None, local, pending=bool(local)).problem:
+            left += 1
+    return left
+
+
+def _reconcile(ctx: Context, session: UserSession, report: SyncReport) -> None:
+    with ctx.transaction() as db:
+        begin_write(db)
+        refused = list(db.scalars(select(OutboxOp).where(OutboxOp.status == STATUS_REJECTED)))
+        for entity, entity_id in restore_refused(ctx, db, refused):
+            report.restored += 1
+            audit.append(
+                db,
+                at=ctx.now(),
+                device_id=ctx.device_id,
+                user_id=session.user_id,
+                action="sync.restore",
+                entity=entity,
+                entity_id=entity_id,
+                details={"reason": "refused by the server; kept as a conflict"},
+            )
+        report.parked = retry_parked(ctx, db)

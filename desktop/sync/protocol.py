@@ -1,0 +1,258 @@
+"""Sync protocol v1 as the laptop sees it (同步协议): the server's answers,
+parsed and checked into plain typed values (``server/schemas.py`` is the
+server's side of the same contract).
+
+* ``POST /auth/login`` → a bearer token for this user on this device.
+* ``POST /sync/push`` with ``{"device_id", "ops": [...]}`` (at most
+  :data:`MAX_OPS_PER_PUSH`) → one :class:`OpResult` per op, in order:
+  ``accepted`` (``code`` ``"merged"`` when free text was merged by HLC),
+  ``duplicate`` (pushed before; ``original_status`` says what it got),
+  ``deferred`` (another user's op: push it when they sign in) or ``rejected``
+  (with a stable ``code`` and a ``reason``).
+* ``GET /sync/pull?since=&limit=`` → :class:`PullPage`: the accepted ops the
+  user may see after the cursor, in sequence order, ``next`` (the cursor to
+  ask from next time) and ``more``. ``record.snapshot`` ops carry a whole record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+from desktop.sync.errors import SyncProtocolError
+
+MAX_OPS_PER_PUSH: Final = 500
+MAX_PULL_LIMIT: Final = 1000
+SNAPSHOT_ACTION: Final = "record.snapshot"
+
+ACCEPTED: Final = "accepted"
+DUPLICATE: Final = "duplicate"
+DEFERRED: Final = "deferred"
+REJECTED: Final = "rejected"
+MERGED_CODE: Final = "merged"
+
+
+def _str(body: Mapping[str, Any], key: str, *, optional: bool = False) -> str:
+    value = body.get(key)
+    if value is None and optional:
+        return ""
+    if not isinstance(value, str):
+        raise SyncProtocolError(f"服务器的答复缺少或格式不对：{key}")
+    return value
+
+
+def _int(body: Mapping[str, Any], key: str, *, optional: bool = False) -> int | None:
+    value = body.get(key)
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise SyncProtocolError(f"服务器的答复缺少或格式不对：{key}")
+    return value
+
+
+def _need_int(body: Mapping[str, Any], key: str) -> int:
+    value = _int(body, key)
+    assert value is not None
+    return value
+
+
+def _mapping(value: Any, what: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise SyncProtocolError(f"服务器的答复格式不对：{what}")
+    return value
+
+
+def _list(value: Any, what: str) -> Sequence[Any]:
+    if not isinstance(value, list):
+        raise SyncProtocolError(f"服务器的答复格式不对：{what}")
+    return value
+
+
+def _time(body: Mapping[str, Any], key: str, *, optional: bool = False) -> dt.datetime | None:
+    raw = body.get(key)
+    if raw is None and optional:
+        return None
+    if not isinstance(raw, str):
+        raise SyncProtocolError(f"服务器的答复缺少或格式不对：{key}")
+    try:
+        value = dt.datetime.fromisoformat(raw)
+    except ValueError:
+        raise SyncProtocolError(f"服务器的答复格式不对：{key}") from None
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+@dataclass(frozen=True)
+class Login:
+    """Who the server signed in (never the token, which the client keeps)."""
+
+    user_id: str
+    username: str
+    roles: frozenset[str]
+    office_id: str | None
+    device_id: str
+    expires_at: dt.datetime
+
+    @classmethod
+    def parse(cls, body: Any) -> Login:
+        top = _mapping(body, "login")
+        user = _mapping(top.get("user"), "user")
+        roles = _list(user.get("roles"), "roles")
+        office = user.get("office_id")
+        expires = _time(top, "expires_at")
+        assert expires is not None
+        return cls(
+            user_id=_str(user, "user_id"),
+            username=_str(user, "username"),
+            roles=frozenset(str(r) for r in roles),
+            office_id=office if isinstance(office, str) else None,
+            device_id=_str(user, "device_id"),
+            expires_at=expires,
+        )
+
+
+@dataclass(frozen=True)
+class HandlerKey:
+    """A complaint handler's X25519 public key as the server publishes it."""
+
+    user_id: str
+    username: str
+    public_key: bytes
+
+
+@dataclass(frozen=True)
+class HandlerKeys:
+    handlers: tuple[HandlerKey, ...]
+    recovery: bytes | None
+
+    @classmethod
+    def parse(cls, body: Any) -> HandlerKeys:
+        import base64
+        import binascii
+
+        def key(text: str) -> bytes:
+            try:
+                return base64.b64decode(text.encode("ascii"), validate=True)
+            except (binascii.Error, UnicodeEncodeError, ValueError):
+                raise SyncProtocolError("服务器发布的公钥格式不对") from None
+
+        top = _mapping(body, "keys")
+        handlers = []
+        for item in _list(top.get("handlers"), "handlers"):
+            row = _mapping(item, "handler")
+            handlers.append(
+                HandlerKey(
+                    user_id=_str(row, "user_id"),
+                    username=_str(row, "username"),
+                    public_key=key(_str(row, "public_key")),
+                )
+            )
+        recovery = top.get("recovery")
+        return cls(
+            handlers=tuple(handlers),
+            recovery=key(_str(_mapping(recovery, "recovery"), "public_key"))
+            if recovery is not None
+            else None,
+        )
+
+
+@dataclass(frozen=True)
+class OpResult:
+    """The server's answer to one pushed op."""
+
+    op_id: str
+    status: str  # accepted | duplicate | deferred | rejected
+    code: str
+    reason: str
+    seq: int | None
+    version: int | None
+    original_status: str | None
+
+    @property
+    def outcome(self) -> str:
+        """What the op finally got: ``accepted``, ``rejected`` or ``deferred``
+        (a duplicate counts as what its first push got)."""
+        if self.status == DUPLICATE:
+            return self.original_status or ACCEPTED
+        return self.status
+
+    @classmethod
+    def parse(cls, body: Any) -> OpResult:
+        row = _mapping(body, "result")
+        status = _str(row, "status")
+        if status not in (ACCEPTED, DUPLICATE, DEFERRED, REJECTED):
+            raise SyncProtocolError("服务器答复了未知的操作状态")
+        original = row.get("original_status")
+        return cls(
+            op_id=_str(row, "op_id"),
+            status=status,
+            code=_str(row, "code", optional=True),
+            reason=_str(row, "reason", optional=True),
+            seq=_int(row, "seq", optional=True),
+            version=_int(row, "version", optional=True),
+            original_status=original if isinstance(original, str) else None,
+        )
+
+
+@dataclass(frozen=True)
+class PulledOp:
+    """One accepted op from the server's log, as this user may see it."""
+
+    seq: int
+    op_id: str
+    entity: str
+    entity_id: str
+    action: str
+    changes: Mapping[str, Any]
+    base_version: int
+    version: int
+    hlc: str
+    device_id: str
+    user_id: str | None
+
+    @property
+    def snapshot(self) -> bool:
+        return self.action == SNAPSHOT_ACTION
+
+    @classmethod
+    def parse(cls, body: Any) -> PulledOp:
+        row = _mapping(body, "op")
+        user = row.get("user_id")
+        return cls(
+            seq=_need_int(row, "seq"),
+            op_id=_str(row, "op_id"),
+            entity=_str(row, "entity"),
+            entity_id=_str(row, "entity_id"),
+            action=_str(row, "action"),
+            changes=dict(_mapping(row.get("changes"), "changes")),
+            base_version=_need_int(row, "base_version"),
+            version=_need_int(row, "version"),
+            hlc=_str(row, "hlc"),
+            device_id=_str(row, "device_id"),
+            user_id=user if isinstance(user, str) else None,
+        )
+
+
+@dataclass(frozen=True)
+class PullPage:
+    ops: tuple[PulledOp, ...]
+    next: int
+    more: bool
+
+    @classmethod
+    def parse(cls, body: Any, since: int) -> PullPage:
+        top = _mapping(body, "pull")
+        ops = tuple(PulledOp.parse(o) for o in _list(top.get("ops"), "ops"))
+        cursor = _need_int(top, "next")
+        more = top.get("more")
+        if not isinstance(more, bool):
+            raise SyncProtocolError("服务器的答复缺少或格式不对：more")
+        if cursor < since:
+            raise SyncProtocolError("服务器返回的游标早于请求的游标")
+        last = since
+        for op in ops:
+            if op.seq <= last or op.seq > cursor:
+                raise SyncProtocolError("服务器返回的操作顺序不对（seq）")
+            last = op.seq
+        return cls(ops=ops, next=cursor, more=more)

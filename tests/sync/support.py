@@ -1,0 +1,246 @@
+"""Helpers for the sync tests: the real server on a real socket (uvicorn in a
+thread), laptops made of copies of one base store, and the server's side of
+the state hash."""
+
+from __future__ import annotations
+
+import datetime as dt
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import uvicorn
+from fastapi import FastAPI
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from desktop.crypto import Argon2Params
+from desktop.domain.common import Role
+from desktop.resources import load_profile
+from desktop.services import sync as sync_service
+from desktop.services.auth import UserSession, sign_in
+from desktop.services.base import Context
+from desktop.store.db import DB_FILE, open_store
+from desktop.store.models import AuditEntry, OutboxOp
+from desktop.sync.client import SyncClient
+from desktop.sync.engine import SyncReport, sync_once
+from desktop.sync.state import hash_records, state_hash
+from server import accounts
+from server.app import create_app
+from server.config import Settings
+from server.models import Op, Record
+
+PASSWORD = "correct horse 1"
+FAST_ARGON2 = Argon2Params(time_cost=1, memory_cost_kib=64, parallelism=1)
+PROFILE = "fujian-2024"
+DEVICE_A = "0190a000-0000-7000-8000-0000000000aa"
+DEVICE_B = "0190a000-0000-7000-8000-0000000000bb"
+BASE_DEVICE = "0190a000-0000-7000-8000-0000000000ba"
+#: Usernames unlike tests/server's seeded ones (the template database has those).
+LAPTOP_USERS: dict[str, tuple[Role, ...]] = {
+    "s_admin": (Role.ADMINISTRATOR,),
+    "s_insp_a": (Role.INSPECTOR,),
+    "s_insp_b": (Role.INSPECTOR,),
+    "s_sup": (Role.SUPERVISOR,),
+    "s_sup2": (Role.SUPERVISOR,),
+    "s_head": (Role.OFFICE_HEAD,),
+    "s_handler": (Role.COMPLAINT_HANDLER,),
+}
+
+
+@dataclass(frozen=True)
+class Office:
+    """Ids in the base store every laptop starts from."""
+
+    province_office: str
+    city_office: str
+    agency: str
+    official: str
+    users: dict[str, str]
+
+
+class Clock:
+    """The laptop's clock: real time plus an offset a test can move on."""
+
+    def __init__(self) -> None:
+        self.offset = dt.timedelta()
+
+    def __call__(self) -> dt.datetime:
+        return dt.datetime.now(dt.UTC) + self.offset
+
+    def advance(self, **delta: float) -> None:
+        self.offset += dt.timedelta(**delta)
+
+
+# ------------------------------------------------------------------ server
+
+
+@dataclass
+class LiveServer:
+    """The real server app, served by uvicorn on 127.0.0.1."""
+
+    url: str
+    app: FastAPI
+    server: uvicorn.Server
+    thread: threading.Thread
+
+    @property
+    def engine(self) -> Engine:
+        engine: Engine = self.app.state.engine
+        return engine
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=15)
+
+    def mirror(self, office: Office, password: str = PASSWORD) -> None:
+        """The laptop's people as server accounts, with the same ids."""
+        with self.app.state.sessions.begin() as db:
+            for name, roles in LAPTOP_USERS.items():
+                accounts.create_user(
+                    db,
+                    username=name,
+                    display_name=name,
+                    password=password,
+                    roles=roles,
+                    office_id=office.city_office,
+                    user_id=office.users[name],
+                )
+
+    def records(self, entities: Iterable[str]) -> list[tuple[str, str, int, dict[str, Any]]]:
+        with Session(self.engine) as db:
+            rows = db.scalars(select(Record).where(Record.entity.in_(list(entities))))
+            return [(r.entity, r.id, r.version, dict(r.data)) for r in rows]
+
+    def state_hash(self, entities: Iterable[str]) -> str:
+        return hash_records(self.records(entities))
+
+    def logged(self, op_ids: Iterable[str]) -> list[Op]:
+        with Session(self.engine) as db:
+            return list(db.scalars(select(Op).where(Op.op_id.in_(list(op_ids)))))
+
+
+def start_server(database_url: str) -> LiveServer:
+    app = create_app(Settings(database_url=database_url))
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.02)
+    return LiveServer(f"http://127.0.0.1:{port}", app, server, thread)
+
+
+# ----------------------------------------------------------------- laptops
+
+
+class CutAfterSending(httpx.BaseTransport):
+    """A transport that sends a request, lets the server answer, and then
+    drops the connection before the answer reaches the laptop, for the
+    requests ``cut`` picks (e.g. the second push)."""
+
+    def __init__(self, cut: Callable[[httpx.Request, int], bool]) -> None:
+        self.inner = httpx.HTTPTransport()
+        self.cut = cut
+        self.counts: dict[str, int] = {}
+        self.cuts = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        path = request.url.path
+        self.counts[path] = self.counts.get(path, 0) + 1
+        response = self.inner.handle_request(request)
+        response.read()
+        if self.cut(request, self.counts[path]):
+            response.close()
+            self.cuts += 1
+            raise httpx.ReadError("connection cut by the test", request=request)
+        return response
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+@dataclass
+class Laptop:
+    """One laptop: its own copy of the store, device id, clock and sessions."""
+
+    name: str
+    ctx: Context
+    office: Office
+    clock: Clock
+    sessions: dict[str, UserSession] = field(default_factory=dict)
+    clients: dict[str, SyncClient] = field(default_factory=dict)
+
+    def login(self, username: str) -> UserSession:
+        session = self.sessions.get(username)
+        if session is None:
+            session = sign_in(self.ctx, username, PASSWORD)
+            self.sessions[username] = session
+        session.last_activity = self.ctx.now()
+        return session
+
+    def client(self, username: str, transport: httpx.BaseTransport | None = None) -> SyncClient:
+        if transport is not None:
+            return sync_service.connect(
+                self.ctx, self.login(username), PASSWORD, transport=transport
+            )
+        client = self.clients.get(username)
+        if client is None:
+            client = sync_service.connect(self.ctx, self.login(username), PASSWORD)
+            self.clients[username] = client
+        return client
+
+    def sync(self, username: str, **options: Any) -> SyncReport:
+        """One sync run as ``username`` (``options``: ``sync_once``'s batch sizes)."""
+        session = self.login(username)
+        client = self.client(username)
+        if options:
+            return sync_once(self.ctx, session, client, **options)
+        return sync_service.run_sync(self.ctx, session, client).report
+
+    def state_hash(self, entities: Iterable[str]) -> str:
+        return state_hash(self.ctx, list(entities))
+
+    def outbox(self) -> list[OutboxOp]:
+        with self.ctx.transaction() as db:
+            return list(db.scalars(select(OutboxOp).order_by(OutboxOp.seq)))
+
+    def audit(self, action: str) -> list[AuditEntry]:
+        with self.ctx.transaction() as db:
+            return list(
+                db.scalars(
+                    select(AuditEntry).where(AuditEntry.action == action).order_by(AuditEntry.seq)
+                )
+            )
+
+    def close(self) -> None:
+        for client in self.clients.values():
+            client.close()
+        self.ctx.store.close()
+
+
+def open_laptop(
+    name: str, base: Path, office: Office, folder: Path, device_id: str, server_url: str
+) -> Laptop:
+    import shutil
+
+    folder.mkdir(parents=True)
+    shutil.copy(base / DB_FILE, folder / DB_FILE)
+    store = open_store(folder)
+    clock = Clock()
+    ctx = Context(store, device_id, load_profile(PROFILE), clock=clock)
+    laptop = Laptop(name, ctx, office, clock)
+    sync_service.set_server(ctx, laptop.login("s_admin"), server_url)
+    return laptop
