@@ -682,6 +682,7 @@ Measures in force: {measures}; decision due: {due} ({article}).</translation>
     <message>
         <location filename="../../desktop/ui/pages/complaints.py" line="101"/>
         <location filename="../../desktop/ui/pages/complaints.py" line="226"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="90"/>
         <source>登记投诉</source>
         <translation>Register complaint</translation>
     </message>
@@ -747,6 +748,7 @@ Measures in force: {measures}; decision due: {due} ({article}).</translation>
         <location filename="../../desktop/ui/pages/documents.py" line="240"/>
         <location filename="../../desktop/ui/pages/plans.py" line="228"/>
         <location filename="../../desktop/ui/pages/plans.py" line="241"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="63"/>
         <location filename="../../desktop/ui/pages/visits.py" line="184"/>
         <source>状态</source>
         <translation>Status</translation>
@@ -1197,7 +1199,7 @@ View it now?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/dashboard.py" line="64"/>
-        <location filename="../../desktop/ui/pages/sync.py" line="17"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="49"/>
         <location filename="../../desktop/ui/pages/visits.py" line="139"/>
         <location filename="../../desktop/ui/pages/visits.py" line="159"/>
         <source>督查方案</source>
@@ -1205,21 +1207,21 @@ View it now?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/dashboard.py" line="65"/>
-        <location filename="../../desktop/ui/pages/sync.py" line="18"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="50"/>
         <location filename="../../desktop/ui/pages/visits.py" line="233"/>
         <source>检查记录</source>
         <translation>Inspection records</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/dashboard.py" line="66"/>
-        <location filename="../../desktop/ui/pages/sync.py" line="19"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="51"/>
         <source>效能投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/dashboard.py" line="67"/>
         <location filename="../../desktop/ui/pages/decisions.py" line="187"/>
-        <location filename="../../desktop/ui/pages/sync.py" line="20"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="52"/>
         <source>问责决定</source>
         <translation>Accountability decisions</translation>
     </message>
@@ -1228,13 +1230,13 @@ View it now?</translation>
         <location filename="../../desktop/ui/pages/decisions.py" line="238"/>
         <location filename="../../desktop/ui/pages/decisions.py" line="294"/>
         <location filename="../../desktop/ui/pages/decisions.py" line="485"/>
-        <location filename="../../desktop/ui/pages/sync.py" line="21"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="53"/>
         <source>申诉</source>
         <translation>Appeals</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/dashboard.py" line="69"/>
-        <location filename="../../desktop/ui/pages/sync.py" line="22"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="54"/>
         <source>整改</source>
         <translation>Rectifications</translation>
     </message>
@@ -1638,6 +1640,7 @@ View it now?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/decisions.py" line="532"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="99"/>
         <source>公开问责决定</source>
         <translation>Publish decision</translation>
     </message>
@@ -1721,7 +1724,6 @@ View it now?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/documents.py" line="238"/>
-        <location filename="../../desktop/ui/pages/sync.py" line="28"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
@@ -2001,6 +2003,7 @@ Save it?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/plans.py" line="68"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="81"/>
         <source>主要负责人审批</source>
         <translation>Principal head&apos;s approval</translation>
     </message>
@@ -2060,11 +2063,13 @@ Save it?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/plans.py" line="324"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="65"/>
         <source>督查范围</source>
         <translation>Scope</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/plans.py" line="329"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="66"/>
         <source>督查方式</source>
         <translation>Methods</translation>
     </message>
@@ -2116,11 +2121,13 @@ Save it?</translation>
     <message>
         <location filename="../../desktop/ui/pages/plans.py" line="398"/>
         <location filename="../../desktop/ui/pages/plans.py" line="857"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="68"/>
         <source>督查报告</source>
         <translation>Inspection report</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/plans.py" line="407"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="69"/>
         <source>审批记录</source>
         <translation>Approval history</translation>
     </message>
@@ -2217,11 +2224,13 @@ Save it?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/plans.py" line="843"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="82"/>
         <source>退回督查方案</source>
         <translation>Return inspection plan</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/plans.py" line="845"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="67"/>
         <source>退回理由</source>
         <translation>Reason for return</translation>
     </message>
@@ -2237,6 +2246,7 @@ Save it?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/plans.py" line="855"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="84"/>
         <source>提交督查报告</source>
         <translation>Submit inspection report</translation>
     </message>
@@ -2287,6 +2297,7 @@ Save it?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/settings.py" line="68"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="188"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
@@ -2341,47 +2352,434 @@ Save it?</translation>
         <translation>Saved ({time}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="23"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="55"/>
         <source>机构</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="24"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="56"/>
         <source>人员</source>
         <translation>Officials</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="25"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="57"/>
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="26"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="58"/>
         <source>密钥</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="27"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="59"/>
         <source>绩效考评</source>
         <translation>Performance ratings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="51"/>
-        <source>中心服务器：{url}</source>
-        <translation>Central server: {url}</translation>
+        <location filename="../../desktop/ui/pages/sync.py" line="60"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="105"/>
+        <source>文书编号</source>
+        <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="53"/>
-        <source>中心服务器：未设置（本机单独工作，所有更改保存在本机待发送）</source>
-        <translation>Central server: not set (working offline; all changes are kept here until sent)</translation>
+        <location filename="../../desktop/ui/pages/sync.py" line="64"/>
+        <source>标题</source>
+        <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="56"/>
-        <source>待发送的更改：{n} 项；服务器退回待处理：{r} 项</source>
-        <translation>Changes waiting to be sent: {n}; rejected by the server, to resolve: {r}</translation>
+        <location filename="../../desktop/ui/pages/sync.py" line="70"/>
+        <source>督查组</source>
+        <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="63"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="71"/>
+        <source>检查情况</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="72"/>
+        <source>投诉事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="73"/>
+        <source>答复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="74"/>
+        <source>事实</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="77"/>
+        <source>起草督查方案</source>
+        <translation>Draft inspection plan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="78"/>
+        <source>修改督查方案</source>
+        <translation>Edit inspection plan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="79"/>
+        <source>提交审批</source>
+        <translation>Submit for approval</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="80"/>
+        <source>审批通过</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="83"/>
+        <source>开始实施</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="85"/>
+        <source>办结督查方案</source>
+        <translation>Close inspection plan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="86"/>
+        <source>开始现场检查</source>
+        <translation>Open site inspection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="87"/>
+        <source>修改检查记录</source>
+        <translation>Edit inspection record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="88"/>
+        <source>添加证据</source>
+        <translation>Add evidence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="89"/>
+        <source>完成检查记录</source>
+        <translation>Finalise inspection record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="91"/>
+        <source>分办投诉</source>
+        <translation>Route complaint</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="92"/>
+        <source>投诉延期</source>
+        <translation>Extend complaint</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="93"/>
+        <source>办结投诉</source>
+        <translation>Close complaint</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="94"/>
+        <source>授权查看投诉人身份</source>
+        <translation>Grant access to complainant identities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="95"/>
+        <source>起草问责决定</source>
+        <translation>Draft accountability decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="96"/>
+        <source>修改问责决定</source>
+        <translation>Edit accountability decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="97"/>
+        <source>签发问责决定</source>
+        <translation>Sign accountability decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="98"/>
+        <source>登记送达</source>
+        <translation>Record delivery</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="100"/>
+        <source>登记申诉</source>
+        <translation>Register appeal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="101"/>
+        <source>申诉决定</source>
+        <translation>Appeal decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="102"/>
+        <source>下发整改</source>
+        <translation>Issue rectification</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="103"/>
+        <source>整改跟踪</source>
+        <translation>Rectification follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="104"/>
+        <source>录入绩效考评</source>
+        <translation>Enter performance rating</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="108"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="109"/>
+        <source>本机的操作</source>
+        <translation>Action on this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="110"/>
+        <source>本机的更改</source>
+        <translation>Changes on this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="111"/>
+        <source>服务器的答复</source>
+        <translation>Server&apos;s answer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="112"/>
+        <source>服务器上的内容</source>
+        <translation>On the server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="113"/>
+        <source>处理</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="152"/>
+        <source>中心服务器</source>
+        <translation>Central server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="159"/>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="161"/>
+        <source>保存地址</source>
+        <translation>Save address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="172"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="182"/>
+        <source>本人密码，只用于连接服务器，不保存</source>
+        <translation>Your password, used only to connect; not stored</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="184"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="189"/>
+        <source>不自动同步</source>
+        <translation>No automatic sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="191"/>
+        <source>自动同步间隔</source>
+        <translation>Automatic sync every</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="193"/>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="228"/>
+        <source>冲突（服务器退回或已被他人修改的本机更改）</source>
+        <translation>Conflicts (changes the server refused or someone else changed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="246"/>
+        <source>没有冲突。</source>
+        <translation>No conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="272"/>
+        <source>未设置服务器地址：本机单独工作，所有更改保存在本机，待设置后发送。</source>
+        <translation>No server address: this laptop works alone and keeps every change until one is set.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="275"/>
+        <source>只有管理员可以修改服务器地址。</source>
+        <translation>Only an administrator can change the server address.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="281"/>
+        <source>上次同步：{time}</source>
+        <translation>Last sync: {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="284"/>
+        <source>上次同步：从未同步</source>
+        <translation>Last sync: never</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="286"/>
+        <source>上次同步未完成：{reason}</source>
+        <translation>Last sync did not finish: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="289"/>
+        <source>待发送的更改：{n} 项（本人 {mine} 项）；服务器退回待处理：{r} 项</source>
+        <translation>Changes waiting to be sent: {n} (yours: {mine}); refused by the server: {r}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="308"/>
+        <source>已连接服务器（{name}）</source>
+        <translation>Connected to the server ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="310"/>
+        <source>尚未连接服务器：同步时需输入本人密码</source>
+        <translation>Not connected: enter your password to sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="323"/>
+        <source>服务器上没有该记录</source>
+        <translation>The server has no such record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="328"/>
+        <source>{n} 条</source>
+        <translation>{n} items</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="330"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="351"/>
+        <source>尚未发送：</source>
+        <translation>Not yet sent: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="369"/>
+        <source>重新提交</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="371"/>
+        <source>以服务器上的最新内容为基础再次提交本机的更改</source>
+        <translation>Submit this laptop&apos;s change again on top of the server&apos;s latest state</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="374"/>
+        <source>放弃本机更改</source>
+        <translation>Discard my change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="376"/>
+        <source>保留服务器上的内容，放弃本机的这项更改</source>
+        <translation>Keep the server&apos;s version and discard this change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="402"/>
+        <source>已保存服务器地址。</source>
+        <translation>Server address saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="419"/>
+        <source>自动同步需要先输入密码并同步一次。</source>
+        <translation>Automatic sync needs one sync with your password first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="430"/>
+        <source>尚未设置中心服务器地址：请管理员填写</source>
+        <translation>No central server address yet: ask an administrator to set it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="437"/>
+        <source>请输入本人密码以连接中心服务器</source>
+        <translation>Enter your password to connect to the central server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="471"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="476"/>
+        <source>正在同步…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="486"/>
+        <source>正在连接中心服务器…</source>
+        <translation>Connecting to the central server…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="491"/>
+        <source>正在发送本机的更改：{done}/{total}</source>
+        <translation>Sending this laptop&apos;s changes: {done}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="496"/>
+        <source>正在接收服务器上的更改：已接收 {n} 项</source>
+        <translation>Receiving changes from the server: {n} received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="512"/>
+        <source>同步完成：发送 {pushed} 项，接收 {pulled} 项，写入本机 {applied} 项，被服务器退回 {rejected} 项。</source>
+        <translation>Sync finished: {pushed} sent, {pulled} received, {applied} applied here, {rejected} refused by the server.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="521"/>
+        <source>另有 {n} 项是其他用户的更改，待其本人同步时发送。</source>
+        <translation>{n} more are other users&apos; changes; they are sent when those users sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="526"/>
+        <source>本人有 {n} 项更改须等其他用户的相关更改先发送（如待审批的方案），之后再发送。</source>
+        <translation>{n} of your changes wait for related changes by other users (e.g. a plan awaiting approval) to be sent first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="529"/>
+        <source>{n} 条服务器记录暂时无法写入本机，下次同步时再试。</source>
+        <translation>{n} server records could not be written here yet; they are retried at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="534"/>
+        <source>服务器上的投诉受理人员 {names} 在本机没有对应的密钥，请管理员添加其账户。</source>
+        <translation>Complaint handlers {names} on the server have no key on this laptop; ask an administrator to add their accounts.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="542"/>
+        <source>放弃本机的这项更改？记录将保持服务器上的内容，此操作会记入审计记录。</source>
+        <translation>Discard this change? The record keeps the server&apos;s version; this is written to the audit trail.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="552"/>
+        <source>已放弃本机更改，记录保持服务器上的内容。</source>
+        <translation>Change discarded; the record keeps the server&apos;s version.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="554"/>
+        <source>已重新提交，下次同步时发送。</source>
+        <translation>Submitted again; it is sent at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="560"/>
+        <source>处理冲突</source>
+        <translation>Resolve conflict</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="297"/>
         <source>；</source>
         <translation>; </translation>
     </message>
