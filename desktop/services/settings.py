@@ -1,11 +1,8 @@
-"""Local settings (设置) a user or administrator changes from the 设置 page, and
-the sync outbox summary the 同步 page shows."""
+"""Local settings (设置) a user or administrator changes from the 设置 page."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlalchemy import func, select
 
 from desktop.domain.common import Role
 from desktop.resources import profile_ids
@@ -13,7 +10,7 @@ from desktop.services import auth
 from desktop.services.auth import UserSession
 from desktop.services.base import Context, InvalidInput, require_role
 from desktop.store import audit
-from desktop.store.models import OutboxOp, Setting
+from desktop.store.models import Setting
 
 
 @dataclass(frozen=True)
@@ -56,29 +53,3 @@ def set_profile(ctx: Context, user: UserSession, profile_id: str) -> None:
             entity_id="profile_id",
             details={"profile_id": profile_id},
         )
-
-
-@dataclass(frozen=True)
-class OutboxSummary:
-    """Operations waiting to be pushed, and those the server refused (conflicts)."""
-
-    pending: int
-    rejected: int
-    by_entity: dict[str, int]
-
-
-def outbox_summary(ctx: Context, user: UserSession) -> OutboxSummary:
-    auth.touch(ctx, user)
-    with ctx.transaction() as db:
-        rows = db.execute(
-            select(OutboxOp.status, OutboxOp.entity, func.count()).group_by(
-                OutboxOp.status, OutboxOp.entity
-            )
-        ).all()
-    pending = sum(n for status, _, n in rows if status == "pending")
-    rejected = sum(n for status, _, n in rows if status == "rejected")
-    by_entity: dict[str, int] = {}
-    for status, entity, n in rows:
-        if status == "pending":
-            by_entity[entity] = by_entity.get(entity, 0) + n
-    return OutboxSummary(pending, rejected, by_entity)
