@@ -16,10 +16,10 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain.common import Role
+from desktop.store.db import current_revision
 from server import accounts
 from server.accounts import AccountError, Principal
 from server.config import Settings
-from server.db import current_revision
 from server.errors import ApiError, forbidden, unauthorised
 from server.models import User
 from server.schemas import (

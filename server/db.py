@@ -7,7 +7,6 @@ opens its own engine on the same database, so several can run behind a proxy.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from functools import cache
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, create_engine, event, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.store.db import current_revision, migration_head
 from server.models import SyncLock
 
 if TYPE_CHECKING:
@@ -81,28 +81,8 @@ def alembic_config(connection: Connection) -> Config:
 
 @cache
 def head_revision() -> str:
-    """The newest migration's revision, read from the files (no Alembic import)."""
-    revisions: dict[str, str | None] = {}
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        source = path.read_text(encoding="utf-8")
-        rev = re.search(r"^revision: str = ['\"](\w+)['\"]", source, re.M)
-        down = re.search(r"^down_revision: str \| None = (?:['\"](\w+)['\"]|None)", source, re.M)
-        if rev and down:
-            revisions[rev.group(1)] = down.group(1)
-    parents = {d for d in revisions.values() if d}
-    heads = [r for r in revisions if r not in parents]
-    if len(heads) != 1:
-        raise RuntimeError(f"server migrations must have one head, found {heads}")
-    return heads[0]
-
-
-def current_revision(engine: Engine) -> str | None:
-    """The schema's revision, ``None`` for an empty database."""
-    with engine.connect() as conn:
-        if not engine.dialect.has_table(conn, "alembic_version"):
-            return None
-        value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        return None if value is None else str(value)
+    """The server schema's newest migration."""
+    return migration_head(MIGRATIONS / "versions")
 
 
 def schema_is_current(engine: Engine) -> bool:

@@ -57,11 +57,11 @@ def alembic_config(engine: Engine) -> Config:
     return config
 
 
-@cache
-def head_revision() -> str:
-    """The newest migration's revision, read from the files (no Alembic import)."""
+def migration_head(versions: Path) -> str:
+    """The newest revision among the migration files in ``versions``, read from
+    the files themselves (no Alembic import). The server's migrations use it too."""
     revisions: dict[str, str | None] = {}
-    for path in (MIGRATIONS / "versions").glob("*.py"):
+    for path in versions.glob("*.py"):
         source = path.read_text(encoding="utf-8")
         rev = re.search(r"^revision: str = ['\"](\w+)['\"]", source, re.M)
         down = re.search(r"^down_revision: str \| None = (?:['\"](\w+)['\"]|None)", source, re.M)
@@ -70,16 +70,23 @@ def head_revision() -> str:
     parents = {d for d in revisions.values() if d}
     heads = [r for r in revisions if r not in parents]
     if len(heads) != 1:
-        raise RuntimeError(f"migrations must have one head, found {heads}")
+        raise RuntimeError(f"migrations in {versions} must have one head, found {heads}")
     return heads[0]
 
 
+@cache
+def head_revision() -> str:
+    """The laptop schema's newest migration."""
+    return migration_head(MIGRATIONS / "versions")
+
+
 def current_revision(engine: Engine) -> str | None:
+    """The schema's revision, ``None`` for an empty database."""
     with engine.connect() as conn:
-        try:
-            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        except Exception:  # no table yet: a new store
+        if not engine.dialect.has_table(conn, "alembic_version"):
             return None
+        value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return None if value is None else str(value)
 
 
 def migrate(engine: Engine) -> None:
