@@ -12,11 +12,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QLineEdit
 
 R = TypeVar("R")
 PAGE = 100
+SEARCH_DEBOUNCE_MS = 300  # re-query once typing pauses
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -91,3 +99,14 @@ class PagedModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.columns[section].header
         return None
+
+
+def debounced_search(box: QLineEdit, requery: Callable[[], None]) -> QTimer:
+    """Re-query when typing in ``box`` pauses, or at once on Enter; returns the timer."""
+    timer = QTimer(box)
+    timer.setSingleShot(True)
+    timer.setInterval(SEARCH_DEBOUNCE_MS)
+    timer.timeout.connect(requery)
+    box.textChanged.connect(lambda _text: timer.start())
+    box.returnPressed.connect(requery)
+    return timer

@@ -64,7 +64,7 @@ from desktop.ui.dialogs.complaint_dialogs import (
     to_qdate,
 )
 from desktop.ui.fields import FieldForm
-from desktop.ui.listmodel import Column, Index, PagedModel
+from desktop.ui.listmodel import Column, Index, PagedModel, debounced_search
 from desktop.ui.worker import error_text
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
@@ -72,7 +72,6 @@ OVERDUE_COLOUR = "#c62828"
 DUE_SOON_COLOUR = "#e65100"
 URGENT_COLOUR = "#b00020"
 OK_STYLE = "color: #2e7d32;"
-SEARCH_DEBOUNCE_MS = 300
 # Starting widths of the list's columns; the matter (事项) takes the rest.
 COLUMN_WIDTHS = (92, 160, 190, 240, 110, 92, 88)
 MATTER_COLUMN = 3
@@ -194,12 +193,7 @@ class Page(QWidget):
         self.splitter.setSizes([280, 440])
         layout.addWidget(self.splitter, 1)
 
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self.search_timer.timeout.connect(self.reload)
-        self.search.textChanged.connect(self.search_timer.start)
-        self.search.returnPressed.connect(self.reload)
+        self.search_timer = debounced_search(self.search, self.reload)
         self.state_filter.currentIndexChanged.connect(self.reload)
         self.overdue_only.toggled.connect(self.reload)
         self.identity_timer = QTimer(self)

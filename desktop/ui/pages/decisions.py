@@ -17,7 +17,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -65,7 +65,7 @@ from desktop.ui.dialogs.decision_dialogs import (
     measure_names,
     tr as tr_dialogs,
 )
-from desktop.ui.listmodel import Column, PagedModel
+from desktop.ui.listmodel import Column, PagedModel, debounced_search
 from desktop.ui.worker import error_text
 
 OK_STYLE = "color: #1b5e20;"
@@ -73,7 +73,6 @@ ERROR_STYLE = "color: #b00020;"
 OVERDUE = "#b00020"
 SOON = "#b35900"
 MUTED = "#666666"
-SEARCH_DEBOUNCE_MS = 300
 DOCUMENT_KIND = "accountability_decision"
 
 STATE_FILTERS: tuple[tuple[str | None, object], ...] = (
@@ -305,12 +304,7 @@ class Page(QWidget):
         self.splitter.setSizes([200, 500])
         layout.addWidget(self.splitter, 1)
 
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self.search_timer.timeout.connect(self.reload)
-        self.search.textChanged.connect(self.search_timer.start)
-        self.search.returnPressed.connect(self.reload)
+        self.search_timer = debounced_search(self.search, self.reload)
         self.state_filter.currentIndexChanged.connect(self.reload)
         self.agency_filter.currentIndexChanged.connect(self.reload)
         self.new_button.clicked.connect(self.new_decision)

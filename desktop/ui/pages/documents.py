@@ -25,7 +25,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QStandardPaths,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
@@ -57,7 +56,7 @@ from desktop.services.auth import UserSession
 from desktop.services.base import Context, ServiceError
 from desktop.services.documents import ACTION_REVEAL, ACTION_SIGN_OFF, DocumentRow
 from desktop.ui.i18n import QT_TRANSLATE_NOOP
-from desktop.ui.listmodel import PAGE, Column, PagedModel
+from desktop.ui.listmodel import PAGE, Column, PagedModel, debounced_search
 from desktop.ui.pdfview import PdfPreview, PrintError, pdf_printer, print_pdf
 from desktop.ui.worker import BackgroundTask, Progress, error_text, run_in_background
 
@@ -66,7 +65,6 @@ ERROR_STYLE = "color: #b00020;"
 WARN_STYLE = "color: #b35900;"
 MUTED = "#666666"
 DRAFT = "#b35900"
-SEARCH_DEBOUNCE_MS = 300
 FIND_PAGES = 10  # pages of the list searched for a record to focus
 
 #: A function giving the printer for the ``n``-th document of a batch.
@@ -193,12 +191,7 @@ class Page(QWidget):
         self.splitter.setSizes([540, 560])
         layout.addWidget(self.splitter, 1)
 
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self.search_timer.timeout.connect(self.reload)
-        self.search.textChanged.connect(self.search_timer.start)
-        self.search.returnPressed.connect(self.reload)
+        self.search_timer = debounced_search(self.search, self.reload)
         self.kind_filter.currentIndexChanged.connect(self.reload)
         self.refresh_button.clicked.connect(self.refresh)
         self.batch_button.clicked.connect(self.start_batch)

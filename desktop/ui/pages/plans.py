@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,7 +52,7 @@ from desktop.services.directory import AgencyView, UserView
 from desktop.services.plans import PlanView
 from desktop.ui.dialogs.presence import show_failure
 from desktop.ui.fields import FieldForm
-from desktop.ui.listmodel import Column, PagedModel
+from desktop.ui.listmodel import Column, PagedModel, debounced_search
 
 # Where a plan rule's refusal is shown (refusal code -> field on the editor).
 REFUSAL_FIELDS: Mapping[str, str] = {
@@ -210,12 +210,7 @@ class Page(QWidget):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("搜索方案标题或督查范围（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(300)
-        self.search_timer.timeout.connect(self.requery)
-        self.search.textChanged.connect(lambda _text: self.search_timer.start())
-        self.search.returnPressed.connect(self.requery)
+        self.search_timer = debounced_search(self.search, self.requery)
         self.refresh_button = QPushButton(self.tr("刷新"), self)
         self.refresh_button.setObjectName("refresh")
         self.refresh_button.setToolTip(self.tr("重新读取方案列表（F5）"))

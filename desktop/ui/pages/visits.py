@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,7 +46,7 @@ from desktop.services.plans import PlanView
 from desktop.services.visits import VisitView
 from desktop.ui.dialogs.presence import PresenceDialog, PresenceInput
 from desktop.ui.fields import FieldForm
-from desktop.ui.listmodel import Column, PagedModel
+from desktop.ui.listmodel import Column, PagedModel, debounced_search
 from desktop.ui.worker import Progress, run_in_background
 
 VISIT_PLAN_STATES = (PlanState.APPROVED, PlanState.IN_PROGRESS, PlanState.REPORTED)
@@ -127,12 +127,7 @@ class Page(QWidget):
         self.plan_search.setPlaceholderText(self.tr("搜索方案（Ctrl+F）"))
         self.plan_search.setClearButtonEnabled(True)
         self.plan_search.setMaximumWidth(220)
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(300)
-        self.search_timer.timeout.connect(self.requery_plans)
-        self.plan_search.textChanged.connect(lambda _text: self.search_timer.start())
-        self.plan_search.returnPressed.connect(self.requery_plans)
+        self.search_timer = debounced_search(self.plan_search, self.requery_plans)
         self.plan_model: PagedModel[PlanView] = PagedModel(
             [
                 Column(
