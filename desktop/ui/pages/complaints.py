@@ -403,7 +403,9 @@ class Page(QWidget):
         column.addLayout(buttons)
         return box
 
-    def _build_route_tab(self) -> QWidget:
+    def _tab_frame(self) -> tuple[QWidget, QWidget, QVBoxLayout]:
+        """A detail tab: its outer widget, the form column capped at FORM_WIDTH
+        on the left, and that column's layout."""
         outer = QWidget(self)
         row = QHBoxLayout(outer)
         tab = QWidget(outer)
@@ -412,6 +414,10 @@ class Page(QWidget):
         row.addStretch(0)
         column = QVBoxLayout(tab)
         column.setContentsMargins(0, 0, 0, 0)
+        return outer, tab, column
+
+    def _build_route_tab(self) -> QWidget:
+        outer, tab, column = self._tab_frame()
         self.route_form = FieldForm(tab)
         self.route_form.setObjectName("route_form")
         self.mode = QComboBox(tab)
@@ -443,14 +449,7 @@ class Page(QWidget):
         return outer
 
     def _build_extend_tab(self) -> QWidget:
-        outer = QWidget(self)
-        row = QHBoxLayout(outer)
-        tab = QWidget(outer)
-        tab.setMaximumWidth(FORM_WIDTH)
-        row.addWidget(tab, 1)
-        row.addStretch(0)
-        column = QVBoxLayout(tab)
-        column.setContentsMargins(0, 0, 0, 0)
+        outer, tab, column = self._tab_frame()
         note = QLabel(
             self.tr(
                 "情况复杂需要延长办理时限的，须经本机关负责人批准：请负责人在本机输入"
@@ -483,14 +482,7 @@ class Page(QWidget):
         return outer
 
     def _build_close_tab(self) -> QWidget:
-        outer = QWidget(self)
-        row = QHBoxLayout(outer)
-        tab = QWidget(outer)
-        tab.setMaximumWidth(FORM_WIDTH)
-        row.addWidget(tab, 1)
-        row.addStretch(0)
-        column = QVBoxLayout(tab)
-        column.setContentsMargins(0, 0, 0, 0)
+        outer, tab, column = self._tab_frame()
         self.close_form = FieldForm(tab)
         self.close_form.setObjectName("close_form")
         self.result = QComboBox(tab)
