@@ -698,6 +698,19 @@ def list_plans(
             wanted = PlanState(state)
         except ValueError:
             raise InvalidInput(f"方案状态“{state}”不存在", field="state") from None
+    return _plan_page(ctx, user, None if wanted is None else [wanted], search, limit, offset)
+
+
+def _plan_page(
+    ctx: Context,
+    user: UserSession,
+    states: Collection[PlanState] | None,
+    search: str,
+    limit: int,
+    offset: int,
+) -> list[PlanView]:
+    """One page of this profile's plans in ``states`` (all when ``None``) whose
+    title or scope matches ``search``, newest start date first."""
     if not 0 < limit <= LIST_LIMIT_MAX:
         raise InvalidInput(f"每页条数应在 1 到 {LIST_LIMIT_MAX} 之间", field="limit")
     if offset < 0:
@@ -707,8 +720,8 @@ def list_plans(
         .where(InspectionPlan.profile_id == ctx.profile.id)
         .order_by(InspectionPlan.starts_on.desc(), InspectionPlan.id.desc())
     )
-    if wanted is not None:
-        query = query.where(InspectionPlan.state == wanted.value)
+    if states is not None:
+        query = query.where(InspectionPlan.state.in_([s.value for s in states]))
     term = search.strip()
     if term:
         pattern = f"%{_escape_like(term)}%"
@@ -755,26 +768,7 @@ def list_plans_in_states(
     (e.g. the plans a visit may be recorded under: approved, in progress,
     reported). ``search`` matches the title or the scope, as in :func:`list_plans`."""
     auth.touch(ctx, user)
-    wanted = [PlanState(s).value for s in states]
-    if not 0 < limit <= LIST_LIMIT_MAX:
-        raise InvalidInput(f"每页条数应在 1 到 {LIST_LIMIT_MAX} 之间", field="limit")
-    if offset < 0:
-        raise InvalidInput("起始位置不能为负数", field="offset")
-    query = (
-        select(InspectionPlan)
-        .where(InspectionPlan.state.in_(wanted), InspectionPlan.profile_id == ctx.profile.id)
-        .order_by(InspectionPlan.starts_on.desc(), InspectionPlan.id.desc())
-    )
-    term = search.strip()
-    if term:
-        pattern = f"%{_escape_like(term)}%"
-        query = query.where(
-            or_(
-                InspectionPlan.title.like(pattern, escape="\\"),
-                InspectionPlan.scope.like(pattern, escape="\\"),
-            )
-        )
-    return _visible_page(ctx, user, query, limit, offset)
+    return _plan_page(ctx, user, [PlanState(s) for s in states], search, limit, offset)
 
 
 def can_create_plan(user: UserSession) -> bool:
