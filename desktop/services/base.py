@@ -88,6 +88,12 @@ class Actor(Protocol):
     roles: frozenset[Role]
 
 
+def contains_pattern(text: str) -> str:
+    """A LIKE pattern (with ``escape="\\"``) matching ``text`` anywhere, taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def require_role(actor: Actor, allowed: Collection[Role], what: str) -> None:
     """Refuse unless the user holds one of ``allowed`` roles."""
     if not actor.roles & set(allowed):

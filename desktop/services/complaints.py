@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
+import json
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, String, bindparam, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from desktop.crypto import (
@@ -57,6 +59,7 @@ from desktop.services.base import (
     InvalidInput,
     ServiceError,
     change,
+    contains_pattern,
     get,
     require_role,
 )
@@ -633,21 +636,58 @@ def close_complaint(
 # --------------------------------------------------------------- reading
 
 
-# The list reads these columns only: never the sealed identity itself.
+# The list reads these columns only: never the sealed identity itself. The
+# two dates and the JSON list come back as their stored text and are parsed
+# here (date.fromisoformat, and no JSON parse for the usual empty list):
+# SQLAlchemy's generic result processing costs more than the query (bench/ui.py).
 _LIST_COLUMNS = (
     Complaint.id,
     Complaint.channel,
-    Complaint.received_on,
+    type_coerce(Complaint.received_on, String),
     Complaint.anonymous,
     Complaint.subject_agency_id,
     Complaint.matter,
     Complaint.state,
-    Complaint.due_on,
-    Complaint.urgent_criteria,
+    type_coerce(Complaint.due_on, String),
+    type_coerce(Complaint.urgent_criteria, String),
     Complaint.mode,
     Complaint.result,
     Complaint.sealed_identity.is_not(None).label("has_identity"),
+    Agency.name.label("agency_name"),
 )
+
+
+@functools.cache
+def _list_query(by_state: bool, by_search: bool, overdue_only: bool) -> Select[*tuple[Any, ...]]:
+    """The list's SELECT for one combination of filters, built once; the values
+    come as bound parameters (``profile``, ``state``, ``pattern``, ``today``,
+    ``limit``, ``offset``)."""
+    query = (
+        select(*_LIST_COLUMNS)
+        .join(Agency, Complaint.subject_agency_id == Agency.id)
+        .where(Complaint.profile_id == bindparam("profile"))
+    )
+    if by_state:
+        query = query.where(Complaint.state == bindparam("state"))
+    if by_search:
+        pattern = bindparam("pattern", type_=String)
+        query = query.where(
+            or_(Complaint.matter.like(pattern, escape="\\"), Agency.name.like(pattern, escape="\\"))
+        )
+    if overdue_only:
+        query = query.where(Complaint.due_on < bindparam("today"), Complaint.state != CLOSED)
+    return (
+        query.order_by(Complaint.received_on.desc(), Complaint.id.desc())
+        .limit(bindparam("limit"))
+        .offset(bindparam("offset"))
+    )
+
+
+def _criteria(text: str | None) -> tuple[str, ...]:
+    """``urgent_criteria`` as stored (JSON text) → a tuple."""
+    if not text or text == "[]":
+        return ()
+    return tuple(json.loads(text))
 
 
 def _view(complaint: Complaint, agency_name: str, today: dt.date) -> ComplaintView:
@@ -677,11 +717,6 @@ def _view(complaint: Complaint, agency_name: str, today: dt.date) -> ComplaintVi
     )
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def list_complaints(
     ctx: Context,
     user: UserSession,
@@ -701,31 +736,17 @@ def list_complaints(
     if offset < 0:
         raise InvalidInput("起始位置不能为负数", field="offset")
     today = ctx.today()
-    query = (
-        select(*_LIST_COLUMNS, Agency.name.label("agency_name"))
-        .join(Agency, Complaint.subject_agency_id == Agency.id)
-        .where(Complaint.profile_id == ctx.profile.id)
-    )
-    if state:
-        query = query.where(Complaint.state == state)
-    if search.strip():
-        pattern = _like(search.strip())
-        query = query.where(
-            or_(Complaint.matter.like(pattern, escape="\\"), Agency.name.like(pattern, escape="\\"))
-        )
-    if overdue_only:
-        query = query.where(Complaint.due_on < today, Complaint.state != CLOSED)
-    query = (
-        query.order_by(Complaint.received_on.desc(), Complaint.id.desc())
-        .limit(limit)
-        .offset(offset)
-    )
+    search = search.strip()
+    query = _list_query(bool(state), bool(search), overdue_only)
+    params = {"profile": ctx.profile.id, "state": state, "today": today, "limit": limit,
+              "offset": offset, "pattern": contains_pattern(search)}  # fmt: skip
     with ctx.read() as conn:
-        rows = conn.execute(query).all()
+        rows = conn.execute(query, params).all()
     statuses: dict[dt.date, DeadlineStatus] = {}
     views = []
-    for (id_, channel, received_on, anonymous, agency_id, matter, row_state, due_on, urgent,
+    for (id_, channel, received, anonymous, agency_id, matter, row_state, due, urgent,
          mode, result, has_identity, agency_name) in rows:  # fmt: skip
+        due_on = dt.date.fromisoformat(due)
         left: int | None = None
         urgency: Urgency | None = None
         if row_state != CLOSED:
@@ -733,9 +754,10 @@ def list_complaints(
             if status is None:
                 status = statuses[due_on] = deadline_status(due_on, today, DUE_SOON_WORKING_DAYS)
             left, urgency = status.working_days_left, status.urgency
-        views.append(ComplaintView(id_, channel, received_on, anonymous, agency_id, agency_name,
-                                   matter, row_state, due_on, left, urgency, tuple(urgent or ()),
-                                   mode, result, has_identity))  # fmt: skip
+        views.append(ComplaintView(
+            id_, channel, dt.date.fromisoformat(received), anonymous, agency_id, agency_name,
+            matter, row_state, due_on, left, urgency, _criteria(urgent), mode, result,
+            has_identity))  # fmt: skip
     return views
 
 

@@ -51,6 +51,7 @@ from desktop.services.base import (
     InvalidInput,
     NotFound,
     change,
+    contains_pattern,
     require_role,
 )
 from desktop.store.models import Agency, InspectionPlan, PlanApproval, PlanMember, User, UserRole
@@ -672,10 +673,6 @@ def get_plan(ctx: Context, user: UserSession, plan_id: str) -> PlanView:
         return _view(ctx, db, load_visible_plan(ctx, db, user, plan_id))
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def list_plans(
     ctx: Context,
     user: UserSession,
@@ -724,7 +721,7 @@ def _plan_page(
         query = query.where(InspectionPlan.state.in_([s.value for s in states]))
     term = search.strip()
     if term:
-        pattern = f"%{_escape_like(term)}%"
+        pattern = contains_pattern(term)
         query = query.where(
             or_(
                 InspectionPlan.title.like(pattern, escape="\\"),
