@@ -9,7 +9,6 @@ choice is a setting (``ui/language``), applied at the next start.
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
@@ -62,6 +61,8 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
 
 def update_translations() -> int:
     """Re-extract the UI strings into the .ts file and compile the .qm."""
+    import subprocess  # a developer's command; kept out of the app's start
+
     root = Path(__file__).resolve().parents[2]
     sources = sorted(str(p) for p in (root / "desktop" / "ui").rglob("*.py"))
     ts = i18n_dir() / "xiaoneng_en.ts"

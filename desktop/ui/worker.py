@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.domain.common import RuleViolation
@@ -117,6 +117,10 @@ class BackgroundTask(QObject):
         self.on_error = on_error
         self.dialog: QProgressDialog | None = None
         if show_dialog:
+            # Imported here: the first touch of the Qt namespace builds ~90 enum
+            # classes (~20 ms), which the sign-in window does not need (bench/ui.py).
+            from PySide6.QtCore import Qt
+
             dialog = QProgressDialog(label, self.tr("取消") if cancellable else "", 0, 0, parent)
             dialog.setWindowTitle(self.tr("请稍候"))
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
