@@ -4,49 +4,49 @@
 <context>
     <name>AppealDecisionDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="961"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="968"/>
         <source>申诉人：{subject}；收到申诉：{received}；理由：{grounds}。
 现行问责方式：{measures}；处理期限：{due}（{article}）。</source>
         <translation>Appellant: {subject}; appeal received: {received}; grounds: {grounds}.
 Measures in force: {measures}; decision due: {due} ({article}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="967"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="974"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="982"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="987"/>
         <source>处理理由</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="983"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="988"/>
         <source>决定日期</source>
         <translation>Decision date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="984"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="989"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="985"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="990"/>
         <source>变更后的问责方式</source>
         <translation>Measures after variation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="986"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="991"/>
         <source>理由</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="987"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="992"/>
         <source>作出申诉处理决定</source>
         <translation>Decide on appeal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="987"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="992"/>
         <source>作出决定</source>
         <translation>Decide</translation>
     </message>
@@ -54,52 +54,52 @@ Measures in force: {measures}; decision due: {due} ({article}).</translation>
 <context>
     <name>AppealDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="902"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="908"/>
         <source>针对：{subject}（{measures}）</source>
         <translation>Concerning: {subject} ({measures})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="911"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="918"/>
         <source>书面申诉</source>
         <translation>Written appeal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="914"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="921"/>
         <source>每行一项理由，如：事实认定有误</source>
         <translation>One ground per line, e.g. facts wrongly established</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="915"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="922"/>
         <source>申诉人陈述的主要内容</source>
         <translation>Main points of the appellant&apos;s statement</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="916"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="923"/>
         <source>收到申诉日期</source>
         <translation>Date appeal received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="917"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="924"/>
         <source>受理机关</source>
         <translation>Receiving authority</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="919"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="926"/>
         <source>申诉理由</source>
         <translation>Grounds of appeal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="920"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="927"/>
         <source>申诉陈述</source>
         <translation>Appellant&apos;s statement</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="921"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="928"/>
         <source>登记申诉</source>
         <translation>Register appeal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="921"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="928"/>
         <source>登记</source>
         <translation>Register</translation>
     </message>
@@ -107,117 +107,117 @@ Measures in force: {measures}; decision due: {due} ({article}).</translation>
 <context>
     <name>AppealsPanel</name>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="626"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="621"/>
         <source>登记申诉…</source>
         <translation>Register appeal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="628"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="623"/>
         <source>作出申诉处理决定…</source>
         <translation>Decide on appeal…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="640"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="635"/>
         <source>收到申诉</source>
         <translation>Appeal received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="641"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="636"/>
         <source>受理机关</source>
         <translation>Receiving authority</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="642"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="637"/>
         <source>申诉理由</source>
         <translation>Grounds of appeal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="644"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="639"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="645"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="640"/>
         <source>已处理</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="645"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="640"/>
         <source>审理中</source>
         <translation>Under review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="647"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="642"/>
         <source>处理期限</source>
         <translation>Decision due</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="648"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="643"/>
         <source>期限情况</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="649"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="644"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="674"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="669"/>
         <source>新建的问责决定签发并送达后，方可申诉。</source>
         <translation>An appeal can be registered once the new decision has been signed and served.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="687"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="682"/>
         <source>问责决定尚未签发。</source>
         <translation>The accountability decision has not been signed yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="712"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="707"/>
         <source>尚未登记送达日期：申诉期限自收到问责决定之日起算（{article}）。</source>
         <translation>Date of service not yet registered: the appeal period runs from the day the decision is received ({article}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="721"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="716"/>
         <source>申诉期限：{due}（自 {received} 收到决定之日起 {n}{unit}，{article}）</source>
         <translation>Appeal deadline: {due} ({n}{unit} from receipt of the decision on {received}, {article})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="731"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="726"/>
         <source>，已届满</source>
         <translation>, expired</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="738"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="733"/>
         <source>，还剩 {days} 日（{wd} 个工作日）</source>
         <translation>, {days} days left ({wd} working days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="748"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="743"/>
         <source>申诉期间不停止执行；不因申诉而加重问责（{article}）。</source>
         <translation>An appeal does not suspend the measures; an appeal never leads to a heavier measure ({article}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="765"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="760"/>
         <source>申诉陈述：{s}</source>
         <translation>Statement: {s}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="767"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="762"/>
         <source>处理决定（{d}）：{r}</source>
         <translation>Decision ({d}): {r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="780"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="775"/>
         <source>申诉已登记。</source>
         <translation>Appeal registered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="797"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="792"/>
         <source>申诉处理决定已作出。注意：{late}</source>
         <translation>Appeal decided. Note: {late}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="800"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="795"/>
         <source>申诉处理决定已作出。</source>
         <translation>Appeal decided.</translation>
     </message>
@@ -230,17 +230,17 @@ Measures in force: {measures}; decision due: {due} ({article}).</translation>
         <translation>The operation did not complete: {name}. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/worker.py" line="120"/>
+        <location filename="../../desktop/ui/worker.py" line="124"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/worker.py" line="121"/>
+        <location filename="../../desktop/ui/worker.py" line="125"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/worker.py" line="156"/>
+        <location filename="../../desktop/ui/worker.py" line="160"/>
         <source>操作未完成</source>
         <translation>Operation not completed</translation>
     </message>
@@ -259,95 +259,378 @@ Measures in force: {measures}; decision due: {due} ({article}).</translation>
     </message>
 </context>
 <context>
+    <name>Data</name>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="7"/>
+        <source>12345政务服务便民热线</source>
+        <translation>12345 government service hotline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="8"/>
+        <source>上级交办</source>
+        <translation>Assigned by a higher authority</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="9"/>
+        <source>上级机关交办</source>
+        <translation>Assigned by a higher organ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="10"/>
+        <source>不属实</source>
+        <translation>Unfounded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="11"/>
+        <source>专项监察</source>
+        <translation>Special supervision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="12"/>
+        <source>专项督查</source>
+        <translation>Special inspection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="13"/>
+        <source>作主要负责人审批</source>
+        <translation>Head of office approves</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="14"/>
+        <source>信函</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="15"/>
+        <source>办结</source>
+        <translation>Conclude</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="16"/>
+        <source>取消当年评优评先资格</source>
+        <translation>Barred from awards and honours for the year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="17"/>
+        <source>媒体披露</source>
+        <translation>Media report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="18"/>
+        <source>实施中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="19"/>
+        <source>审批</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="20"/>
+        <source>容错纠错</source>
+        <translation>Error tolerance and correction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="21"/>
+        <source>属实</source>
+        <translation>Substantiated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="22"/>
+        <source>工作任务办理时限</source>
+        <translation>Time limit for assigned work</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="23"/>
+        <source>已办结</source>
+        <translation>Concluded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="24"/>
+        <source>已对违规指令提出修正意见</source>
+        <translation>Objected to an unlawful instruction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="25"/>
+        <source>已形成报告</source>
+        <translation>Report written</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="26"/>
+        <source>已批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="27"/>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="28"/>
+        <source>年度考核不称职（不合格）</source>
+        <translation>Rated incompetent (failed) in the annual review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="29"/>
+        <source>开始实施</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="30"/>
+        <source>待主要负责人审批</source>
+        <translation>Awaiting the head of office</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="31"/>
+        <source>待审批</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="32"/>
+        <source>扣发全年目标管理考核奖金</source>
+        <translation>Annual target-management bonus withheld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="33"/>
+        <source>批评教育</source>
+        <translation>Criticism and education</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="34"/>
+        <source>投诉调查</source>
+        <translation>Complaint investigation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="35"/>
+        <source>提交审批</source>
+        <translation>Submit for approval</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="36"/>
+        <source>提交督查报告</source>
+        <translation>Submit the inspection report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="37"/>
+        <source>效能告诫</source>
+        <translation>Efficiency warning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="38"/>
+        <source>效能投诉办理时限</source>
+        <translation>Time limit for efficiency complaints</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="39"/>
+        <source>效能投诉电话</source>
+        <translation>Efficiency complaint phone line</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="40"/>
+        <source>整改时限（督查建议、整改要求）</source>
+        <translation>Rectification time limit (recommendations, rectification requests)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="41"/>
+        <source>新立或变更的政务信息公开时限</source>
+        <translation>Time limit to publish new or changed government information</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="42"/>
+        <source>暗访</source>
+        <translation>Unannounced visit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="43"/>
+        <source>来访</source>
+        <translation>Visit in person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="44"/>
+        <source>涉及营商环境、重大民生投诉限时办结</source>
+        <translation>Time limit for business-environment and major livelihood complaints</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="45"/>
+        <source>特定信息公开时限</source>
+        <translation>Time limit to publish specific information</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="46"/>
+        <source>督办</source>
+        <translation>Supervise</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="47"/>
+        <source>福建省机关效能建设工作条例（2024年修订）</source>
+        <translation>Fujian Regulation on Government Efficiency (revised 2024)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="48"/>
+        <source>网上投诉</source>
+        <translation>Online complaint</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="49"/>
+        <source>自办</source>
+        <translation>Handle directly</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="50"/>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="51"/>
+        <source>诫勉教育</source>
+        <translation>Admonishment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="52"/>
+        <source>调离工作岗位</source>
+        <translation>Removal from post</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="53"/>
+        <source>责令作出书面检查</source>
+        <translation>Ordered to make a written self-criticism</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="54"/>
+        <source>转办</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="55"/>
+        <source>辞退</source>
+        <translation>Dismissal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="56"/>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="57"/>
+        <source>通报批评</source>
+        <translation>Circulated criticism</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="58"/>
+        <source>部分属实</source>
+        <translation>Partly substantiated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="59"/>
+        <source>部门移送</source>
+        <translation>Referred by a department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="60"/>
+        <source>重点效能督查</source>
+        <translation>Focus efficiency inspection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="61"/>
+        <source>限期改正时限</source>
+        <translation>Time limit for correction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="62"/>
+        <source>马鞍山市行政效能建设工作规定（暂行）</source>
+        <translation>Ma&apos;anshan Provisions on Administrative Efficiency (provisional)</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialogs</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="75"/>
         <source>机关工作人员</source>
         <extracomment>Read-only fields keep their text dark (disabled widgets would grey it out).</extracomment>
         <translation>Civil servant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="75"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="76"/>
         <source>机关（单位）</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="79"/>
         <source>从轻问责</source>
         <translation>Lighter measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="80"/>
         <source>减轻问责</source>
         <translation>Reduced measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="81"/>
         <source>免予问责</source>
         <translation>Exempted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="84"/>
         <source>维持</source>
         <translation>Upheld</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="85"/>
         <source>变更</source>
         <translation>Varied</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="86"/>
         <source>撤销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="89"/>
         <source>当年内</source>
         <translation>Within the calendar year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="90"/>
         <source>一年内</source>
         <translation>Within one year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="91"/>
         <source>连续两年内</source>
         <translation>Within two consecutive years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="94"/>
         <source>整改要求</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="94"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="95"/>
         <source>督查建议</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="97"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="98"/>
         <source>未完成</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="99"/>
         <source>已整改</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="100"/>
         <source>未采纳</source>
         <translation>Not adopted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="102"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="103"/>
         <source>日</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="103"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="104"/>
         <source>个工作日</source>
         <translation> working days</translation>
     </message>
@@ -355,209 +638,275 @@ Measures in force: {measures}; decision due: {due} ({article}).</translation>
 <context>
     <name>DecisionEditor</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="290"/>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="454"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="296"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="460"/>
         <source>（请选择）</source>
         <translation>(Select)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="304"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="310"/>
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="311"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="317"/>
         <source>经调查核实的事实、证据</source>
         <translation>Facts and evidence established by the investigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="312"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="318"/>
         <source>由问责对象的上级机关效能建设工作机构作出</source>
         <translation>Issued by the efficiency office of the subject&apos;s higher-level authority</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="316"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="322"/>
         <source>作出决定机关</source>
         <translation>Deciding authority</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="317"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="323"/>
         <source>问责对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="318"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="324"/>
         <source>所在单位</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="319"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="325"/>
         <source>工作人员</source>
         <translation>Official</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="320"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="326"/>
         <source>问责情形</source>
         <translation>Grounds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="321"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="327"/>
         <source>问责方式</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="322"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="328"/>
         <source>从轻、减轻或免予</source>
         <translation>Mitigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="323"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="329"/>
         <source>符合的条件</source>
         <translation>Conditions met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="324"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="330"/>
         <source>处理</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="325"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="331"/>
         <source>原应适用的问责方式</source>
         <translation>Measure that would otherwise apply</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="326"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="332"/>
         <source>事实</source>
         <translation>Facts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="345"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="351"/>
         <source>问责后果与须办事项</source>
         <translation>Consequences and follow-up actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="444"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="450"/>
         <source>〔仅限单位负责人〕</source>
         <translation> [heads of agency only]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="460"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="466"/>
         <source>（负责人）</source>
         <translation> (head)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="682"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="688"/>
         <source>按决定日期 {on} 计：</source>
         <translation>As of the decision date {on}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="689"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="695"/>
         <source>申诉处理后现行问责方式：{m}</source>
         <translation>Measures in force after appeal: {m}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="690"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="696"/>
         <source>无（已撤销）</source>
         <translation>None (revoked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="697"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="703"/>
         <source>若于今天（{on}）签发：</source>
         <translation>If signed today ({on}):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="699"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="705"/>
         <source>后果</source>
         <translation>Consequences</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="701"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="707"/>
         <source>尚未选择问责方式。</source>
         <translation>No measure selected yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="705"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="711"/>
         <source>对机关（单位）的问责不产生个人后果，计入单位的问责记录。</source>
         <translation>Accountability of an agency has no personal consequences; it is entered in the agency&apos;s accountability record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="709"/>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="767"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="715"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="773"/>
         <source>无。</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="715"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="721"/>
         <source>，至 {until}</source>
         <translation>, until {until}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="729"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="735"/>
         <source>{window}被给予{names}共 {n} 次（{article}：{m} 次以上）</source>
         <translation>{window}: {names} given {n} times ({article}: {m} or more)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="740"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="746"/>
         <source>累计</source>
         <translation>Cumulative</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="752"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="758"/>
         <source>在期</source>
         <translation>in effect</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="752"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="758"/>
         <source>已届满</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="753"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="759"/>
         <source>：至 {until}（{state}）</source>
         <translation>: until {until} ({state})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="758"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="764"/>
         <source>此前问责记录</source>
         <translation>Previous accountability record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="765"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="771"/>
         <source>须办事项</source>
         <translation>Follow-up actions</translation>
     </message>
 </context>
 <context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="414"/>
+        <source>设置完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="427"/>
+        <source>{name}，欢迎使用。点击“完成”进入工作台。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="431"/>
+        <source>本机数据保存在：
+{path}
+数据库、现场证据文件和日志都在这个文件夹中；投诉人身份始终加密保存，不以明文写入磁盘。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="435"/>
+        <source>备份：请定期在“设置 → 备份与恢复”中备份本机数据。备份文件是加密的，请存放在另一台电脑或U盘上，不要只放在本机。换电脑或重装系统时，用同一处恢复。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="443"/>
+        <source>机构恢复密钥已保存到：
+{file}
+（指纹 {fingerprint}）。请把它和口令分开，离线保管；本机不保存恢复密钥。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="450"/>
+        <source>本机已连接中心服务器：您的记录在同步时上传到服务器，同事的记录同步到本机。其他同事第一次在本机登录时需要连接服务器，以后断网也能登录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="474"/>
+        <source>效能督查 — 首次使用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="478"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="480"/>
+        <source>下一步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="479"/>
+        <source>上一步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="481"/>
+        <source>完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="482"/>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1097"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1102"/>
         <source>{kind} · {agency} · 期限 {due}
 {content}</source>
         <translation>{kind} · {agency} · due {due}
 {content}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1110"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1115"/>
         <source>整改情况；未采纳的，写明被督查单位提出的理由</source>
         <translation>Progress; if not adopted, state the reasons given by the inspected agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1113"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1118"/>
         <source>整改情况</source>
         <translation>Rectification progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1114"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1119"/>
         <source>说明</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1115"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1120"/>
         <source>登记整改情况</source>
         <translation>Record rectification</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1115"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1120"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -565,7 +914,7 @@ Measures in force: {measures}; decision due: {due} ({article}).</translation>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="799"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="805"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -624,10 +973,96 @@ Measures in force: {measures}; decision due: {due} ({article}).</translation>
     </message>
 </context>
 <context>
+    <name>ModePage</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="80"/>
+        <source>欢迎使用效能督查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="81"/>
+        <source>本机还没有设置。请选择本机的使用方式。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="83"/>
+        <source>连接本单位的中心服务器</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="85"/>
+        <source>单机使用（不连接服务器）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="95"/>
+        <source>本单位已架设中心服务器时选择此项：用管理员在服务器上为您开设的账户登录，本机会取得单位的人员名单和密钥，并与其他电脑同步。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="106"/>
+        <source>只在这台电脑上使用：在本机创建效能办和第一位管理员，并生成机构密钥。以后仍可在同步页填写服务器地址。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfficePage</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="265"/>
+        <source>效能办和管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="266"/>
+        <source>填写本效能办，并创建第一位管理员账户。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="270"/>
+        <source>例如：福州市机关效能建设领导小组办公室</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="280"/>
+        <source>效能办名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="281"/>
+        <source>层级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="282"/>
+        <source>管理员用户名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="283"/>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="284"/>
+        <source>密码</source>
+        <translation type="unfinished">Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="285"/>
+        <source>再次输入密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="290"/>
+        <source>第一位管理员同时担任投诉受理人员：由他为以后添加的受理人员授权查重索引密钥。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Page</name>
     <message>
         <location filename="../../desktop/ui/pages/complaints.py" line="84"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="551"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="538"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="232"/>
         <source>待办</source>
         <translation>To do</translation>
@@ -640,7 +1075,7 @@ Measures in force: {measures}; decision due: {due} ({article}).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/complaints.py" line="86"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="558"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="545"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
@@ -681,36 +1116,36 @@ Measures in force: {measures}; decision due: {due} ({article}).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/complaints.py" line="101"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="226"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="221"/>
         <location filename="../../desktop/ui/pages/sync.py" line="90"/>
         <source>登记投诉</source>
         <translation>Register complaint</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/complaints.py" line="102"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="317"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="352"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="312"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="347"/>
         <source>分办</source>
         <translation>Assign</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/complaints.py" line="103"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="318"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="353"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="313"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="348"/>
         <source>延期</source>
         <translation>Extend</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/complaints.py" line="104"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="319"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="533"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="314"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="520"/>
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/complaints.py" line="105"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="397"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="944"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="392"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="931"/>
         <source>查看投诉人身份</source>
         <translation>View complainant identity</translation>
     </message>
@@ -735,451 +1170,451 @@ Measures in force: {measures}; decision due: {due} ({article}).</translation>
         <translation>Grant access to a new complaint handler (failed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="228"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="223"/>
         <source>登记一件新的效能投诉（Ctrl+N）</source>
         <translation>Register a new complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="233"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="264"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="350"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="228"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="259"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="345"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="271"/>
         <location filename="../../desktop/ui/pages/decisions.py" line="235"/>
-        <location filename="../../desktop/ui/pages/documents.py" line="240"/>
-        <location filename="../../desktop/ui/pages/plans.py" line="228"/>
-        <location filename="../../desktop/ui/pages/plans.py" line="241"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="233"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="224"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="237"/>
         <location filename="../../desktop/ui/pages/sync.py" line="63"/>
-        <location filename="../../desktop/ui/pages/visits.py" line="184"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="180"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="239"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="234"/>
         <source>已分办的投诉（自办、转办、督办）</source>
         <translation>Assigned complaints (handled directly, transferred, supervised)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="243"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="238"/>
         <source>只看逾期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="248"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="243"/>
         <source>搜索事项或被投诉单位（Ctrl+F）</source>
         <translation>Search matter or agency (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="251"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="246"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="186"/>
         <location filename="../../desktop/ui/pages/decisions.py" line="220"/>
-        <location filename="../../desktop/ui/pages/documents.py" line="176"/>
-        <location filename="../../desktop/ui/pages/plans.py" line="219"/>
-        <location filename="../../desktop/ui/pages/visits.py" line="155"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="174"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="215"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="151"/>
         <source>刷新</source>
         <extracomment>The page that lists each kind of record a row may open.</extracomment>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="253"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="248"/>
         <source>重新读取列表（F5）</source>
         <translation>Reload the list (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="260"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="346"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="255"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="341"/>
         <source>收到日期</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="261"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="345"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="256"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="340"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="262"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="347"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="257"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="342"/>
         <source>被投诉单位</source>
         <translation>Agency complained of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="263"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="348"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="258"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="343"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="231"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="268"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="265"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="351"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="260"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="346"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="233"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="269"/>
         <source>截止日期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="266"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="261"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="234"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="270"/>
         <source>剩余工作日</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="316"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="311"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="349"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="344"/>
         <source>紧急情形</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="354"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="527"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="349"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="514"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="355"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="350"/>
         <source>重复投诉</source>
         <translation>Repeat complaint</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="356"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="351"/>
         <source>登记人</source>
         <translation>Registered by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="363"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="358"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="373"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="368"/>
         <source>投诉人身份</source>
         <translation>Complainant identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="389"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="384"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="390"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="385"/>
         <source>身份证号码</source>
         <translation>ID card number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="391"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="386"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="392"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="387"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="393"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="388"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="399"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="394"/>
         <source>解密并显示投诉人身份；每次查看均记入审计记录</source>
         <translation>Decrypt and show the complainant&apos;s identity; every view is logged for audit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="402"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="397"/>
         <source>隐藏</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="429"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="504"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="430"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="491"/>
         <source>（请选择）</source>
         <translation>(Select)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="433"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="434"/>
         <source>设定</source>
         <translation>Set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="434"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="435"/>
         <source>承办单位的办理时限，不得晚于本投诉的截止日期</source>
         <translation>Time limit for the handling agency; not later than this complaint&apos;s due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="436"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="437"/>
         <source>办理要求，如：核实情况，书面反馈办理结果</source>
         <translation>Instructions, e.g. verify the facts and report the result in writing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="437"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="438"/>
         <source>办理方式</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="438"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="439"/>
         <source>承办单位</source>
         <translation>Handling agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="439"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="440"/>
         <source>办理时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="440"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="441"/>
         <source>办理要求</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="442"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="443"/>
         <source>提交分办</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="462"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="456"/>
         <source>情况复杂需要延长办理时限的，须经本机关负责人批准：请负责人在本机输入自己的用户名和密码。</source>
         <translation>Extending the time limit for a complex case needs the approval of the head of this office: the head enters their own username and password here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="472"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="480"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="466"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="474"/>
         <source>延期理由</source>
         <translation>Reason for extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="475"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="469"/>
         <source>负责人的用户名</source>
         <translation>Head&apos;s username</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="481"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="475"/>
         <source>批准人</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="482"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="476"/>
         <source>批准人密码</source>
         <translation>Approver&apos;s password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="484"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="478"/>
         <source>批准延期</source>
         <translation>Approve extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="508"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="495"/>
         <source>不属实或部分属实的，写明解释说明和理由</source>
         <translation>If unfounded or partly founded, give the explanation and reasons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="526"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="513"/>
         <source>答复投诉人的内容</source>
         <translation>Reply to the complainant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="528"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="515"/>
         <source>解释说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="529"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="516"/>
         <source>处理措施</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="530"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="517"/>
         <source>答复渠道</source>
         <translation>Reply channel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="531"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="518"/>
         <source>答复内容</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="544"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="531"/>
         <source>【急】{matter}</source>
         <translation>[Urgent] {matter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="558"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="545"/>
         <source>已办结（{result}）</source>
         <translation>Closed ({result})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="567"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="554"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="355"/>
         <source>逾期 {n}</source>
         <translation>Overdue {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="569"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="556"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="74"/>
-        <location filename="../../desktop/ui/pages/decisions.py" line="583"/>
-        <location filename="../../desktop/ui/pages/decisions.py" line="816"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="578"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="811"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="670"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="657"/>
         <source>已登记。投诉人身份已加密保存。</source>
         <translation>Registered. The complainant&apos;s identity is stored encrypted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="689"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="676"/>
         <source>请在列表中选择一件投诉。</source>
         <translation>Select a complaint in the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="691"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="678"/>
         <source>没有符合条件的投诉。</source>
         <translation>No matching complaints.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="722"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="709"/>
         <source>&#x3000;被投诉人：{name}</source>
         <translation>&#x3000;Person complained of: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="726"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="713"/>
         <source>已标记为紧急</source>
         <translation>Marked urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="728"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="789"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="715"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="776"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="728"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="715"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="733"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="720"/>
         <source>（已逾期 {n} 个工作日）</source>
         <translation> ({n} working days overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="735"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="722"/>
         <source>（今日到期）</source>
         <translation> (due today)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="737"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="724"/>
         <source>（剩余 {n} 个工作日）</source>
         <translation> ({n} working days left)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="744"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="731"/>
         <source>已延期 {n} 次：{reason}</source>
         <translation>Extended {n} time(s): {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="749"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="736"/>
         <source>未延期</source>
         <translation>Not extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="757"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="744"/>
         <source>另有 {n} 件投诉的身份证号码或电话相同</source>
         <translation>{n} other complaint(s) with the same ID number or phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="759"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="746"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="765"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="752"/>
         <source>尚未分办</source>
         <translation>Not yet assigned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="768"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="755"/>
         <source>承办单位：{name}</source>
         <translation>Handling agency: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="770"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="757"/>
         <source>办理时限：{day}</source>
         <translation>Time limit: {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="772"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="759"/>
         <source>要求：{text}</source>
         <translation>Instructions: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="777"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="764"/>
         <source>尚未办结</source>
         <translation>Not yet closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="779"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="766"/>
         <source>{result}（{day} 办结）</source>
         <translation>{result} (closed {day})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="789"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="776"/>
         <source>处理措施：{names}</source>
         <translation>Follow-up: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="791"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="778"/>
         <source>解释说明：{text}</source>
         <translation>Explanation: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="795"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="782"/>
         <source>答复（{channel}）：{text}</source>
         <translation>Reply ({channel}): {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="802"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="789"/>
         <source>匿名投诉，未登记投诉人身份。</source>
         <translation>Anonymous complaint: no complainant identity registered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="804"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="791"/>
         <source>投诉人身份依法保密，仅投诉受理人员可以查看。</source>
         <translation>The complainant&apos;s identity is confidential by law; only complaint handlers may view it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="806"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="793"/>
         <source>投诉人身份已加密保存。查看时解密，每次查看均记入处理记录。</source>
         <translation>The complainant&apos;s identity is stored encrypted. It is decrypted on viewing, and every view is recorded in the history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="821"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="808"/>
         <source>（{name}批准）</source>
         <translation> (approved by {name})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="896"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="883"/>
         <source>已分办。</source>
         <translation>Assigned.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="916"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="903"/>
         <source>已延期，新的截止日期：{day}。</source>
         <translation>Extended; new due date: {day}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="936"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="923"/>
         <source>已办结。</source>
         <translation>Closed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="946"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="933"/>
         <source>投诉人身份依法保密，不得泄露。
 查看将解密并记入处理记录（查看人、时间）。
 确定查看吗？</source>
@@ -1188,27 +1623,27 @@ Viewing decrypts it and is recorded in the history (who and when).
 View it now?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="953"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="940"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="954"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="941"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/dashboard.py" line="64"/>
         <location filename="../../desktop/ui/pages/sync.py" line="49"/>
-        <location filename="../../desktop/ui/pages/visits.py" line="139"/>
-        <location filename="../../desktop/ui/pages/visits.py" line="159"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="135"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="155"/>
         <source>督查方案</source>
         <translation>Inspection plans</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/dashboard.py" line="65"/>
         <location filename="../../desktop/ui/pages/sync.py" line="50"/>
-        <location filename="../../desktop/ui/pages/visits.py" line="233"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="229"/>
         <source>检查记录</source>
         <translation>Inspection records</translation>
     </message>
@@ -1229,7 +1664,7 @@ View it now?</translation>
         <location filename="../../desktop/ui/pages/dashboard.py" line="68"/>
         <location filename="../../desktop/ui/pages/decisions.py" line="238"/>
         <location filename="../../desktop/ui/pages/decisions.py" line="294"/>
-        <location filename="../../desktop/ui/pages/decisions.py" line="485"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="480"/>
         <location filename="../../desktop/ui/pages/sync.py" line="53"/>
         <source>申诉</source>
         <translation>Appeals</translation>
@@ -1302,7 +1737,7 @@ View it now?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/dashboard.py" line="230"/>
-        <location filename="../../desktop/ui/pages/visits.py" line="265"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="261"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
@@ -1328,7 +1763,7 @@ View it now?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/dashboard.py" line="300"/>
-        <location filename="../../desktop/ui/pages/plans.py" line="379"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="375"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -1446,7 +1881,7 @@ View it now?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/decisions.py" line="80"/>
-        <location filename="../../desktop/ui/pages/plans.py" line="205"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="206"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
@@ -1514,7 +1949,7 @@ View it now?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/decisions.py" line="222"/>
-        <location filename="../../desktop/ui/pages/documents.py" line="178"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="176"/>
         <source>F5</source>
         <translation>F5</translation>
     </message>
@@ -1584,277 +2019,277 @@ View it now?</translation>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="395"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="390"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="395"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="390"/>
         <source>放弃对当前问责决定的未保存修改？</source>
         <translation>Discard the unsaved changes to this decision?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="445"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="440"/>
         <source>申诉（{n}）</source>
         <translation>Appeals ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="454"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="449"/>
         <source>决定日期 {d}</source>
         <translation>decided {d}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="458"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="453"/>
         <source>送达 {d}</source>
         <translation>served {d}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="460"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="455"/>
         <source>尚未公开</source>
         <translation>not yet published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="484"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="479"/>
         <source>新建问责决定（草稿）</source>
         <translation>New accountability decision (draft)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="498"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="493"/>
         <source>未保存：请按提示修改。</source>
         <translation>Not saved: please correct the marked fields.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="501"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="496"/>
         <source>草稿已保存。</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="511"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="506"/>
         <source>问责决定已签发。</source>
         <translation>Decision signed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="519"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="514"/>
         <source>送达日期已登记。</source>
         <translation>Date of service recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="532"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="527"/>
         <location filename="../../desktop/ui/pages/sync.py" line="99"/>
         <source>公开问责决定</source>
         <translation>Publish decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="533"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="528"/>
         <source>确认公开对“{subject}”的问责决定？公开后不能撤回。</source>
         <translation>Publish the accountability decision on “{subject}”? Publication cannot be withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="543"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="538"/>
         <source>问责决定已公开。</source>
         <translation>Decision published.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="555"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="550"/>
         <source>文书页面暂不可用。</source>
         <translation>The Documents page is not available.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="575"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="570"/>
         <source>超期 {n} 日作出</source>
         <translation>Decided {n} days late</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="576"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="571"/>
         <source>按期作出</source>
         <translation>Decided on time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="581"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="576"/>
         <source>已超期 {n} 日</source>
         <translation>{n} days overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="584"/>
-        <location filename="../../desktop/ui/pages/decisions.py" line="817"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="579"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="812"/>
         <source>剩 {n} 个工作日</source>
         <translation>{n} working days left</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="812"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="807"/>
         <source>已逾期 {n} 个工作日</source>
         <translation>{n} working days overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="75"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="73"/>
         <source>已编号 {number}</source>
         <extracomment>A function giving the printer for the ``n``-th document of a batch.</extracomment>
         <translation>Numbered {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="76"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="74"/>
         <source>草稿（未编号）</source>
         <translation>Draft (not numbered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="77"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="75"/>
         <source>不编号</source>
         <translation>Not numbered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="163"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="161"/>
         <source>搜索文书名称、对应记录或文号（Ctrl+F）</source>
         <extracomment>A preview finished (shown, or failed): tests and the screenshot script wait on it. A print of the document on show finished; the message shown. A batch print&apos;s progress (done, total, text), as its progress bar shows it. A batch print finished: its :class:`BatchResult`.</extracomment>
         <translation>Search title, record or reference no. (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="168"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="166"/>
         <source>全部文书</source>
         <translation>All documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="171"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="169"/>
         <source>批量打印…</source>
         <translation>Batch print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="174"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="172"/>
         <source>打印列表中选中的文书（未多选时打印列表中的全部文书）（Ctrl+Shift+P）</source>
         <translation>Print the selected documents (all listed documents if none are selected) (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="238"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="231"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="239"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="232"/>
         <source>对应记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="285"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="278"/>
         <source>签发编号…</source>
         <translation>Sign and number…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="287"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="280"/>
         <source>签发后编发文字号，文号不能收回</source>
         <translation>Signing assigns a reference number, which cannot be withdrawn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="288"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="281"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="290"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="283"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="291"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="284"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="293"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="286"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="294"/>
-        <location filename="../../desktop/ui/pages/documents.py" line="562"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="287"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="555"/>
         <source>显示投诉人姓名</source>
         <translation>Show complainant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="297"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="290"/>
         <source>答复函写明投诉人姓名，仅供预览和打印；每次查看均记入处理记录</source>
         <translation>Shows the complainant&apos;s name in the reply letter, for preview and printing only; every view is recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="379"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="372"/>
         <source>没有符合条件的文书。</source>
         <translation>No matching documents.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="381"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="374"/>
         <source>已列出 {n} 份文书，向下滚动查看更多。</source>
         <translation>{n} documents listed; scroll down for more.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="383"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="376"/>
         <source>共 {n} 份文书。</source>
         <translation>{n} documents.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="396"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="389"/>
         <source>批量打印选中的 {n} 份…</source>
         <translation>Print {n} selected…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="398"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="391"/>
         <source>批量打印全部…</source>
         <translation>Print all…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="446"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="439"/>
         <source>文书预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="450"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="443"/>
         <source>在左侧列表中选择一份文书，在此预览。</source>
         <translation>Select a document in the list to preview it here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="456"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="449"/>
         <source>问责决定由主要负责人在“问责与申诉”页签发，签发时编发文字号。</source>
         <translation>Accountability decisions are signed by the principal head on the “Accountability &amp; appeals” page, which assigns the reference number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="458"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="451"/>
         <source>草稿：由科室负责人或主要负责人签发后编发文字号。</source>
         <translation>Draft: a reference number is assigned when a section head or the principal head signs it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="491"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="484"/>
         <source>正在生成预览…</source>
         <translation>Generating preview…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="510"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="503"/>
         <source>发文字号：{number}&#x3000;{label}</source>
         <translation>Ref. no. {number}&#x3000;{label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="518"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="511"/>
         <source>字库中没有以下字符，打印时将显示为方框：{chars}</source>
         <translation>The font lacks these characters; they will print as boxes: {chars}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="531"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="524"/>
         <source>文书模板无法填写：{error}</source>
         <translation>The document template could not be filled in: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="537"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="530"/>
         <source>未能显示投诉人姓名：{error}</source>
         <translation>Could not show the complainant&apos;s name: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="540"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="533"/>
         <source>无法生成预览。</source>
         <translation>Could not generate the preview.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="549"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="542"/>
         <source>正在生成文书预览…</source>
         <translation>Generating document preview…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="564"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="557"/>
         <source>投诉人身份依法保密，不得泄露。
 显示姓名将解密并记入处理记录（查看人、时间），答复函仅供预览和打印。
 确定显示吗？</source>
@@ -1863,415 +2298,415 @@ Showing the name decrypts it and is recorded in the history (who and when); the 
 Show it now?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="584"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="577"/>
         <source>已隐藏投诉人姓名。</source>
         <translation>Complainant&apos;s name hidden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="602"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="595"/>
         <source>签发编号</source>
         <translation>Sign and number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="603"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="596"/>
         <source>签发“{title}”（{label}）并编发文字号？文号不能收回。</source>
         <translation>Sign “{title}” ({label}) and assign a reference number? The number cannot be withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="623"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="616"/>
         <source>已签发，发文字号：{number}</source>
         <translation>Signed; reference number: {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="632"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="625"/>
         <source>字库缺字</source>
         <translation>Missing characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="634"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="627"/>
         <source>字库中没有以下字符，打印出来将是方框：{chars}
 可先打印，再手写补正。仍要打印吗？</source>
         <translation>The font lacks these characters; they will print as boxes: {chars}
 You can print now and correct them by hand. Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="655"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="648"/>
         <source>正在打印“{title}”：第 {page} / {count} 页</source>
         <translation>Printing “{title}”: page {page} of {count}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="669"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="662"/>
         <source>已送打印：{title}，共 {pages} 页。</source>
         <translation>Sent to the printer: {title}, {pages} pages.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="680"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="673"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="684"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="677"/>
         <source>打印未完成：无法打开打印机或读取文书。</source>
         <translation>Printing failed: the printer or the document could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="699"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="692"/>
         <source>文件将包含投诉人身份</source>
         <translation>The file will contain the complainant&apos;s identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="701"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="694"/>
         <source>该答复函写明了投诉人姓名。保存后，PDF 文件中将含有投诉人的身份信息，须依照保密规定保管，不得泄露。
 确定保存吗？</source>
         <translation>This reply letter names the complainant. The saved PDF will contain the complainant&apos;s identity and must be kept under the confidentiality rules and not disclosed.
 Save it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="708"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="701"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="710"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="703"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="721"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="714"/>
         <source>未能保存：{error}</source>
         <translation>Could not save: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="724"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="717"/>
         <source>已保存：{path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="737"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="730"/>
         <source>批量打印</source>
         <translation>Batch print</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="738"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="731"/>
         <source>未多选文书，将打印列表中符合当前筛选条件的全部文书。继续吗？</source>
         <translation>No documents are selected: every document matching the current filter will be printed. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="760"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="753"/>
         <source>正在打印第 {n} / {total} 份：{title}（{label}）</source>
         <translation>Printing {n} of {total}: {title} ({label})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="761"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="754"/>
         <source>{title}（{label}）：{error}</source>
         <translation>{title} ({label}): {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="762"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="755"/>
         <source>无法打开打印机或读取文书</source>
         <translation>the printer or the document could not be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="840"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="833"/>
         <source>正在准备批量打印…</source>
         <translation>Preparing batch print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="853"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="846"/>
         <source>批量打印：已打印 {printed} 份，共 {total} 份。</source>
         <translation>Batch print: {printed} of {total} printed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="859"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="852"/>
         <source>已取消，其余 {n} 份未打印。</source>
         <translation>Cancelled; the remaining {n} were not printed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="862"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="855"/>
         <source>未能打印 {n} 份：{items}</source>
         <translation>{n} could not be printed: {items}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="868"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="861"/>
         <source>以下文书有字库中没有的字，打印为方框：{items}</source>
         <translation>These documents have characters missing from the font, printed as boxes: {items}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="67"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="68"/>
         <source>审批</source>
         <translation>Approval</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="68"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="69"/>
         <location filename="../../desktop/ui/pages/sync.py" line="81"/>
         <source>主要负责人审批</source>
         <translation>Principal head&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="71"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="72"/>
         <source>同意</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="72"/>
-        <location filename="../../desktop/ui/pages/plans.py" line="847"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="73"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="843"/>
         <source>退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="211"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="212"/>
         <source>搜索方案标题或督查范围（Ctrl+F）</source>
         <translation>Search title or scope (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="221"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="217"/>
         <source>重新读取方案列表（F5）</source>
         <translation>Reload the plan list (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="223"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="219"/>
         <source>新建方案</source>
         <translation>New plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="225"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="221"/>
         <source>起草新的督查方案（Ctrl+N）</source>
         <translation>Draft a new inspection plan (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="237"/>
-        <location filename="../../desktop/ui/pages/plans.py" line="295"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="233"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="291"/>
         <source>方案标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="238"/>
-        <location filename="../../desktop/ui/pages/plans.py" line="319"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="234"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="315"/>
         <source>被督查单位</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="239"/>
-        <location filename="../../desktop/ui/pages/plans.py" line="337"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="235"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="333"/>
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="312"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="308"/>
         <source>督查类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="324"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="320"/>
         <location filename="../../desktop/ui/pages/sync.py" line="65"/>
         <source>督查范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="329"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="325"/>
         <location filename="../../desktop/ui/pages/sync.py" line="66"/>
         <source>督查方式</source>
         <translation>Methods</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="338"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="334"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="342"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="338"/>
         <source>重大督查事项（须主要负责人审批）</source>
         <translation>Major matter (head approves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="344"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="340"/>
         <source>应其他机关要求开展</source>
         <translation>Requested by another body</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="350"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="346"/>
         <source>审批要求</source>
         <translation>Approval</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="355"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="351"/>
         <source>专项事项</source>
         <translation>Special item</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="358"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="354"/>
         <source>政府立项文号，如：马政办〔2026〕41号</source>
         <translation>Government approval ref., e.g. 马政办〔2026〕41号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="359"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="355"/>
         <source>立项依据</source>
         <translation>Approval ref.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="375"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="371"/>
         <source>督查组成员</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="381"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="377"/>
         <source>保存方案（Ctrl+S）</source>
         <translation>Save the plan (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="398"/>
-        <location filename="../../desktop/ui/pages/plans.py" line="857"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="394"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="853"/>
         <location filename="../../desktop/ui/pages/sync.py" line="68"/>
         <source>督查报告</source>
         <translation>Inspection report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="407"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="403"/>
         <location filename="../../desktop/ui/pages/sync.py" line="69"/>
         <source>审批记录</source>
         <translation>Approval history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="412"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="408"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="412"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="408"/>
         <source>审批人</source>
         <translation>Approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="412"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="408"/>
         <source>意见</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="412"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="408"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="412"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="408"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="508"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="504"/>
         <source>（请选择被督查单位）</source>
         <translation>(Select the inspected agency)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="580"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="576"/>
         <source>已选 {n} 名：{names}</source>
         <translation>{n} selected: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="594"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="590"/>
         <source>依据：{article}</source>
         <translation>Basis: {article}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="596"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="592"/>
         <source>暗访方案保密：仅督查组成员和审批人可见，形成报告后公开。</source>
         <translation>Unannounced-visit plans are confidential: only the team and approvers see them until the report is made.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="603"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="599"/>
         <source>（请注明属于第几项）</source>
         <translation>(Select the item number)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="606"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="602"/>
         <source>第{n}项</source>
         <translation>Item {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="608"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="604"/>
         <source>（须经政府立项）</source>
         <translation> (needs government approval)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="629"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="625"/>
         <source>请在左侧选择督查方案，或新建方案</source>
         <translation>Select an inspection plan on the left, or create a new one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="651"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="647"/>
         <source>新建督查方案</source>
         <translation>New inspection plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="652"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="648"/>
         <source>草稿，尚未保存</source>
         <translation>Draft, not yet saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="695"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="691"/>
         <source>状态：{state}&#x3000;起草人：{author}&#x3000;更新于 {at}</source>
         <translation>Status: {state}&#x3000;Drafted by: {author}&#x3000;Updated {at}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="703"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="699"/>
         <source>退回理由：{reason}</source>
         <translation>Reason for return: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="830"/>
-        <location filename="../../desktop/ui/pages/visits.py" line="673"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="826"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="669"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="843"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="839"/>
         <location filename="../../desktop/ui/pages/sync.py" line="82"/>
         <source>退回督查方案</source>
         <translation>Return inspection plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="845"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="841"/>
         <location filename="../../desktop/ui/pages/sync.py" line="67"/>
         <source>退回理由</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="846"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="842"/>
         <source>请写明退回理由，起草人将据此修改后重新提交。</source>
         <translation>State the reason for returning the plan; the author will revise and resubmit it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="850"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="846"/>
         <source>已退回。</source>
         <translation>Returned.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="855"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="851"/>
         <location filename="../../desktop/ui/pages/sync.py" line="84"/>
         <source>提交督查报告</source>
         <translation>Submit inspection report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="858"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="854"/>
         <source>请填写督查发现的问题、整改要求或督查建议。</source>
         <translation>Enter the problems found, rectification requirements or recommendations.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="859"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="855"/>
         <source>提交报告</source>
         <translation>Submit report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="862"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="858"/>
         <source>督查报告已提交。</source>
         <translation>Inspection report submitted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="879"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="875"/>
         <source>未能{action}，原因见上方红字提示。</source>
         <translation>Could not {action}: see the notes in red above.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="884"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="882"/>
         <source>已完成：{action}。现在状态为“{state}”。</source>
         <translation>Done: {action}. Status is now “{state}”.</translation>
     </message>
@@ -2784,322 +3219,322 @@ Save it?</translation>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="55"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="56"/>
         <source>照片</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="56"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="57"/>
         <source>扫描件</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="57"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="58"/>
         <source>录音</source>
         <translation>Audio recording</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="58"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="59"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="61"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="62"/>
         <source>现场察看情况</source>
         <translation>On-site observations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="62"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="63"/>
         <source>要求提供的文件资料</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="63"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="64"/>
         <source>复制的文件资料</source>
         <translation>Documents copied</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="64"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="65"/>
         <source>要求作出的解释和说明</source>
         <translation>Explanations requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="65"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="66"/>
         <source>询问谈话情况</source>
         <translation>Interviews</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="127"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="128"/>
         <source>搜索方案（Ctrl+F）</source>
         <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="153"/>
-        <location filename="../../desktop/ui/pages/visits.py" line="398"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="149"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="394"/>
         <source>（没有可检查的方案）</source>
         <translation>(No plans to inspect)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="157"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="153"/>
         <source>重新读取（F5）</source>
         <translation>Reload (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="177"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="173"/>
         <source>检查日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="178"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="174"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="180"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="176"/>
         <source>方式</source>
         <translation>Manner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="181"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="177"/>
         <source>公开检查</source>
         <translation>Announced</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="181"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="177"/>
         <source>暗访</source>
         <translation>Unannounced</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="185"/>
-        <location filename="../../desktop/ui/pages/visits.py" line="524"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="181"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="520"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="185"/>
-        <location filename="../../desktop/ui/pages/visits.py" line="524"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="181"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="520"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="204"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="200"/>
         <source>开始检查…</source>
         <translation>Start inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="207"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="203"/>
         <source>两名以上督查组成员各自输入本人密码确认到场后开始检查（Ctrl+N）</source>
         <translation>Start once two or more team members have each entered their own password to confirm presence (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="246"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="242"/>
         <source>保存记录</source>
         <translation>Save record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="248"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="244"/>
         <source>保存检查记录（Ctrl+S）</source>
         <translation>Save the inspection record (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="258"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="254"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="264"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="260"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="266"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="262"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="267"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="263"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="268"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="264"/>
         <source>校验</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="287"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="283"/>
         <source>添加证据…</source>
         <translation>Add evidence…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="289"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="285"/>
         <source>选择文件，复制到证据库并记录其 SHA-256</source>
         <translation>Choose a file, copy it into the evidence store and record its SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="295"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="291"/>
         <source>证据类型</source>
         <translation>Evidence type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="301"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="297"/>
         <source>校验证据</source>
         <translation>Verify evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="303"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="299"/>
         <source>重新计算每个证据文件的 SHA-256，与记录比对</source>
         <translation>Recompute each evidence file&apos;s SHA-256 and compare it with the record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="314"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="310"/>
         <source>完成检查…</source>
         <translation>Finish inspection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="317"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="313"/>
         <source>在场督查人员再次各自输入本人密码确认，完成后记录不能再修改</source>
         <translation>Each inspector present confirms again with their own password; the record cannot be changed afterwards</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="400"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="396"/>
         <source>没有已批准、实施中或已形成报告的督查方案。</source>
         <translation>There are no approved, in-progress or reported inspection plans.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="409"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="405"/>
         <source>{subject}&#x3000;{start} 至 {end}
 督查组：{team}</source>
         <translation>{subject}&#x3000;{start} to {end}
 Team: {team}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="502"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="498"/>
         <source>请先选择督查方案</source>
         <translation>Select an inspection plan first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="505"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="501"/>
         <source>本方案尚无检查记录</source>
         <translation>This plan has no inspection records yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="508"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="504"/>
         <source>到达现场后点击“开始检查”：两名以上督查组成员各自在本机输入本人密码确认到场，公开检查还须先出示证件、表明身份。</source>
         <translation>On arrival, click “Start inspection…”: two or more team members each enter their own password here to confirm presence; for an announced inspection, first show your credentials and identify yourselves.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="513"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="509"/>
         <source>请在左侧选择检查记录</source>
         <translation>Select an inspection record on the left</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="518"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="514"/>
         <source>公开检查，已出示证件</source>
         <translation>Announced; credentials shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="520"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="516"/>
         <source>公开检查，未载明出示证件</source>
         <translation>Announced; showing of credentials not recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="522"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="518"/>
         <source>暗访（不事先表明身份）</source>
         <translation>Unannounced visit (without identifying beforehand)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="528"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="524"/>
         <source>{date}&#x3000;{place}</source>
         <translation>{date}&#x3000;{place}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="531"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="527"/>
         <source>{manner}&#x3000;状态：{state}</source>
         <translation>{manner}&#x3000;Status: {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="532"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="528"/>
         <source>开始时确认在场：{names}</source>
         <translation>Present at start: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="535"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="531"/>
         <source>完成时确认在场：{names}</source>
         <translation>Present at finish: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="537"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="533"/>
         <source>只有本方案督查组中的督查人员可以修改本记录。</source>
         <translation>Only inspectors on this plan&apos;s team can change this record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="552"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="548"/>
         <source>未校验</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="554"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="550"/>
         <source>不一致或缺失</source>
         <translation>Mismatch or missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="556"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="552"/>
         <source>一致</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="622"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="618"/>
         <source>检查已开始，请记录检查情况。</source>
         <translation>Inspection started; record your findings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="640"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="636"/>
         <source>检查记录：{date}&#x3000;{place}</source>
         <translation>Inspection record: {date}&#x3000;{place}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="654"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="650"/>
         <source>检查记录已完成。</source>
         <translation>Inspection record completed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="683"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="679"/>
         <source>选择证据文件</source>
         <translation>Choose evidence file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="685"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="681"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="696"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="692"/>
         <source>正在复制并计算证据文件的 SHA-256…</source>
         <translation>Copying the evidence file and computing its SHA-256…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="704"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="700"/>
         <source>证据已添加。</source>
         <translation>Evidence added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="716"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="712"/>
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="725"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="721"/>
         <source>正在校验证据文件…</source>
         <translation>Verifying evidence files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="739"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="735"/>
         <source>{n} 件证据文件缺失或与记录的 SHA-256 不一致：{names}</source>
         <translation>{n} evidence file(s) missing or not matching the recorded SHA-256: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="745"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="741"/>
         <source>全部 {n} 件证据与记录一致。</source>
         <translation>All {n} evidence files match the record.</translation>
     </message>
@@ -3254,82 +3689,154 @@ Each inspector present enters their own username and password here to confirm pr
     </message>
 </context>
 <context>
+    <name>ProfilePage</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="124"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="132"/>
+        <source>规则配置</source>
+        <translation type="unfinished">Rule profile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="125"/>
+        <source>选择本单位适用的效能督查规定：期限、问责措施和文书格式都依此而定。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="134"/>
+        <source>以后可由管理员在“设置”中更改。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="872"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="878"/>
         <source>申诉期限自送达之日起算（{article}）；登记申诉后不能再更改。</source>
         <translation>The appeal period runs from the date of service ({article}); it cannot be changed once an appeal is registered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="880"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="886"/>
         <source>送达日期</source>
         <translation>Date of service</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="881"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="887"/>
         <source>登记送达日期</source>
         <translation>Record date of service</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="881"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="887"/>
         <source>登记</source>
         <translation>Register</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryPage</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="326"/>
+        <source>机构恢复密钥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="328"/>
+        <source>生成本机构的密钥。恢复密钥用口令加密后保存到您选择的文件，不留在本机。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="334"/>
+        <source>每位投诉人的身份都会同时为恢复密钥加密。所有受理人员都忘记密码时，只有恢复密钥能解开投诉人身份。请把文件保存到U盘等离线介质并放入保险柜，口令另行保管；文件是文本，也可以打印后存档（没有口令无法使用）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="345"/>
+        <source>选择…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="352"/>
+        <source>保存到文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="354"/>
+        <source>恢复密钥口令</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="355"/>
+        <source>再次输入口令</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="359"/>
+        <source>口令至少 {n} 个字符，且不能与管理员密码相同。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="370"/>
+        <source>保存机构恢复密钥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="370"/>
+        <source>文本文件 (*.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RectificationDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1035"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1040"/>
         <source>（请选择）</source>
         <translation>(Select)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1039"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1044"/>
         <source>整改要求或建议的具体内容</source>
         <translation>What is required or recommended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1046"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1051"/>
         <source>按规定期限（{n}{unit}）</source>
         <translation>Standard period ({n}{unit})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1050"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1055"/>
         <source>按规定期限</source>
         <translation>Standard period</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1061"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1066"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1062"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1067"/>
         <source>被督查单位</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1063"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1068"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1064"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1069"/>
         <source>提出日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1065"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1070"/>
         <source>整改期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1066"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1071"/>
         <source>提出整改要求或督查建议</source>
         <translation>Issue requirement or recommendation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1066"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="1071"/>
         <source>提出</source>
         <translation>Issue</translation>
     </message>
@@ -3337,97 +3844,97 @@ Each inspector present enters their own username and password here to confirm pr
 <context>
     <name>RectificationsPanel</name>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="852"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="847"/>
         <source>全部单位</source>
         <translation>All agencies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="856"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="851"/>
         <source>只看未完成</source>
         <translation>Open only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="858"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="853"/>
         <source>提出整改要求或督查建议…</source>
         <translation>Issue requirement or recommendation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="860"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="855"/>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="862"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="857"/>
         <source>登记整改情况…</source>
         <translation>Record rectification…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="866"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="861"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="868"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="863"/>
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="882"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="877"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="883"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="878"/>
         <source>单位</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="884"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="879"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="885"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="880"/>
         <source>提出日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="886"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="881"/>
         <source>整改期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="887"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="882"/>
         <source>期限情况</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="889"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="884"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="891"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="886"/>
         <source>整改情况</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="945"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="940"/>
         <source>{kind}（{agency}，{issued} 提出，期限 {due}）：{content}</source>
         <translation>{kind} ({agency}, issued {issued}, due {due}): {content}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="953"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="948"/>
         <source>整改情况：{f}</source>
         <translation>Progress: {f}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="960"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="955"/>
         <source>已提出。</source>
         <translation>Issued.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/decisions.py" line="969"/>
+        <location filename="../../desktop/ui/pages/decisions.py" line="964"/>
         <source>整改情况已登记。</source>
         <translation>Rectification recorded.</translation>
     </message>
@@ -3435,136 +3942,174 @@ Each inspector present enters their own username and password here to confirm pr
 <context>
     <name>RegisterComplaintDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="91"/>
         <source>登记效能投诉</source>
         <translation>Register complaint</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="94"/>
-        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="124"/>
+        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="125"/>
         <source>投诉事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="110"/>
+        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="111"/>
         <source>（请选择）</source>
         <translation>(Select)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="118"/>
+        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="119"/>
         <source>投诉的具体事项、时间、经过</source>
         <translation>What happened, when and how</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="120"/>
+        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="121"/>
         <source>投诉渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="121"/>
+        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="122"/>
         <source>收到日期</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="122"/>
+        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="123"/>
         <source>被投诉单位</source>
         <translation>Agency complained of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="123"/>
+        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="124"/>
         <source>被投诉人（可选）</source>
         <translation>Person complained of (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="137"/>
+        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="138"/>
         <source>紧急情形</source>
         <translation>Urgent criteria</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="141"/>
+        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="142"/>
         <source>投诉人（加密保存，仅投诉受理人员可查看）</source>
         <translation>Complainant (stored encrypted; only complaint handlers can view)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="143"/>
+        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="144"/>
         <source>匿名投诉（不登记投诉人身份）</source>
         <translation>Anonymous (no complainant identity registered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="151"/>
+        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="152"/>
         <source>18 位公民身份号码</source>
         <translation>18-character citizen ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="158"/>
+        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="159"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="159"/>
+        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="160"/>
         <source>身份证号码</source>
         <translation>ID card number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="160"/>
+        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="161"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="161"/>
+        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="162"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="162"/>
+        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="163"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="177"/>
+        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="178"/>
         <source>登记</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="181"/>
+        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="182"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="238"/>
+        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="239"/>
         <source>（不指定）</source>
         <translation>(Not specified)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="274"/>
+        <location filename="../../desktop/ui/dialogs/complaint_dialogs.py" line="275"/>
         <source>重复投诉：已有 {n} 件投诉的身份证号码或电话与此相同（按加密索引比对，未解密）</source>
         <translation>Repeat complaint: {n} complaint(s) have the same ID number or phone (matched by encrypted index, without decrypting)</translation>
     </message>
 </context>
 <context>
+    <name>ServerPage</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="206"/>
+        <source>连接中心服务器</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="208"/>
+        <source>请输入服务器地址和您在服务器上的用户名、密码（由管理员开设）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="215"/>
+        <source>服务器地址</source>
+        <translation type="unfinished">Server address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="216"/>
+        <source>用户名</source>
+        <translation type="unfinished">Username</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="217"/>
+        <source>密码</source>
+        <translation type="unfinished">Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="222"/>
+        <source>密码由服务器核对；本机只保存密码的校验值，以后断网时也能登录。投诉受理人员的密钥用本人密码加密后保存。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="231"/>
+        <source>正在连接中心服务器……</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="844"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="850"/>
         <source>问责对象：{subject}；问责方式：{measures}。签发后不能再修改。</source>
         <translation>Subject: {subject}; measures: {measures}. The decision cannot be changed once signed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="846"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="852"/>
         <source>免予问责</source>
         <translation>Exempted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="850"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="856"/>
         <source>决定日期</source>
         <translation>Decision date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="851"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="857"/>
         <source>签发问责决定</source>
         <translation>Sign accountability decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="851"/>
+        <location filename="../../desktop/ui/dialogs/decision_dialogs.py" line="857"/>
         <source>签发</source>
         <translation>Sign</translation>
     </message>
@@ -3631,9 +4176,17 @@ Each inspector present enters their own username and password here to confirm pr
 <context>
     <name>TextPrompt</name>
     <message>
-        <location filename="../../desktop/ui/pages/plans.py" line="148"/>
+        <location filename="../../desktop/ui/pages/plans.py" line="149"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>WorkPage</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="165"/>
+        <source>正在设置本机……</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.services.base import Context
 from desktop.ui.fields import FieldForm
-from desktop.ui.i18n import i18n_dir, install_translators
+from desktop.ui.i18n import data_names_source, i18n_dir, install_translators
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.settings import Page as SettingsPage
 from desktop.ui.signin import SignInDialog
@@ -95,6 +95,26 @@ def test_the_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
     lrelease = Path(sys.executable).parent / "pyside6-lrelease"
     subprocess.run([str(lrelease), str(TS), "-qm", str(fresh)], check=True, capture_output=True)
     assert fresh.read_bytes() == QM.read_bytes(), "xiaoneng_en.qm is older than the .ts"
+
+
+def test_the_domain_and_profile_names_are_listed_for_the_translators() -> None:
+    listed = Path(__file__).resolve().parents[2] / "desktop" / "ui" / "datanames.py"
+    assert listed.read_text(encoding="utf-8") == data_names_source(), (
+        "run `.venv/bin/python -m desktop.ui.i18n` after changing a profile's names"
+    )
+
+
+@pytest.mark.usefixtures("english")
+def test_plan_states_kinds_and_actions_show_in_english(window: Make) -> None:
+    main = window("wangjg")
+    plans = main.show_page("plans")
+    states = [plans.state_filter.itemText(i) for i in range(plans.state_filter.count())]
+    assert {"Draft", "Awaiting approval", "Approved", "Returned"} <= set(states)
+    kinds = [plans.kind.itemText(i) for i in range(plans.kind.count())]
+    assert "Unannounced visit" in kinds and "Special inspection" in kinds
+    shown = {plans.model.data(plans.model.index(r, 3)) for r in range(plans.model.rowCount())}
+    assert shown and not any(re.search(r"[\u4e00-\u9fff]", text) for text in shown), shown
+    assert plans.action_buttons[next(iter(plans.action_buttons))].text().isascii()
 
 
 # ------------------------------------------------------------------ the window

@@ -34,6 +34,7 @@ from desktop.services import complaints, directory
 from desktop.services.auth import UserSession
 from desktop.services.base import Context, ServiceError
 from desktop.ui.fields import FieldForm
+from desktop.ui.i18n import tr_data
 from desktop.ui.worker import error_text
 
 HINT_STYLE = "color: #b35900;"
@@ -97,7 +98,7 @@ class RegisterComplaintDialog(QDialog):
         self.channel = QComboBox(facts_box)
         self.channel.setObjectName("channel")
         for channel in ctx.profile.complaints.channels:
-            self.channel.addItem(channel.name, channel.id)
+            self.channel.addItem(tr_data(channel.name), channel.id)
         self.received_on = QDateEdit(facts_box)
         self.received_on.setObjectName("received_on")
         self.received_on.setCalendarPopup(True)

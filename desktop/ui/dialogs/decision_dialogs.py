@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.accountability import Notice, measures_for
 from desktop.domain.common import RuleViolation, SubjectKind
-from desktop.domain.profile import MitigationOutcome
+from desktop.domain.profile import MitigationOutcome, RuleProfile
 from desktop.services import decisions, directory, rectifications
 from desktop.services.auth import UserSession
 from desktop.services.base import Context, ServiceError
@@ -62,6 +62,7 @@ from desktop.services.decisions import (
 )
 from desktop.services.rectifications import RectificationView
 from desktop.ui.fields import FieldForm
+from desktop.ui.i18n import tr_data
 from desktop.ui.worker import error_text
 
 CONTEXT = "DecisionDialogs"
@@ -147,8 +148,13 @@ def day(value: dt.date | None) -> str:
     return value.isoformat() if value is not None else "—"
 
 
+def measure_choices(kind: SubjectKind, profile: RuleProfile) -> list[tuple[str, str, str]]:
+    """``(id, name, article)`` of the measures ``profile`` allows for ``kind``."""
+    return [(m.id, tr_data(m.name), m.article) for m in measures_for(kind, profile)]
+
+
 def measure_names(ctx: Context, ids: Iterable[str]) -> str:
-    known = {m.id: m.name for m in ctx.profile.accountability.measures}
+    known = {m.id: tr_data(m.name) for m in ctx.profile.accountability.measures}
     return "、".join(known.get(i, i) for i in ids)
 
 
@@ -303,7 +309,7 @@ class DecisionEditor(QWidget):
         self.mitigation.setObjectName("mitigation_id")
         self.mitigation.addItem(self.tr("不适用"), None)
         for m in self.acc.mitigations:
-            self.mitigation.addItem(f"{m.name}（{m.article}）", m.id)
+            self.mitigation.addItem(f"{tr_data(m.name)}（{m.article}）", m.id)
         self.conditions = CheckGroup("conditions_met", 1, body)
         self.outcome = QComboBox(body)
         self.outcome.setObjectName("mitigation_outcome")
@@ -429,7 +435,7 @@ class DecisionEditor(QWidget):
 
     def measure_items(self) -> list[tuple[str, str, str]]:
         """Only the measures the profile allows for the subject kind (FJ 37 / MAS 18)."""
-        return [(m.id, m.name, m.article) for m in measures_for(self.kind(), self.ctx.profile)]
+        return measure_choices(self.kind(), self.ctx.profile)
 
     def load_grounds(self, checked: Iterable[str]) -> None:
         """The profile's grounds that apply to the subject kind; heads-only marked."""
@@ -843,7 +849,7 @@ class SignDialog(FormDialog):
         self.set_intro(
             self.tr("问责对象：{subject}；问责方式：{measures}。签发后不能再修改。").format(
                 subject=view.subject_name,
-                measures="、".join(m.name for m in view.measures) or self.tr("免予问责"),
+                measures="、".join(tr_data(m.name) for m in view.measures) or self.tr("免予问责"),
             )
         )
         self.decided_on = date_edit(self, "decided_on", ctx.today(), ctx.today())
@@ -900,7 +906,8 @@ class AppealDialog(FormDialog):
         self.appeal_id: str | None = None
         self.set_intro(
             self.tr("针对：{subject}（{measures}）").format(
-                subject=view.subject_name, measures="、".join(m.name for m in view.measures)
+                subject=view.subject_name,
+                measures="、".join(tr_data(m.name) for m in view.measures),
             )
         )
         self.received_on = date_edit(self, "received_on", ctx.today(), ctx.today())
@@ -976,9 +983,7 @@ class AppealDecisionDialog(FormDialog):
             self.outcome.addItem(tr(name), value)
         self.measures = CheckGroup("outcome_measure_ids", 3, self)
         kind = SubjectKind(view.subject_kind)
-        self.measures.set_items(
-            [(m.id, m.name, m.article) for m in measures_for(kind, ctx.profile)]
-        )
+        self.measures.set_items(measure_choices(kind, ctx.profile))
         self.reasons = text_edit(self, "reasons", 90, self.tr("处理理由"))
         self.form.add("decided_on", self.tr("决定日期"), self.decided_on)
         self.form.add("outcome", self.tr("处理结果"), self.outcome)

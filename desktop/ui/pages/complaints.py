@@ -64,6 +64,7 @@ from desktop.ui.dialogs.complaint_dialogs import (
     to_qdate,
 )
 from desktop.ui.fields import FieldForm
+from desktop.ui.i18n import tr_data
 from desktop.ui.listmodel import Column, Index, PagedModel, debounced_search
 from desktop.ui.worker import error_text
 
@@ -172,9 +173,9 @@ class Page(QWidget):
         self.ctx = ctx
         self.session = session
         self.allowed = complaints.complaint_permissions(session)
-        self.channel_names = {c.id: c.name for c in ctx.profile.complaints.channels}
-        self.mode_names = {m.id: m.name for m in ctx.profile.complaints.modes}
-        self.result_names = {r.id: r.name for r in ctx.profile.complaints.results}
+        self.channel_names = {c.id: tr_data(c.name) for c in ctx.profile.complaints.channels}
+        self.mode_names = {m.id: tr_data(m.name) for m in ctx.profile.complaints.modes}
+        self.result_names = {r.id: tr_data(r.name) for r in ctx.profile.complaints.results}
         self.criteria_names = {c.id: c.text for c in ctx.profile.complaints.urgent_criteria}
         self.current: ComplaintDetail | None = None
         self.allowed_now: frozenset[str] = frozenset()
@@ -423,7 +424,7 @@ class Page(QWidget):
         self.mode = QComboBox(tab)
         self.mode.setObjectName("mode")
         for mode in self.ctx.profile.complaints.modes:
-            self.mode.addItem(mode.name, mode.id)
+            self.mode.addItem(tr_data(mode.name), mode.id)
         self.handler_agency = QComboBox(tab)
         self.handler_agency.setObjectName("handler_agency_id")
         self.handler_agency.addItem(self.tr("（请选择）"), None)
@@ -489,7 +490,7 @@ class Page(QWidget):
         self.result.setObjectName("result")
         self.result.addItem(self.tr("（请选择）"), "")
         for result in self.ctx.profile.complaints.results:
-            self.result.addItem(result.name, result.id)
+            self.result.addItem(tr_data(result.name), result.id)
         self.explanation = text_box("explanation", tab)
         self.explanation.setPlaceholderText(self.tr("不属实或部分属实的，写明解释说明和理由"))
         follow_box = QWidget(tab)
@@ -507,7 +508,7 @@ class Page(QWidget):
         self.reply_channel = QComboBox(tab)
         self.reply_channel.setObjectName("reply_channel")
         for channel in self.ctx.profile.complaints.channels:
-            self.reply_channel.addItem(channel.name, channel.id)
+            self.reply_channel.addItem(tr_data(channel.name), channel.id)
         self.reply = text_box("reply", tab, 80)
         self.reply.setPlaceholderText(self.tr("答复投诉人的内容"))
         self.close_form.add("result", self.tr("办理结果"), self.result)

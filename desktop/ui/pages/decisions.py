@@ -65,6 +65,7 @@ from desktop.ui.dialogs.decision_dialogs import (
     measure_names,
     tr as tr_dialogs,
 )
+from desktop.ui.i18n import tr_data
 from desktop.ui.listmodel import Column, PagedModel, debounced_search
 from desktop.ui.worker import error_text
 
@@ -593,7 +594,7 @@ def appeal_result_text(row: AppealRow) -> str:
     if a.outcome is None:
         return "—"
     name = tr_dialogs(APPEAL_OUTCOME_NAMES.get(a.outcome, a.outcome))
-    measures = "、".join(m.name for m in a.outcome_measures)
+    measures = "、".join(tr_data(m.name) for m in a.outcome_measures)
     return f"{name}：{measures}" if measures else name
 
 

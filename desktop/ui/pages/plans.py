@@ -52,6 +52,7 @@ from desktop.services.directory import AgencyView, UserView
 from desktop.services.plans import PlanView
 from desktop.ui.dialogs.presence import show_failure
 from desktop.ui.fields import FieldForm
+from desktop.ui.i18n import tr_data
 from desktop.ui.listmodel import Column, PagedModel, debounced_search
 
 # Where a plan rule's refusal is shown (refusal code -> field on the editor).
@@ -204,7 +205,7 @@ class Page(QWidget):
         self.state_filter.setObjectName("state_filter")
         self.state_filter.addItem(self.tr("全部状态"), "")
         for state, name in STATE_NAMES.items():
-            self.state_filter.addItem(name, state.value)
+            self.state_filter.addItem(tr_data(name), state.value)
         self.state_filter.currentIndexChanged.connect(self.requery)
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
@@ -234,7 +235,7 @@ class Page(QWidget):
             Column(self.tr("开始日期"), lambda p: p.starts_on.isoformat()),
             Column(
                 self.tr("状态"),
-                lambda p: p.state_name,
+                lambda p: tr_data(p.state_name),
                 lambda p: STATE_COLOURS.get(p.state),
             ),
         ]
@@ -291,7 +292,7 @@ class Page(QWidget):
         self.kind = QComboBox(panel)
         self.kind.setObjectName("kind")
         for kind in self.ctx.profile.plans.kinds:
-            self.kind.addItem(kind.name, kind.id)
+            self.kind.addItem(tr_data(kind.name), kind.id)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         kind_box = QWidget(panel)
         kind_layout = QVBoxLayout(kind_box)
@@ -378,7 +379,7 @@ class Page(QWidget):
         buttons.addWidget(self.save_button)
         self.action_buttons: dict[PlanAction, QPushButton] = {}
         for action in PlanAction:
-            button = QPushButton(ACTION_NAMES[action], panel)
+            button = QPushButton(tr_data(ACTION_NAMES[action]), panel)
             button.setObjectName(f"action_{action.value}")
             button.clicked.connect(lambda _checked=False, a=action: self.run_action(a))
             buttons.addWidget(button)
@@ -688,7 +689,7 @@ class Page(QWidget):
         self.heading.setText(plan.title)
         self.state_line.setText(
             self.tr("状态：{state}　起草人：{author}　更新于 {at}").format(
-                state=plan.state_name,
+                state=tr_data(plan.state_name),
                 author=self._name(plan.author_id),
                 at=china_time(plan.updated_at),
             )
@@ -705,7 +706,7 @@ class Page(QWidget):
             self.title_edit.setText(plan.title)
             index = self.kind.findData(plan.kind)
             if index < 0:
-                self.kind.addItem(plan.kind_name, plan.kind)
+                self.kind.addItem(tr_data(plan.kind_name), plan.kind)
                 index = self.kind.count() - 1
             self.kind.setCurrentIndex(index)
             subject = self.subject.findData(plan.subject_agency_id)
@@ -871,13 +872,15 @@ class Page(QWidget):
         except (ServiceError, RuleViolation) as exc:
             show_failure(self.form, exc, REFUSAL_FIELDS)
             self.message.setText(
-                self.tr("未能{action}，原因见上方红字提示。").format(action=ACTION_NAMES[action])
+                self.tr("未能{action}，原因见上方红字提示。").format(
+                    action=tr_data(ACTION_NAMES[action])
+                )
             )
             return
         self._after_action(
             plan.id,
             self.tr("已完成：{action}。现在状态为“{state}”。").format(
-                action=ACTION_NAMES[action], state=STATE_NAMES[state]
+                action=tr_data(ACTION_NAMES[action]), state=tr_data(STATE_NAMES[state])
             ),
         )
 

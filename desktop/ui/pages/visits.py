@@ -46,6 +46,7 @@ from desktop.services.plans import PlanView
 from desktop.services.visits import VisitView
 from desktop.ui.dialogs.presence import PresenceDialog, PresenceInput
 from desktop.ui.fields import FieldForm
+from desktop.ui.i18n import tr_data
 from desktop.ui.listmodel import Column, PagedModel, debounced_search
 from desktop.ui.worker import Progress, run_in_background
 
@@ -132,7 +133,7 @@ class Page(QWidget):
             [
                 Column(
                     self.tr("督查方案"),
-                    lambda p: f"{p.title}（{p.kind_name}，{p.state_name}）",
+                    lambda p: f"{p.title}（{tr_data(p.kind_name)}，{tr_data(p.state_name)}）",
                 )
             ],
             self._fetch_plans,
@@ -397,7 +398,7 @@ class Page(QWidget):
             return
         if self.plan_selector.currentIndex() < 0:  # e.g. a closed plan, from focus_record
             self.plan_selector.setPlaceholderText(
-                f"{plan.title}（{plan.kind_name}，{plan.state_name}）"
+                f"{plan.title}（{tr_data(plan.kind_name)}，{tr_data(plan.state_name)}）"
             )
         team = "、".join(self._team_names(plan))
         self.plan_note.setText(
