@@ -58,7 +58,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
+from reportlab import rl_config  # type: ignore[import-untyped, unused-ignore]
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped, unused-ignore]
+from reportlab.lib.rl_accel import escapePDF  # type: ignore[import-untyped, unused-ignore]
+from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped, unused-ignore]
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped, unused-ignore]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped, unused-ignore]
 
@@ -87,6 +90,7 @@ __all__ = [
     "MM",
     "PAGE_HEIGHT",
     "PAGE_WIDTH",
+    "render_batch_pdf",
     "render_pdf",
     "unsupported_characters",
 ]
@@ -116,6 +120,10 @@ MAX_SQUEEZE = 0.08  # a line may be set tighter by this share of a character per
 MAX_TIGHTEN = 0.15  # a page's line pitch may shrink by this share to keep a signature on it
 WIDOW_GAP = 1.5  # points of space a line may gain per gap to save a lone last character
 FULL_WIDTH = 0.9  # a glyph at least this share of the size wide sits on the character grid
+
+# Streams are Flate-compressed binary, not also ASCII85-encoded (reportlab's default,
+# for 7-bit channels PDFs no longer travel through): a quarter smaller and faster.
+rl_config.useA85 = 0
 
 Color = tuple[float, float, float]
 BLACK: Color = (0.0, 0.0, 0.0)
@@ -152,7 +160,7 @@ class _Glyph:
     compressed: bool = False  # a mark giving up its blank half (标点挤压)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: a cache key
 class _Line:
     glyphs: tuple[_Glyph, ...]
     indent: float  # offset from the left of the box
@@ -173,13 +181,15 @@ def _measure(char: str, font: str, size: float) -> tuple[str, float]:
     return used, float(stringWidth(char, used, size))
 
 
+@lru_cache(maxsize=65536)
+def _glyph(char: str, font: str, size: float, grid: bool) -> _Glyph:
+    used, width = _measure(char, font, size)
+    advance = CHAR_PITCH * size / SIZE_3 if grid and width >= FULL_WIDTH * size else width
+    return _Glyph(char, used, width, advance)
+
+
 def _glyphs(text: str, font: str, size: float, grid: bool) -> list[_Glyph]:
-    out = []
-    for char in text:
-        used, width = _measure(char, font, size)
-        advance = CHAR_PITCH * size / SIZE_3 if grid and width >= FULL_WIDTH * size else width
-        out.append(_Glyph(char, used, width, advance))
-    return _compress_punctuation(out, size)
+    return _compress_punctuation([_glyph(char, font, size, grid) for char in text], size)
 
 
 def _compress_punctuation(glyphs: list[_Glyph], size: float) -> list[_Glyph]:
@@ -222,8 +232,14 @@ def _units(glyphs: Sequence[_Glyph]) -> list[_Unit]:
                 j += 1
         elif char in "—…" and j < n and glyphs[j].char == char:
             j += 1
-        inner = tuple(replace(g, breakable=False) for g in glyphs[i : j - 1])
-        units.append((*inner, replace(glyphs[j - 1], breakable=True)))
+        if j == i + 1 and glyphs[i].breakable:  # the common case: one CJK character
+            units.append((glyphs[i],))
+        else:
+            inner = tuple(
+                g if not g.breakable else replace(g, breakable=False) for g in glyphs[i : j - 1]
+            )
+            last = glyphs[j - 1]
+            units.append((*inner, last if last.breakable else replace(last, breakable=True)))
         i = j
     return units
 
@@ -338,8 +354,22 @@ def _wrap(
 
     A newline in ``text`` is a hard break. Lines never start with a character
     of :data:`NO_LINE_START` nor end with one of :data:`NO_LINE_END` unless a
-    line would otherwise hold a single piece.
+    line would otherwise hold a single piece. The lines of a text are kept
+    (they are immutable): the boilerplate of a form is broken once a batch.
     """
+    return list(_wrapped(text, font, size, width, grid, first_indent, rest_indent))
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(
+    text: str,
+    font: str,
+    size: float,
+    width: float,
+    grid: bool,
+    first_indent: float,
+    rest_indent: float,
+) -> tuple[_Line, ...]:
     lines: list[_Line] = []
     for part in text.replace("\r\n", "\n").replace("\t", " ").split("\n"):
         first = first_indent if not lines else rest_indent
@@ -352,23 +382,27 @@ def _wrap(
             indent = first if n == 0 else rest_indent
             avail = width - indent
             lines.append(_Line(tuple(glyphs), indent, avail, n == len(broken) - 1))
-    return lines
+    return tuple(lines)
 
 
-def _wrap_balanced(text: str, font: str, size: float, width: float) -> list[_Line]:
+@lru_cache(maxsize=256)
+def _wrap_balanced(text: str, font: str, size: float, width: float) -> tuple[_Line, ...]:
     """Wrap into as few lines as possible, of similar length (for centred titles)."""
-    lines = _wrap(text, font, size, width, grid=False)
+    lines = _wrapped(text, font, size, width, False, 0.0, 0.0)
     count = len(lines)
     if count <= 1 or "\n" in text:
         return lines
+    trial = _wrapped.__wrapped__  # the search's trial widths are not worth keeping
     low, high = width / count, width
     for _ in range(20):
         mid = (low + high) / 2
-        if len(_wrap(text, font, size, mid, grid=False)) <= count:
+        if len(trial(text, font, size, mid, False, 0.0, 0.0)) <= count:
             high = mid
         else:
             low = mid
-    return [replace(line, avail=width) for line in _wrap(text, font, size, high, grid=False)]
+    return tuple(
+        replace(line, avail=width) for line in trial(text, font, size, high, False, 0.0, 0.0)
+    )
 
 
 # --------------------------------------------------------------------- drawing operations
@@ -416,9 +450,20 @@ def _line_op(
     color: Color = BLACK,
 ) -> _TextOp:
     """The text of ``line`` with its em box's top at ``top``, in a box starting at ``left``."""
+    dx, runs = _set_line(line, size, align)
+    return _TextOp(left + dx, top - EM_ASCENT * size, size, runs, color)
+
+
+@lru_cache(maxsize=8192)
+def _set_line(line: _Line, size: float, align: Align) -> tuple[float, tuple[_Run, ...]]:
+    """How ``line`` is set: its offset in its box, and its runs of equally spaced glyphs.
+
+    Kept per line (lines are kept per text, :func:`_wrap`), so a form's
+    boilerplate is set once a batch.
+    """
     glyphs = line.glyphs
     natural = line.natural
-    x = left + line.indent
+    x = line.indent
     extra = 0.0
     stretch = _gaps(glyphs)
     gaps = sum(stretch)
@@ -432,7 +477,8 @@ def _line_op(
         x += (line.avail - natural) / 2
     elif align == "right":
         x += line.avail - natural
-    runs: list[_Run] = []
+    runs: list[tuple[str, float, int, list[str]]] = []  # font, spacing, span, characters
+    key: tuple[str, float, int] | None = None
     span = spans = 0
     for n, glyph in enumerate(glyphs):
         if span and not glyphs[n - 1].compressed:
@@ -444,12 +490,12 @@ def _line_op(
         if stretch[n]:
             space += extra
         space = round(space, 4)
-        last = runs[-1] if runs else None
-        if last and (last.font, last.char_space, last.span) == (glyph.font, space, span):
-            runs[-1] = replace(last, text=last.text + glyph.char)
+        if key == (glyph.font, space, span):
+            runs[-1][3].append(glyph.char)
         else:
-            runs.append(_Run(glyph.font, glyph.char, space, span))
-    return _TextOp(x, top - EM_ASCENT * size, size, tuple(runs), color)
+            key = (glyph.font, space, span)
+            runs.append((glyph.font, space, span, [glyph.char]))
+    return x, tuple(_Run(font, "".join(chars), space, span) for font, space, span, chars in runs)
 
 
 def _text_width(text: str, font: str, size: float) -> float:
@@ -1085,6 +1131,7 @@ def _layout_imprint(flow: _Flow, document: Document) -> None:
     ops.append(_RuleOp(AREA_LEFT, y, AREA_RIGHT, y, THICK_RULE))
 
 
+@lru_cache(maxsize=64)
 def _page_number_op(page: int) -> _TextOp:
     text = f"— {page} —"
     glyphs = tuple(_glyphs(text, fonts.SONG, SIZE_4, grid=False))
@@ -1093,8 +1140,7 @@ def _page_number_op(page: int) -> _TextOp:
     dash_height = 0.3 * SIZE_4  # the dash's middle above the baseline in 宋体
     baseline = AREA_BOTTOM - 7 * MM - dash_height
     line = _Line(glyphs, 0.0, width, True)
-    op = _line_op(line, x, baseline + EM_ASCENT * SIZE_4, SIZE_4, "left")
-    return op
+    return _line_op(line, x, baseline + EM_ASCENT * SIZE_4, SIZE_4, "left")
 
 
 def _layout(document: Document) -> list[list[_Op]]:
@@ -1126,38 +1172,98 @@ def _layout(document: Document) -> list[list[_Op]]:
 # --------------------------------------------------------------------- PDF output
 
 
-def _draw(canvas: Canvas, ops: Iterable[_Op]) -> None:
-    for op in ops:
-        if isinstance(op, _RuleOp):
-            canvas.setStrokeColorRGB(*op.color)
-            canvas.setLineWidth(op.width)
-            canvas.line(op.x1, op.y1, op.x2, op.y2)
-            continue
-        if not op.runs:
-            continue
-        text = canvas.beginText()
-        text.setTextOrigin(op.x, op.baseline)
-        text.setFillColorRGB(*op.color)
-        span = 0
-        for run in op.runs:
-            if run.span != span:
-                if span:
-                    text._code.append("EMC")
-                if run.span:
-                    actual = "".join(r.text for r in op.runs if r.span == run.span)
-                    utf16 = "FEFF" + actual.encode("utf-16-be").hex().upper()
-                    text._code.append(f"/Span <</ActualText <{utf16}>>> BDC")
-                span = run.span
-            text.setFont(run.font, op.size)
-            text.setCharSpace(run.char_space)
-            text.textOut(run.text)
-        if span:
-            text._code.append("EMC")
-        canvas.drawText(text)
+def _num(value: float) -> str:
+    """A number for the content stream: at most 4 decimals, no trailing zeros."""
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+class _Writer:
+    """Writes drawing operations into a reportlab canvas as PDF content-stream operators.
+
+    The text of a run is encoded once per canvas (reportlab numbers the
+    glyphs of a font subset per document): in a batch, the boilerplate of a
+    form is encoded once for all its copies.
+    """
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.canvas = canvas
+        self.shown: dict[tuple[str, str, float], str] = {}
+
+    def show(self, font_name: str, text: str, size: float) -> str:
+        """``Tf``/``Tj`` operators drawing ``text`` in ``font_name`` at ``size``."""
+        key = (font_name, text, size)
+        code = self.shown.get(key)
+        if code is None:
+            font = pdfmetrics.getFont(font_name)
+            doc = self.canvas._doc
+            code = " ".join(
+                f"{font.getSubsetInternalName(subset, doc)} {_num(size)} Tf ({escapePDF(chunk)}) Tj"
+                for subset, chunk in font.splitString(text, doc)
+            )
+            self.shown[key] = code
+        return code
+
+    def draw(self, ops: Iterable[_Op]) -> None:
+        code: list[str] = self.canvas._code
+        for op in ops:
+            if isinstance(op, _RuleOp):
+                r, g, b = op.color
+                code.append(
+                    f"{_num(r)} {_num(g)} {_num(b)} RG {_num(op.width)} w "
+                    f"n {_num(op.x1)} {_num(op.y1)} m {_num(op.x2)} {_num(op.y2)} l S"
+                )
+                continue
+            if not op.runs:
+                continue
+            r, g, b = op.color
+            parts = [
+                f"BT 1 0 0 1 {_num(op.x)} {_num(op.baseline)} Tm {_num(r)} {_num(g)} {_num(b)} rg"
+            ]
+            span = 0
+            for run in op.runs:
+                if run.span != span:
+                    if span:
+                        parts.append("EMC")
+                    if run.span:
+                        actual = "".join(r.text for r in op.runs if r.span == run.span)
+                        utf16 = "FEFF" + actual.encode("utf-16-be").hex().upper()
+                        parts.append(f"/Span <</ActualText <{utf16}>>> BDC")
+                    span = run.span
+                parts.append(f"{_num(run.char_space)} Tc")
+                parts.append(self.show(run.font, run.text, op.size))
+            if span:
+                parts.append("EMC")
+            parts.append("ET")
+            code.append(" ".join(parts))
+
+    def pages(self, pages: Iterable[Iterable[_Op]]) -> None:
+        for ops in pages:
+            self.draw(ops)
+            self.canvas.showPage()
 
 
 def _author(document: Document) -> str:
     return document.signature or document.issuer_mark or document.printer or ""
+
+
+def _canvas(buffer: io.BytesIO, title: str, author: str, subject: str, keywords: str) -> Canvas:
+    canvas = Canvas(
+        buffer,
+        pagesize=A4,
+        invariant=1,
+        pageCompression=1,
+        initialFontName=fonts.BODY,
+        initialFontSize=SIZE_3,
+        lang="zh-CN",
+    )
+    canvas.setTitle(title)
+    canvas.setAuthor(author)
+    canvas.setSubject(subject)
+    if keywords:
+        canvas.setKeywords(keywords)
+    canvas.setCreator("Xiaoneng Inspector 效能督查")
+    return canvas
 
 
 def render_pdf(document: Document) -> bytes:
@@ -1170,26 +1276,43 @@ def render_pdf(document: Document) -> bytes:
     """
     pages = _layout(document)
     buffer = io.BytesIO()
-    canvas = Canvas(
-        buffer,
-        pagesize=A4,
-        invariant=1,
-        pageCompression=1,
-        initialFontName=fonts.BODY,
-        initialFontSize=SIZE_3,
-        lang="zh-CN",
-    )
-    canvas.setTitle(document.title)
-    canvas.setAuthor(_author(document))
-    canvas.setSubject(document.metadata.get("subject", document.kind))
-    if "keywords" in document.metadata:
-        canvas.setKeywords(document.metadata["keywords"])
-    canvas.setCreator("Xiaoneng Inspector 效能督查")
-    for ops in pages:
-        _draw(canvas, ops)
-        canvas.showPage()
+    subject = document.metadata.get("subject", document.kind)
+    keywords = document.metadata.get("keywords", "")
+    canvas = _canvas(buffer, document.title, _author(document), subject, keywords)
+    _Writer(canvas).pages(pages)
     canvas.save()
     return buffer.getvalue()
+
+
+def render_batch_pdf(
+    documents: Iterable[Document], *, title: str = "文书批量打印", duplex: bool = False
+) -> tuple[bytes, int]:
+    """Many documents in ONE PDF, for a batch print job; (the PDF, how many documents).
+
+    Each document starts on a new page, is laid out exactly as
+    :func:`render_pdf` lays it out and numbers its own pages from "— 1 —"; the
+    PDF's outline (bookmarks) lists them by title. The fonts are embedded once
+    for the whole batch, which is what makes it several times faster per
+    document than one file each. ``duplex``: a blank page after a document
+    with an odd number of pages, so that every document starts on the front
+    of a sheet. ``documents`` may be a generator: stopping it early (a
+    cancelled batch) gives the PDF of the documents it gave. Same documents,
+    same bytes.
+    """
+    buffer = io.BytesIO()
+    canvas = _canvas(buffer, title, "", "batch", "")
+    writer = _Writer(canvas)
+    count = 0
+    for count, document in enumerate(documents, start=1):
+        pages = _layout(document)
+        key = f"d{count}"
+        canvas.bookmarkPage(key)
+        canvas.addOutlineEntry(document.title, key, level=0)
+        writer.pages(pages)
+        if duplex and len(pages) % 2:
+            canvas.showPage()
+    canvas.save()
+    return buffer.getvalue(), count
 
 
 def _document_texts(document: Document) -> Iterable[tuple[str, str]]:
