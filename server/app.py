@@ -19,6 +19,7 @@ from server import errors
 from server.api import router
 from server.config import Settings
 from server.db import make_engine, migrate, schema_is_current, session_factory
+from server.numbers import router as numbers_router
 
 MAX_BODY_BYTES = 8 * 1024 * 1024
 DESCRIPTION = """
@@ -113,5 +114,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessions = session_factory(engine)
     errors.install(app)
     app.include_router(router)
+    app.include_router(numbers_router)
     app.add_middleware(BodyLimit)
     return app

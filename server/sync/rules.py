@@ -6,7 +6,9 @@ The rules are the laptop's own (``desktop.domain``): plan moves through
 ``check_visit_finalise``, complaints through ``check_registration``,
 ``check_routing``, ``check_extension`` and ``check_closing``, decisions through
 ``check_decision``, appeals through ``check_appeal_outcome``. Who the actor is
-comes from the server's accounts (roles, office), not from the op.
+comes from the server's accounts (roles, office), not from the op. A
+document number is accepted only from a block the server gave the pushing
+device (``server.numbers``), and only once.
 
 "Today" for a rule is the day the user acted, in China time, read from the
 op's hybrid logical clock: an op synced a week late is judged as of the day it
@@ -24,6 +26,7 @@ from typing import Any, Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.documents.model import document_number
 from desktop.domain.accountability import ProposedDecision, Subject, check_decision
 from desktop.domain.appeals import check_appeal_outcome
 from desktop.domain.common import Refusal, Role, RuleViolation, SubjectKind
@@ -681,7 +684,9 @@ def decision_update(a: Attempt) -> None:
     _check_decision(a, a.merged(), a.op_day)
 
 
-def _number_free(a: Attempt, number: Any) -> None:
+def _decision_number(a: Attempt, number: Any) -> None:
+    """A decision's number is no other decision's and is the number its own
+    issued document got (whose sign-off passed :func:`_number_in_block`)."""
     if number is None:
         return
     taken = a.db.scalar(
@@ -692,6 +697,37 @@ def _number_free(a: Attempt, number: Any) -> None:
         )
     )
     _require(taken is None, "document.number_taken", "该发文字号已被另一份问责决定使用")
+    issued = a.db.scalar(
+        select(Record.id).where(
+            Record.entity == "issued_documents",
+            Record.natural_key == str(number),
+            Record.parent_id == a.entity_id,
+        )
+    )
+    _require(
+        issued is not None,
+        "document.number_not_issued",
+        "该发文字号不是服务器上本问责决定文书的编号：签发文书的操作应先推送且被接受",
+    )
+
+
+def _number_in_block(a: Attempt) -> None:
+    """The number of a sign-off lies in a block the server gave the pushing
+    device and did not take back (``server.numbers``)."""
+    from server.numbers import block_holding  # server.numbers imports the API, which imports us
+
+    prefix, year, serial = str(a.changes["prefix"]), int(a.changes["year"]), a.changes["serial"]
+    _require(
+        a.changes["number"] == document_number(prefix, year, serial),
+        "document.number_mismatch",
+        "发文字号与机关代字、年份、序号不一致（number）",
+    )
+    block = block_holding(a.db, a.principal.device_id, prefix, year, serial)
+    _require(
+        block is not None,
+        "document.number_not_in_block",
+        "该发文字号不在服务器分给本设备的文号段内（或已退回）：请联网同步以获取文号后重新签发",
+    )
 
 
 def decision_sign(a: Attempt) -> None:
@@ -702,7 +738,7 @@ def decision_sign(a: Attempt) -> None:
     _require(decided_on is not None, "decision.decided_on", "缺少决定日期")
     _not_after_op_day(a, "decided_on", "决定日期")
     _check_decision(a, a.merged(), day(decided_on))
-    _number_free(a, a.changes.get("document_number"))
+    _decision_number(a, a.changes.get("document_number"))
 
 
 def decision_receipt(a: Attempt) -> None:
@@ -733,7 +769,7 @@ def decision_number(a: Attempt) -> None:
         "decision.number_exists",
         "该问责决定已有发文字号",
     )
-    _number_free(a, a.changes.get("document_number"))
+    _decision_number(a, a.changes.get("document_number"))
 
 
 # ------------------------------------------------------------------ appeals
@@ -836,6 +872,7 @@ def rating_set(a: Attempt) -> None:
 
 def document_sign_off(a: Attempt) -> None:
     _self(a, "signed_by")
+    _number_in_block(a)
     number = a.changes.get("number")
     taken = a.db.scalar(
         select(Record.id).where(

@@ -4,7 +4,9 @@ what each role reads back; bad input of every kind gets a 4xx, never a 500."""
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
+import uuid
 from typing import Any
 
 import pytest
@@ -33,6 +35,11 @@ def _key() -> str:
     return base64.b64encode(public_key_to_bytes(generate_keypair()[1])).decode()
 
 
+THIS_YEAR = dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).year
+#: Document-number blocks (server.numbers): signers only; the report for admins too.
+NOT_READ: dict[Any, int] = {Role.INSPECTOR: 403, Role.COMPLAINT_HANDLER: 403}
+NOT_SIGNERS: dict[Any, int] = {**NOT_READ, Role.ADMINISTRATOR: 403}
+
 # (method, path, body or None, {role: expected status}); roles not listed: 200
 ENDPOINTS: list[tuple[str, str, Any, dict[Any, int]]] = [
     ("GET", "/health", None, {}),
@@ -53,6 +60,14 @@ ENDPOINTS: list[tuple[str, str, Any, dict[Any, int]]] = [
     ),
     ("POST", "/sync/push", {"device_id": DEVICE, "ops": []}, {ANONYMOUS: 401}),
     ("GET", "/sync/pull?since=0&limit=10", None, {ANONYMOUS: 401}),
+    ("POST", "/numbers/blocks", "BLOCK", {ANONYMOUS: 401, **NOT_SIGNERS}),
+    ("GET", f"/numbers/blocks?prefix=闽效问&year={THIS_YEAR}", None, {ANONYMOUS: 401, **NOT_READ}),
+    (
+        "POST",
+        f"/numbers/blocks/{new_id()}/return",
+        {"first_unused": 1},
+        {ANONYMOUS: 401, **NOT_SIGNERS, Role.SUPERVISOR: 404, Role.OFFICE_HEAD: 404},
+    ),
     ("POST", "/auth/logout", None, {ANONYMOUS: 401, "*": 204}),
 ]
 
@@ -62,6 +77,8 @@ def test_every_endpoint_as_every_role(api: Api, client: TestClient, role: Any) -
     headers = {} if role == ANONYMOUS else api.login(ROLE_USERS[role])
     for method, path, body, expected in ENDPOINTS:
         payload = {"public_key": _key()} if body == "KEY" else body
+        if body == "BLOCK":
+            payload = {"prefix": "闽效问", "year": THIS_YEAR, "request_id": str(uuid.uuid4())}
         response = client.request(method, path, json=payload, headers=headers)
         want = expected.get(role, expected.get("*", 200))
         assert response.status_code == want, (method, path, role, response.text)
@@ -187,6 +204,13 @@ BAD_REQUESTS: list[tuple[str, str, Any]] = [
     ("GET", "/sync/pull?limit=-1", None),
     ("DELETE", "/sync/pull", None),
     ("GET", "/no/such/thing", None),
+    ("POST", "/numbers/blocks", {"prefix": "闽效问"}),
+    ("POST", "/numbers/blocks", {"prefix": "闽效问", "year": "今年", "request_id": "x"}),
+    ("POST", "/numbers/blocks", b"[]"),
+    ("GET", "/numbers/blocks?prefix=闽效问&year=abc", None),
+    ("GET", "/numbers/blocks", None),
+    ("POST", "/numbers/blocks/..%2F..%2Fetc/return", {"first_unused": 1}),
+    ("POST", "/numbers/blocks/x/return", {"first_unused": 2**40}),
 ]
 
 

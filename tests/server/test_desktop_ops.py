@@ -40,6 +40,7 @@ from desktop.services import (
 from desktop.services.auth import UserSession, create_user, setup_office_keys, sign_in
 from desktop.services.base import Context
 from desktop.store.db import open_store
+from desktop.store.ids import new_id
 from desktop.store.models import (
     Agency,
     Complaint,
@@ -51,6 +52,7 @@ from desktop.store.models import (
 )
 from server import accounts
 from server.models import Record
+from server.numbers import NumberBlock
 
 from .conftest import pg_server
 from .support import PASSWORD, Api
@@ -190,6 +192,33 @@ def mirror_users(app: FastAPI, laptop: LaptopStore) -> None:
                 roles=roles,
                 office_id=laptop.office,
                 user_id=laptop.users[name],
+            )
+
+
+def give_blocks(api: Api, app: FastAPI, laptop: LaptopStore, ops: list[dict[str, Any]]) -> None:
+    """This laptop worked alone, its local counter numbering from 1: on the
+    server those serials become its device's blocks (``server.numbers``), as
+    if it had asked for them before signing off."""
+    api.login("l_head", LAPTOP_DEVICE)  # registers the device
+    series = {
+        (o["changes"]["prefix"], o["changes"]["year"])
+        for o in ops
+        if o["action"] == "document.sign_off"
+    }
+    with app.state.sessions.begin() as db:
+        for prefix, year in series:
+            db.add(
+                NumberBlock(
+                    id=new_id(),
+                    request_id=new_id(),
+                    prefix=prefix,
+                    year=year,
+                    first_serial=1,
+                    last_serial=10,
+                    device_id=LAPTOP_DEVICE,
+                    user_id=laptop.users["l_head"],
+                    issued_at=dt.datetime.now(dt.UTC),
+                )
             )
 
 
@@ -436,6 +465,7 @@ def test_a_whole_office_day_made_by_the_laptop_is_accepted(
     decisions.set_rating(ctx, sup, lap.agency, 2025, "良好")
 
     ops = [o for o in lap.outbox() if o["user_id"] is not None]
+    give_blocks(api, app, lap, ops)
     results = push_outbox(api, lap, ops)
     refused = [
         (o["action"], r) for o, r in zip(ops, results, strict=True) if r["status"] != "accepted"

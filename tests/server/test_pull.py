@@ -212,7 +212,6 @@ def test_decision_drafts_reach_deciders_and_signed_ones_everyone_who_reads(
         "state": "signed",
         "decided_on": dt.date.today().isoformat(),
         "signed_by": uid("head"),
-        "document_number": "闽效问〔2026〕1号",
     }
     api.accept("head", laptop.op("head", "decisions", decision_id, "decision.sign", sign))
     later = api.pull("insp_a", cursor)["ops"]
