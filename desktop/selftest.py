@@ -2,13 +2,17 @@
 
 Prints one line per check and returns 0 when all pass, 1 (with the reason)
 otherwise. With ``--demo`` it also reveals the demo complainant through a
-handler's keys and scans the data folder for her identity in clear.
+handler's keys and scans the data folder for her identity in clear. In the
+PyInstaller program (``build.spec``) it last checks that every module, the
+import path and Qt's plugins came from inside the bundle.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import sqlite3
+import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -81,6 +85,50 @@ def _checks(ctx: Context, demo: bool) -> list[tuple[str, Callable[[], str]]]:
         assert not bad, f"evidence changed or missing: {bad}"
         return f"evidence of {len(visit_ids)} visits matches its SHA-256"
 
+    def documents() -> str:
+        from desktop.documents import records
+        from desktop.documents.forms import RECORD_TYPES, forms_dir
+        from desktop.documents.render import render_pdf
+
+        with ctx.transaction() as db:  # the documents of the first record of each type
+            printable = [
+                document
+                for record_type in RECORD_TYPES
+                for record_id in records.record_ids(db, record_type)[:1]
+                for document in records.build_documents(
+                    db, record_type, record_id, today=ctx.today()
+                )
+            ]
+        if not printable:
+            return "no records to print yet"
+        first = printable[0]
+        pdf = render_pdf(first)  # in memory: nothing is written
+        assert pdf.startswith(b"%PDF-"), "the renderer did not produce a PDF"
+        fonts = pdf.count(b"/FontFile2")
+        assert fonts, "no font embedded in the PDF"
+        return f"{first.title}: {len(pdf)} bytes, {fonts} fonts embedded, forms {forms_dir()}"
+
+    def bundle() -> str:
+        from PySide6.QtCore import QLibraryInfo
+
+        from desktop.ui.main_window import PAGES
+
+        for page in PAGES:  # every page's code and Qt modules, as the window loads them
+            importlib.import_module(page.module)
+        root = Path(sys._MEIPASS).resolve()  # type: ignore[attr-defined]
+        plugins = QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)
+        files = [getattr(m, "__file__", None) or "" for m in list(sys.modules.values())]
+        # a relative file name is a module built into the executable (PyInstaller's
+        # bootstrap, shiboken's embedded support code): it has no place on disk
+        on_disk = [f for f in files if Path(f).is_absolute()]
+        used = [*sys.path, plugins, *on_disk]
+        outside = sorted({p for p in used if not Path(p).resolve().is_relative_to(root)})
+        assert not outside, f"loaded from outside the bundle: {outside}"
+        return (
+            f"{len(on_disk)} module files, sys.path and Qt plugins all under {root} "
+            f"({len(files) - len(on_disk)} modules built in)"
+        )
+
     def vault() -> str:
         handler = auth.sign_in(ctx, DEMO_HANDLER, DEMO_PASSWORD)
         found = complaints.find_repeat_complainants(
@@ -120,6 +168,7 @@ def _checks(ctx: Context, demo: bool) -> list[tuple[str, Callable[[], str]]]:
         ("audit", audit_chain),
         ("outbox", outbox),
         ("evidence", evidence),
+        ("documents", documents),
     ]
     if demo:
         checks += [
@@ -127,6 +176,8 @@ def _checks(ctx: Context, demo: bool) -> list[tuple[str, Callable[[], str]]]:
             ("audit after reveal", audit_chain),
             ("no plaintext", no_plaintext),
         ]
+    if getattr(sys, "frozen", False):  # the PyInstaller program: last, to see every import
+        checks.append(("bundle", bundle))
     return checks
 
 

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 APP_NAME = "xiaoneng-inspector"
 DB_FILE = "xiaoneng.db"
+# Read as files by Alembic. In the PyInstaller program __file__ is inside the
+# bundle's _internal/desktop/store, and build.spec ships the migrations there too.
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
