@@ -246,6 +246,59 @@ Measures in force: {measures}; decision due: {due} ({article}).</translation>
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="325"/>
+        <source>备份本机数据</source>
+        <translation>Back up this laptop&apos;s data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="336"/>
+        <source>备份文件</source>
+        <translation>Backup file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="337"/>
+        <source>备份口令</source>
+        <translation>Backup passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="338"/>
+        <source>再次输入口令</source>
+        <translation>Passphrase again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="341"/>
+        <source>口令至少 {n} 个字符。恢复时需要同一口令，忘记将无法恢复。</source>
+        <translation>At least {n} characters. Restoring needs the same passphrase; if it is forgotten, the backup cannot be restored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="348"/>
+        <source>开始备份</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="348"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="359"/>
+        <source>请选择备份文件的保存位置</source>
+        <translation>Choose where to save the backup file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="362"/>
+        <source>两次输入的口令不一致</source>
+        <translation>The two passphrases differ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="373"/>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationRow</name>
     <message>
         <location filename="../../desktop/ui/dialogs/presence.py" line="112"/>
@@ -813,65 +866,88 @@ Measures in force: {measures}; decision due: {due} ({article}).</translation>
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="414"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="421"/>
         <source>设置完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="427"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="434"/>
         <source>{name}，欢迎使用。点击“完成”进入工作台。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="431"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="438"/>
         <source>本机数据保存在：
 {path}
 数据库、现场证据文件和日志都在这个文件夹中；投诉人身份始终加密保存，不以明文写入磁盘。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="435"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="442"/>
         <source>备份：请定期在“设置 → 备份与恢复”中备份本机数据。备份文件是加密的，请存放在另一台电脑或U盘上，不要只放在本机。换电脑或重装系统时，用同一处恢复。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="443"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="450"/>
         <source>机构恢复密钥已保存到：
 {file}
 （指纹 {fingerprint}）。请把它和口令分开，离线保管；本机不保存恢复密钥。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="450"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="457"/>
         <source>本机已连接中心服务器：您的记录在同步时上传到服务器，同事的记录同步到本机。其他同事第一次在本机登录时需要连接服务器，以后断网也能登录。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
+    <name>FileField</name>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="275"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="282"/>
+        <source>效能督查备份 ({pattern})</source>
+        <translation>Xiaoneng Inspector backups ({pattern})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="285"/>
+        <source>保存备份文件</source>
+        <translation>Save the backup file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="291"/>
+        <source>选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="474"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="481"/>
         <source>效能督查 — 首次使用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="478"/>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="480"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="485"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="487"/>
         <source>下一步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="479"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="486"/>
         <source>上一步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="481"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="488"/>
         <source>完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="482"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="489"/>
         <source>取消</source>
         <translation type="unfinished">Cancel</translation>
     </message>
@@ -1008,52 +1084,72 @@ Measures in force: {measures}; decision due: {due} ({article}).</translation>
 <context>
     <name>OfficePage</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="265"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="266"/>
         <source>效能办和管理员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="266"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="267"/>
         <source>填写本效能办，并创建第一位管理员账户。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="270"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="271"/>
         <source>例如：福州市机关效能建设领导小组办公室</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="280"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="275"/>
+        <source>省级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="276"/>
+        <source>设区市级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="277"/>
+        <source>县（市、区）级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="278"/>
+        <source>乡（镇）、街道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="287"/>
         <source>效能办名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="281"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="288"/>
         <source>层级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="282"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="289"/>
         <source>管理员用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="283"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="290"/>
         <source>姓名</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="284"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="291"/>
         <source>密码</source>
         <translation type="unfinished">Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="285"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="292"/>
         <source>再次输入密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="290"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="297"/>
         <source>第一位管理员同时担任投诉受理人员：由他为以后添加的受理人员授权查重索引密钥。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2711,78 +2807,130 @@ Save it?</translation>
         <translation>Done: {action}. Status is now “{state}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="45"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="64"/>
         <source>界面</source>
         <translation>Interface</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="53"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="72"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="55"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="74"/>
         <source>保存界面设置</source>
         <translation>Save interface settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="62"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="81"/>
         <source>本机设置</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="68"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="87"/>
         <location filename="../../desktop/ui/pages/sync.py" line="188"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="73"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="92"/>
         <source>无操作自动锁定</source>
         <translation>Lock when idle for</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="74"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="93"/>
         <source>规则配置</source>
         <translation>Rule profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="76"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="95"/>
         <source>保存本机设置</source>
         <translation>Save settings for this computer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="86"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="105"/>
         <source>只有管理员可以修改本机设置。</source>
         <translation>Only an administrator can change these settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="103"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="123"/>
         <source>节假日安排已录入：{first}–{last} 年。</source>
         <translation>Public holidays are entered for {first}–{last}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="108"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="128"/>
         <source>{year} 年的安排尚未录入：该年的期限仅按周末推算，国务院公布后请管理员补充节假日表。</source>
         <translation> Holidays for {year} are not entered yet: deadlines in that year count weekends only. An administrator should add them once the State Council publishes them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="113"/>
-        <source>数据保存在：{path}（备份时复制整个文件夹）</source>
-        <translation>Data folder: {path} (to back up, copy the whole folder)</translation>
+        <location filename="../../desktop/ui/pages/settings.py" line="132"/>
+        <source>数据保存在：{path}</source>
+        <translation>Data folder: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="118"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="136"/>
+        <source>备份与恢复</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="141"/>
+        <source>备份文件包含本机的全部数据（数据库、证据文件、节假日表和设置），用备份口令加密。请把备份文件存到 U 盘或另一台电脑上，口令另行保管：忘记口令将无法恢复。</source>
+        <translation>A backup file holds all of this laptop&apos;s data (database, evidence files, holiday tables and settings), encrypted with a backup passphrase. Keep the file on a USB stick or another computer and the passphrase somewhere else: without the passphrase the backup cannot be restored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="150"/>
+        <source>备份…</source>
+        <translation>Back up…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="153"/>
+        <source>恢复…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="169"/>
+        <source>只有管理员可以备份或恢复本机数据。</source>
+        <translation>Only an administrator can back up or restore this laptop&apos;s data.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="182"/>
+        <source>已备份到 {path}（{size}，{files} 个证据文件，用时 {seconds} 秒）。</source>
+        <translation>Backed up to {path} ({size}, {files} evidence files, {seconds} s).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="189"/>
+        <source>注意：有 {n} 个证据文件在本机已缺失，未能备份。</source>
+        <translation> Note: {n} evidence files are missing on this laptop and could not be backed up.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="210"/>
+        <source>恢复完成</source>
+        <translation>Restore complete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="212"/>
+        <source>已恢复 {date} 的备份。原来的数据保存在：{previous}
+程序现在将关闭，请重新启动后登录。</source>
+        <translation>The backup of {date} has been restored. The previous data is kept in: {previous}
+The program will now close; please start it again and sign in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="216"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="227"/>
         <source>语言将在下次启动时生效。</source>
         <translation>The language takes effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="127"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="236"/>
         <source>规则配置将在下次启动时生效。</source>
         <translation>The rule profile takes effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="130"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="239"/>
         <source>已保存（{time}）。</source>
         <translation>Saved ({time}).</translation>
     </message>
@@ -3692,17 +3840,17 @@ Each inspector present enters their own username and password here to confirm pr
     <name>ProfilePage</name>
     <message>
         <location filename="../../desktop/ui/dialogs/firstrun.py" line="124"/>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="132"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="134"/>
         <source>规则配置</source>
         <translation type="unfinished">Rule profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="125"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="126"/>
         <source>选择本单位适用的效能督查规定：期限、问责措施和文书格式都依此而定。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="134"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="136"/>
         <source>以后可由管理员在“设置”中更改。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3733,52 +3881,52 @@ Each inspector present enters their own username and password here to confirm pr
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="326"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="333"/>
         <source>机构恢复密钥</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="328"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="335"/>
         <source>生成本机构的密钥。恢复密钥用口令加密后保存到您选择的文件，不留在本机。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="334"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="341"/>
         <source>每位投诉人的身份都会同时为恢复密钥加密。所有受理人员都忘记密码时，只有恢复密钥能解开投诉人身份。请把文件保存到U盘等离线介质并放入保险柜，口令另行保管；文件是文本，也可以打印后存档（没有口令无法使用）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="345"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="352"/>
         <source>选择…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="352"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="359"/>
         <source>保存到文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="354"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="361"/>
         <source>恢复密钥口令</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="355"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="362"/>
         <source>再次输入口令</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Passphrase again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="359"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="366"/>
         <source>口令至少 {n} 个字符，且不能与管理员密码相同。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="370"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="377"/>
         <source>保存机构恢复密钥</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="370"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="377"/>
         <source>文本文件 (*.txt)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4049,14 +4197,83 @@ Each inspector present enters their own username and password here to confirm pr
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="394"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="473"/>
+        <source>从备份恢复</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="399"/>
+        <source>备份文件</source>
+        <translation>Backup file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="400"/>
+        <source>备份口令</source>
+        <translation>Backup passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="402"/>
+        <source>读取备份</source>
+        <translation>Read the backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="410"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="483"/>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="410"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="484"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="430"/>
+        <source>请选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="436"/>
+        <source>正在读取备份…</source>
+        <translation>Reading the backup…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="446"/>
+        <source>备份时间：{date}（北京时间），由 {by} 制作
+用户 {users} 人，督查方案 {plans} 项，检查 {visits} 次，投诉 {complaints} 件，问责决定 {decisions} 项，申诉 {appeals} 件，文书 {documents} 份，审计记录 {audit} 条
+证据文件 {files} 个（{evidence}），数据库 {database}，节假日表 {tables} 个</source>
+        <translation>Made {date} (Beijing time) by {by}
+{users} users, {plans} inspection plans, {visits} visits, {complaints} complaints, {decisions} decisions, {appeals} appeals, {documents} documents, {audit} audit entries
+{files} evidence files ({evidence}), database {database}, {tables} holiday tables</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="475"/>
+        <source>恢复将用 {date} 的备份替换本机当前的全部数据。
+当前数据不会删除，而是移到数据文件夹旁的“before-restore”文件夹中。
+恢复完成后程序将关闭，需要重新启动。确定恢复吗？</source>
+        <translation>Restoring replaces all of this laptop&apos;s current data with the backup of {date}.
+The current data is not deleted: it is moved to a “before-restore” folder beside the data folder.
+The program closes after the restore and must be started again. Restore now?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="503"/>
+        <source>正在恢复…</source>
+        <translation>Restoring…</translation>
+    </message>
+</context>
+<context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="206"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="208"/>
         <source>连接中心服务器</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="208"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="209"/>
         <source>请输入服务器地址和您在服务器上的用户名、密码（由管理员开设）。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4117,60 +4334,67 @@ Each inspector present enters their own username and password here to confirm pr
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="57"/>
+        <location filename="../../desktop/ui/app.py" line="61"/>
         <source>正在准备演示数据……</source>
         <translation>Preparing demo data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="75"/>
-        <location filename="../../desktop/ui/signin.py" line="47"/>
+        <location filename="../../desktop/ui/app.py" line="95"/>
+        <location filename="../../desktop/ui/signin.py" line="52"/>
         <source>效能督查</source>
         <translation>Efficiency Supervision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="43"/>
+        <location filename="../../desktop/ui/signin.py" line="48"/>
         <source>效能督查 — 登录</source>
+        <extracomment>The dialog&apos;s result when the laptop needs its first-run setup.</extracomment>
         <translation>Efficiency Supervision — Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="43"/>
+        <location filename="../../desktop/ui/signin.py" line="48"/>
         <source>会话已锁定</source>
         <translation>Session locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="57"/>
+        <location filename="../../desktop/ui/signin.py" line="62"/>
         <source>长时间未操作，会话已锁定。请 {name} 输入密码继续。</source>
         <translation>The session locked after a period of inactivity. {name}, enter your password to continue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="70"/>
+        <location filename="../../desktop/ui/signin.py" line="75"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="71"/>
+        <location filename="../../desktop/ui/signin.py" line="76"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="81"/>
+        <location filename="../../desktop/ui/signin.py" line="86"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="81"/>
+        <location filename="../../desktop/ui/signin.py" line="86"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="82"/>
+        <location filename="../../desktop/ui/signin.py" line="87"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="89"/>
+        <location filename="../../desktop/ui/signin.py" line="94"/>
         <source>正在打开本机数据……</source>
         <translation>Opening local data…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/signin.py" line="151"/>
+        <location filename="../../desktop/ui/signin.py" line="167"/>
+        <source>正在通过中心服务器验证……</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4184,7 +4408,7 @@ Each inspector present enters their own username and password here to confirm pr
 <context>
     <name>WorkPage</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="165"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="167"/>
         <source>正在设置本机……</source>
         <translation type="unfinished"></translation>
     </message>

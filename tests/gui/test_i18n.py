@@ -152,7 +152,7 @@ def test_settings_page_in_english_saves_the_language(window: Make) -> None:
     page = main.show_page("settings")
     assert isinstance(page, SettingsPage)
     titles = [box.title() for box in page.findChildren(QGroupBox)]
-    assert titles == ["Interface", "This computer"]
+    assert titles == ["Interface", "This computer", "Backup and restore"]
     assert form_label(page.ui_form, "language") == "Language"
     assert form_label(page.form, "idle_lock_minutes") == "Lock when idle for"
     assert page.idle.suffix() == " min"
