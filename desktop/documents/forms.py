@@ -39,9 +39,11 @@ from pathlib import Path
 from typing import Any, Final
 
 from desktop.documents.model import (
+    LAYOUTS,
     Block,
     Document,
     Heading,
+    Layout,
     Paragraph,
     SignatureLines,
     Table,
@@ -91,6 +93,7 @@ _FORM_KEYS = frozenset(
         "printer",
         "printed_on",
         "confidential",
+        "layout",
         "copy_to",
         "attachments",
         "applies",
@@ -188,6 +191,7 @@ class Template:
     printer: Text | None = None
     printed_on: str | None = None
     confidential: Text | None = None
+    layout: Layout = "standard"  # 通用格式, 信函格式 or a form (model.Layout)
     copy_to: tuple[Text, ...] = ()
     attachments: tuple[Text, ...] = ()
     applies: tuple[Condition, ...] = ()
@@ -306,6 +310,14 @@ def _opt_text(node: _Node, name: str) -> Text | None:
     if name not in node.data:
         return None
     return _text_item(node, name, node.data[name])
+
+
+def _layout(node: _Node) -> Layout:
+    value = node.text("layout", required=False) or "standard"
+    for layout in LAYOUTS:
+        if value == layout:
+            return layout
+    raise node.fail("layout", f"应为 {'、'.join(LAYOUTS)} 之一，实为 {value!r}")
 
 
 def _text_list(node: _Node, name: str) -> tuple[Text, ...]:
@@ -453,6 +465,7 @@ def parse_template(text: str, source: str, values: Mapping[str, Any] | None = No
         printer=_opt_text(form, "printer"),
         printed_on=form.field_name("printed_on"),
         confidential=_opt_text(form, "confidential"),
+        layout=_layout(form),
         copy_to=_text_list(form, "copy_to"),
         attachments=_text_list(form, "attachments"),
         applies=_conditions(form),
@@ -811,5 +824,6 @@ def fill(template: Template, context: Mapping[str, Any]) -> Document:
         printer=f.opt(template.printer),
         printed_on=f.date("form.printed_on", template.printed_on),
         confidential=f.opt(template.confidential),
+        layout=template.layout,
         metadata=metadata,
     )

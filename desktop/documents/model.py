@@ -22,6 +22,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Final, Literal
+
+Layout = Literal["standard", "letter", "form"]
+"""Where the 版头 goes (GB/T 9704-2012):
+
+* ``standard`` 通用格式 (7.2): the issuer mark's top edge 35 mm below the top
+  of the type area; decisions, suggestions, notices;
+* ``letter`` 信函格式 (10.1): the issuer mark's top edge 30 mm below the top
+  edge of the paper, a red double line 4 mm under it and another 20 mm above
+  the bottom edge, the number flush right under the first, no page number on
+  the first page; letters (函) such as the reply to a complainant;
+* ``form``: a form the standard does not cover (a transfer slip, an approval
+  table): the issuer mark on the first line of the type area.
+"""
+LAYOUTS: Final[tuple[Layout, ...]] = ("standard", "letter", "form")
 
 
 @dataclass(frozen=True)
@@ -79,6 +94,7 @@ class Document:
     printer: str | None = None
     printed_on: dt.date | None = None
     confidential: str | None = None  # 密级, e.g. "内部" for 暗访 records
+    layout: Layout = "standard"
     metadata: dict[str, str] = field(default_factory=dict)  # PDF subject/keywords
 
 

@@ -21,12 +21,15 @@ The numbers (GB/T 9704-2012 党政机关公文格式):
   the first line touches the top of the type area (37 mm from the paper's top);
 * title 2号 (22 pt) 小标宋, centred, broken into lines of similar length;
   headings 3号 黑体 (level 1) and 楷体 (level 2);
-* 版头: issuer mark in red 小标宋 centred on the first line of the type area,
-  the document number two lines below it (a draft, not numbered yet, keeps
-  the line empty, so it is laid out as it will be once numbered), a red line
-  4 mm under the number, the title two lines below the red line (GB/T 9704
-  7.2); the standard puts the issuer mark 35 mm below the top of the type
-  area, here it takes the first line, as most offices' templates do;
+* 版头 (``Document.layout``): 通用格式 (7.2), the issuer mark in red 小标宋
+  centred, its top edge 35 mm below the top of the type area, the document
+  number two lines below it (a draft, not numbered yet, keeps the line empty,
+  so it is laid out as it will be once numbered), a red line 4 mm under the
+  number, the title two lines below the red line; 信函格式 (10.1), the mark
+  30 mm below the paper's top edge, a red double line 4 mm under it and one
+  20 mm above the bottom edge, 170 mm long, the number flush right under the
+  first at 7/8 of a 3号 character, no page number on the first page; a form
+  (a slip the standard does not cover) has the mark on the first line;
 * signature per 7.3.5.1 (sealed document): the date 右空四字 (its last
   character ends four character pitches left of the type area's right edge),
   the issuer name centred over the date (moved left if it would come closer
@@ -688,18 +691,71 @@ class _Flow:
 # --------------------------------------------------------------------- the parts
 
 
+MARK_BELOW_AREA_TOP = 35 * MM  # 通用格式 (7.2.1): the issuer mark's top below the type area's
+LETTER_MARK_TOP = PAGE_HEIGHT - 30 * MM  # 信函格式 (10.1): 30 mm below the paper's top edge
+LETTER_RULE_LEFT = (AREA_LEFT + AREA_RIGHT) / 2 - 85 * MM  # its double lines: 170 mm, centred
+LETTER_RULE_RIGHT = LETTER_RULE_LEFT + 170 * MM
+LETTER_FOOT_RULE = 20 * MM  # the second double line, above the paper's bottom edge
+# the double lines' widths and gap (the standard gives none; as common letterheads)
+DOUBLE_THICK, DOUBLE_THIN, DOUBLE_GAP = 0.8 * MM, 0.3 * MM, 0.5 * MM
+
+
+def _double_rule(top: float, thick_first: bool) -> tuple[_RuleOp, _RuleOp]:
+    """A red double line from ``top`` down: thick over thin, or thin over thick."""
+    first, second = (DOUBLE_THICK, DOUBLE_THIN) if thick_first else (DOUBLE_THIN, DOUBLE_THICK)
+    y1 = top - first / 2
+    y2 = top - first - DOUBLE_GAP - second / 2
+    return (
+        _RuleOp(LETTER_RULE_LEFT, y1, LETTER_RULE_RIGHT, y1, first, RED),
+        _RuleOp(LETTER_RULE_LEFT, y2, LETTER_RULE_RIGHT, y2, second, RED),
+    )
+
+
+def _mark_op(mark: str, top: float) -> tuple[_TextOp, float]:
+    """The issuer mark in red 小标宋 centred with its top at ``top``: as large as fits
+    the type area's width (at most :data:`MARK_MAX_SIZE`); the op and its size."""
+    natural = _text_width(mark, fonts.TITLE, 1.0)
+    size = min(MARK_MAX_SIZE, AREA_WIDTH / natural) if natural else MARK_MAX_SIZE
+    size = math.floor(size * 10) / 10
+    line = _Line(tuple(_glyphs(mark, fonts.TITLE, size, grid=False)), 0, AREA_WIDTH, True)
+    return _line_op(line, AREA_LEFT, top, size, "center", RED), size
+
+
+def _layout_letter_header(flow: _Flow, document: Document) -> None:
+    """信函格式 (GB/T 9704 10.1): the mark 30 mm below the paper's top, a red double
+    line (thick over thin) 4 mm under it; under the line, at 7/8 of a 3号
+    character, the 密级 flush left and the number flush right; the title two
+    lines below them."""
+    mark, size = _mark_op(document.issuer_mark or "", LETTER_MARK_TOP)
+    flow.ops.append(mark)
+    rule_top = LETTER_MARK_TOP - size - 4 * MM
+    flow.ops.extend(_double_rule(rule_top, thick_first=True))
+    top = rule_top - DOUBLE_THICK - DOUBLE_GAP - DOUBLE_THIN - 7 / 8 * SIZE_3
+    parts: tuple[tuple[str | None, str, Align], ...] = (
+        (document.confidential, fonts.HEI, "left"),
+        (document.number, fonts.BODY, "right"),
+    )
+    for text, font, align in parts:
+        if text:
+            line = _wrap(text, font, SIZE_3, AREA_WIDTH, grid=False)[0]
+            flow.ops.append(_line_op(line, AREA_LEFT, top, SIZE_3, align))
+    flow.y = top - SIZE_3  # a draft keeps the number's room: laid out as it will be
+    flow.skip_lines(2)
+
+
 def _layout_header(flow: _Flow, document: Document) -> None:
+    if document.issuer_mark and document.layout == "letter":
+        _layout_letter_header(flow, document)
+        return
     if document.confidential:  # 密级: 3号 黑体, top left
         for line in _wrap(document.confidential, fonts.HEI, SIZE_3, AREA_WIDTH, grid=True):
             flow.ops.append(_line_op(line, AREA_LEFT, flow.take_line(), SIZE_3, "left"))
     if document.issuer_mark:
-        mark = document.issuer_mark
-        natural = _text_width(mark, fonts.TITLE, 1.0)
-        size = min(MARK_MAX_SIZE, AREA_WIDTH / natural) if natural else MARK_MAX_SIZE
-        size = math.floor(size * 10) / 10
         top = _line_top(flow.next_line())
-        line = _Line(tuple(_glyphs(mark, fonts.TITLE, size, grid=False)), 0, AREA_WIDTH, True)
-        flow.ops.append(_line_op(line, AREA_LEFT, top, size, "center", RED))
+        if document.layout == "standard":
+            top = min(top, AREA_TOP - MARK_BELOW_AREA_TOP)
+        mark, size = _mark_op(document.issuer_mark, top)
+        flow.ops.append(mark)
         flow.y = top - size
         # 下空二行 the document number, 4 mm under it the red line. A draft has
         # no number yet: its line stays empty, so the header (and every page
@@ -1164,8 +1220,16 @@ def _layout(document: Document) -> list[list[_Op]]:
     _layout_attachments(flow, document.attachments)
     _layout_signature(flow, document)
     _layout_imprint(flow, document)
+    letter = bool(document.issuer_mark) and document.layout == "letter"
     for number, ops in enumerate(flow.pages, start=1):
-        ops.append(_page_number_op(number))
+        if not (letter and number == 1):  # 信函格式: 首页不显示页码
+            ops.append(_page_number_op(number))
+    if letter:  # added last: tightening a page moves what is below the 版头
+        flow.pages[0].extend(
+            _double_rule(
+                LETTER_FOOT_RULE + DOUBLE_THIN + DOUBLE_GAP + DOUBLE_THICK, thick_first=False
+            )
+        )
     return flow.pages
 
 

@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 
 from desktop.demo import DEMO_PASSWORD, Demo, DemoClock, build_demo
 from desktop.documents import records
-from desktop.documents.forms import load_forms
+from desktop.documents.forms import FormError, load_forms, parse_template
 from desktop.documents.model import Document, Heading, Paragraph, SignatureLines, Table
 from desktop.documents.render import render_pdf
 from desktop.resources import load_profile
@@ -278,6 +278,18 @@ def test_the_forms_are_issued_documents(forms: dict[str, Document]) -> None:
     assert forms[f"{MAS}-accountability_decision"].title == "效能责任追究决定书"
     assert forms[f"{MAS}-appeal_decision"].title == "复核决定书"
     assert forms[f"{FJ}-unannounced_visit_record"].confidential == "内部"
+    # GB/T 9704 版头: letters in 信函格式, slips as forms, the rest 通用格式
+    layouts = {name.split("-", 2)[-1]: doc.layout for name, doc in forms.items() if doc.issuer_mark}
+    assert layouts.pop("complaint_reply") == "letter"
+    assert layouts.pop("complaint_transfer") == layouts.pop("complaint_supervision") == "form"
+    assert set(layouts.values()) == {"standard"}, layouts
+
+
+def test_an_unknown_layout_is_a_form_error() -> None:
+    text = '[form]\nkind = "t"\nrecord = "decision"\ntitle = "t"\nlayout = "memo"\n'
+    with pytest.raises(FormError, match="layout") as err:
+        parse_template(text + '[[blocks]]\nparagraph = "x"\n', "t.toml")
+    assert "letter" in str(err.value)
 
 
 def first_page(doc: Document, folder: Path) -> tuple[int, int, bytes]:

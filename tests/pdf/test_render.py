@@ -27,6 +27,7 @@ from desktop.documents import fonts, render
 from desktop.documents.model import (
     Document,
     Heading,
+    Layout,
     Paragraph,
     SignatureLines,
     Table,
@@ -350,6 +351,8 @@ def mm(points: float) -> float:
 @needs_poppler
 def test_margins_left_28_mm_and_top_37_mm(pdfs: dict[str, Path]) -> None:
     for name, path in pdfs.items():
+        if name == "decision":
+            continue  # its issuer mark is 35 mm down (test_issuer_mark_per_layout)
         lines = bbox_lines(path)
         first = min((line for line in lines if line.page == 1), key=lambda line: line.y_min)
         assert mm(first.y_min) == pytest.approx(37, abs=1), (name, first)
@@ -359,10 +362,10 @@ def test_margins_left_28_mm_and_top_37_mm(pdfs: dict[str, Path]) -> None:
         if len(body) > 2:
             assert mm(min(line.x_min for line in body)) == pytest.approx(28, abs=1), page
     lines = bbox_lines(pdfs["decision"])
-    first = min((line for line in lines if line.page == 1), key=lambda line: line.y_min)
-    assert first.text == ISSUER + "文件"  # the header takes the first line of the type area
+    second = min((line for line in lines if line.page == 2), key=lambda line: line.y_min)
+    assert mm(second.y_min) == pytest.approx(37, abs=1)  # page 1 starts with the 版头's room
     form_first = min(bbox_lines(pdfs["approval_form"]), key=lambda line: (line.page, line.y_min))
-    assert form_first.text == "效能问责审批表"  # no header: the title does
+    assert form_first.text == "效能问责审批表"  # no header: the title takes the first line
 
 
 @needs_poppler
@@ -470,7 +473,62 @@ def test_long_issuer_mark_shrinks_to_fit_one_line(tmp_path: Path) -> None:
     if POPPLER:
         (line,) = [line for line in bbox_lines(path) if line.text == mark]
         assert line.x_min >= AREA_LEFT - 1 and line.x_max <= AREA_RIGHT + 1
-        assert mm(line.y_min) == pytest.approx(37, abs=1)
+        assert mm(line.y_min) == pytest.approx(37 + 35, abs=1)
+
+
+def letter() -> Document:
+    """投诉答复函 in 信函格式, two pages long."""
+    return Document(
+        kind="complaint_reply",
+        title="投诉答复函",
+        blocks=tuple(Paragraph(FACTS) for _ in range(8)),
+        issuer_mark=ISSUER,
+        number=NUMBER,
+        addressee="投诉人",
+        signature=ISSUER,
+        date=dt.date(2026, 11, 26),
+        confidential="内部",
+        layout="letter",
+    )
+
+
+@needs_poppler
+@pytest.mark.parametrize("layout", ["standard", "letter", "form"])
+def test_issuer_mark_per_layout(layout: Layout, tmp_path: Path) -> None:
+    """GB/T 9704-2012: 通用格式 puts the mark's top 35 mm below the type area's top
+    (7.2.1), 信函格式 30 mm below the paper's top edge with the number flush right
+    under a red double line and no page number on page 1 (10.1); a form keeps
+    it on the first line of the type area."""
+    doc = replace(letter(), layout=layout, kind=f"reply_{layout}")
+    path = tmp_path / f"{layout}.pdf"
+    path.write_bytes(render_pdf(doc))
+    lines = bbox_lines(path)
+    (mark,) = [line for line in lines if line.text == ISSUER and line.height > 16.5]
+    (number,) = [line for line in lines if line.text == NUMBER]
+    (title,) = [line for line in lines if line.text == "投诉答复函"]
+    (secret,) = [line for line in lines if line.text == "内部"]
+    centre = (AREA_LEFT + AREA_RIGHT) / 2
+    assert (mark.x_min + mark.x_max) / 2 == pytest.approx(centre, abs=MM)
+    assert mark.page == number.page == title.page == secret.page == 1
+    assert mark.y_max < number.y_min < title.y_min
+    assert mm(secret.x_min) == pytest.approx(28, abs=1)
+    page_numbers = [line.text for line in lines if re.fullmatch(r"—\d+—", line.text)]
+    pages = max(line.page for line in lines)
+    assert pages >= 2
+    if layout == "letter":
+        assert mm(mark.y_min) == pytest.approx(30, abs=1)
+        assert mm(number.x_max) == pytest.approx(28 + 156, abs=1)  # flush right
+        # 7/8 of a 3号 character under the double line (4 mm under the mark)
+        gap = number.y_min - (mark.y_max + 4 * MM)
+        assert mm(gap) == pytest.approx(mm(14 + 0.8 * MM + 0.5 * MM + 0.3 * MM), abs=0.5)
+        assert secret.y_min == pytest.approx(number.y_min, abs=0.5)
+        assert page_numbers == [f"—{n}—" for n in range(2, pages + 1)]  # 首页不显示页码
+    else:
+        below = 35 if layout == "standard" else mm(LINE_PITCH)  # a form's: under the 密级
+        assert mm(mark.y_min - TOP) == pytest.approx(below, abs=1)
+        assert mm(secret.y_min) == pytest.approx(37, abs=1)  # 密级 on the first line
+        assert (number.x_min + number.x_max) / 2 == pytest.approx(centre, abs=MM)
+        assert page_numbers == [f"—{n}—" for n in range(1, pages + 1)]
 
 
 @needs_poppler
@@ -577,7 +635,7 @@ def closing(body_lines: int, header: bool = False) -> Document:
 
 @needs_poppler
 @pytest.mark.parametrize(
-    ("body", "header"), [(16, False), (17, False), (18, False), (19, False), (11, True)]
+    ("body", "header"), [(16, False), (17, False), (18, False), (19, False), (7, True)]
 )
 def test_a_page_short_of_room_for_the_signature_sets_its_lines_closer(
     body: int, header: bool, tmp_path: Path
