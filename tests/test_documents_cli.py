@@ -5,12 +5,14 @@ of a folder without a store."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import pypdf
 import pytest
 from argon2 import PasswordHasher
 
@@ -122,6 +124,36 @@ def test_all_writes_one_pdf_per_document(demo_dir: Path, tmp_path: Path) -> None
     assert drafts and all("草稿" in texts[n] for n in drafts)
     secret = next(n for n, d in want.items() if d.kind == "unannounced_visit_record")
     assert "内部" in texts[secret]
+
+
+def test_one_file_holds_every_document_in_order(demo_dir: Path, tmp_path: Path) -> None:
+    """--one-file: one PDF for a batch print job, a bookmark and "— 1 —" per document."""
+    out = tmp_path / "one"
+    result = cli("--data-dir", str(demo_dir), "--all", "--out", str(out), "--one-file")
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in out.iterdir()] == ["documents.pdf"]
+    want = list(expected(demo_dir).values())
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == len(want) + 1 and lines[-1].startswith(f"共生成 {len(want)} 份文书")
+    starts = [int(re.search(r" 第 (\d+) 页起 ", line)[1]) for line in lines[:-1]]  # type: ignore[index]
+    assert starts[0] == 1 and starts == sorted(set(starts))
+    reader = pypdf.PdfReader(out / "documents.pdf")
+    assert [item.title for item in reader.outline] == [doc.title for doc in want]  # type: ignore[union-attr]
+    pages = [*starts, len(reader.pages) + 1]
+    for n, doc in enumerate(want):  # each document numbers its own pages from 1
+        first, last = pages[n] - 1, pages[n + 1] - 2
+        text = reader.pages[last].extract_text()
+        count = last - first + 1
+        if doc.layout != "letter" or count > 1:  # 信函格式: no number on page 1
+            assert f"— {count} —" in text, (doc.title, count)
+        for field in (doc.number, doc.title if count == 1 else None):
+            assert field is None or field.replace(" ", "") in "".join(
+                reader.pages[first].extract_text().split()
+            ), (doc.title, field)
+    if PDFTOTEXT is not None:
+        text = pdf_text(out / "documents.pdf")
+        for complainant in COMPLAINANTS:
+            assert complainant not in text
 
 
 def test_kind_and_record_select(demo_dir: Path, tmp_path: Path) -> None:

@@ -1312,6 +1312,7 @@ def _author(document: Document) -> str:
 
 
 def _canvas(buffer: io.BytesIO, title: str, author: str, subject: str, keywords: str) -> Canvas:
+    fonts.register_fonts()  # the canvas starts in the body font
     canvas = Canvas(
         buffer,
         pagesize=A4,
@@ -1350,8 +1351,9 @@ def render_pdf(document: Document) -> bytes:
 
 def render_batch_pdf(
     documents: Iterable[Document], *, title: str = "文书批量打印", duplex: bool = False
-) -> tuple[bytes, int]:
-    """Many documents in ONE PDF, for a batch print job; (the PDF, how many documents).
+) -> tuple[bytes, list[int]]:
+    """Many documents in ONE PDF, for a batch print job: the PDF, and the page each
+    document starts on (1-based, one entry per document).
 
     Each document starts on a new page, is laid out exactly as
     :func:`render_pdf` lays it out and numbers its own pages from "— 1 —"; the
@@ -1366,17 +1368,18 @@ def render_batch_pdf(
     buffer = io.BytesIO()
     canvas = _canvas(buffer, title, "", "batch", "")
     writer = _Writer(canvas)
-    count = 0
-    for count, document in enumerate(documents, start=1):
+    starts: list[int] = []
+    for document in documents:
         pages = _layout(document)
-        key = f"d{count}"
+        starts.append(canvas.getPageNumber())
+        key = f"d{len(starts)}"
         canvas.bookmarkPage(key)
         canvas.addOutlineEntry(document.title, key, level=0)
         writer.pages(pages)
         if duplex and len(pages) % 2:
             canvas.showPage()
     canvas.save()
-    return buffer.getvalue(), count
+    return buffer.getvalue(), starts
 
 
 def _document_texts(document: Document) -> Iterable[tuple[str, str]]:

@@ -710,6 +710,53 @@ def test_same_document_same_bytes() -> None:
     assert other == hashlib.sha256(first).hexdigest()
 
 
+@needs_poppler
+def test_a_batch_is_each_document_as_rendered_alone(tmp_path: Path) -> None:
+    """render_batch_pdf: one PDF, each document's pages as render_pdf makes them, its
+    own page numbers and a bookmark; the fonts embedded once; same input, same bytes."""
+    docs = [decision(), approval_form(), visit_record(), letter()]
+    data, starts = render.render_batch_pdf(docs)
+    assert render.render_batch_pdf(docs)[0] == data
+    batch_path = tmp_path / "batch.pdf"
+    batch_path.write_bytes(data)
+    batch = PdfReader(batch_path)
+    assert [item.title for item in batch.outline] == [doc.title for doc in docs]  # type: ignore[union-attr]
+    page = 1
+    alone_fonts = 0
+    for n, (doc, start) in enumerate(zip(docs, starts, strict=True)):
+        path = tmp_path / f"alone{n}.pdf"
+        path.write_bytes(render_pdf(doc))
+        alone = PdfReader(path)
+        alone_fonts += run("pdffonts", path).count(" yes yes yes ")
+        assert start == page
+        for k, single in enumerate(alone.pages):
+            assert batch.pages[start - 1 + k].extract_text() == single.extract_text(), (n, k)
+        prefix = tmp_path / f"b{n}"
+        run(
+            "pdftoppm",
+            "-r",
+            "50",
+            "-gray",
+            "-png",
+            "-f",
+            start,
+            "-l",
+            start,
+            "-singlefile",
+            batch_path,
+            prefix,
+        )
+        w1, h1, mine = read_gray_png(prefix.with_suffix(".png").read_bytes())
+        w2, h2, theirs = read_gray_png(first_page_png(path, tmp_path))
+        assert (w1, h1) == (w2, h2)
+        assert sum(abs(a - b) for a, b in zip(mine, theirs, strict=True)) / len(mine) < 0.05, n
+        page += len(alone.pages)
+    assert len(batch.pages) == page - 1
+    assert run("pdffonts", batch_path).count(" yes yes yes ") < alone_fonts
+    duplex, duplex_starts = render.render_batch_pdf(docs, duplex=True)
+    assert all(start % 2 == 1 for start in duplex_starts) and duplex != data
+
+
 # --------------------------------------------------------------------- looks
 
 
