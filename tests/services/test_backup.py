@@ -30,7 +30,13 @@ from desktop.services.auth import UserSession
 from desktop.services.backup import BackupError, inspect_backup, make_backup, restore_backup
 from desktop.services.base import Context, Forbidden, ServiceError
 from desktop.store import audit
-from desktop.store.db import DB_FILE, open_store
+from desktop.store.db import (
+    DB_FILE,
+    alembic_config,
+    current_revision,
+    head_revision,
+    open_store,
+)
 from desktop.store.models import AuditEntry
 
 SECRETS = [DEMO_COMPLAINANT.name, DEMO_COMPLAINANT.id_number, DEMO_COMPLAINANT.phone]
@@ -367,6 +373,26 @@ def test_a_backup_from_a_newer_schema_is_refused(
         with pytest.raises(BackupError, match="更新版本的程序（数据结构 9001）"):
             attempt()
     assert not target.exists() and siblings(target) == []
+
+
+def test_a_backup_from_an_older_schema_is_brought_up_to_date(
+    ctx: Context, admin: UserSession, tmp_path: Path
+) -> None:
+    from alembic import command
+
+    command.downgrade(alembic_config(ctx.store.engine), "-1")
+    older = current_revision(ctx.store.engine)
+    assert older is not None and older != head_revision()
+    result = backup_to(ctx, admin, tmp_path / "b.xnbak")
+    assert inspect_backup(result.path, PASSPHRASE).schema_revision == older
+    target = tmp_path / "restored"
+    restore_backup(target, result.path, PASSPHRASE, Recorder())
+    fresh = Context(open_store(target), DEVICE, load_profile("fujian-2024"))
+    try:
+        assert current_revision(fresh.store.engine) == head_revision()
+        assert verify_audit_command(fresh) == 0
+    finally:
+        fresh.store.close()
 
 
 # --------------------------------------------------------- while the app works
