@@ -1,0 +1,248 @@
+"""One laptop as its own process (笔记本电脑驱动), for the end-to-end test.
+
+    python -m tests.e2e.laptop --data-dir DIR
+
+opens the data folder exactly as the app does
+(:func:`desktop.bootstrap.open_context`) and then reads one JSON command a
+line on stdin and answers one JSON line on stdout. The commands call the same
+service functions the UI calls, as the signed-in user:
+
+``{"op": "clock", "at": ISO}``
+    move this laptop's clock so that now is ``at`` (it keeps running from
+    there). Sessions idle longer than the lock time lock, as in the app.
+``{"op": "sign_in", "user": U, "password": P}``
+    :func:`desktop.services.auth.sign_in`, the session kept by username; for
+    a user already signed in, :func:`desktop.services.auth.unlock`. The
+    connection to the server (made at the user's first sync) stays, as on
+    the 同步 page.
+``{"op": "call", "as": U, "fn": "plans.create_plan", "args": [...], "kwargs": {...}}``
+    ``fn(ctx, session, *args, **kwargs)`` for a service function of
+    :data:`SERVICES`. Arguments: ``{"$date": "2026-09-24"}`` is a date,
+    ``{"$identity": {...}}`` a :class:`~desktop.crypto.ComplainantIdentity`.
+``{"op": "sync", "as": U}``
+    connect to the server with the user's own password (kept in memory, as
+    the 同步 page does for the periodic sync) and one
+    :func:`desktop.services.sync.run_sync`.
+``{"op": "render", "as": U, "kind": K, "record": ID, "out": PATH}``
+    :func:`desktop.services.documents.build_document`, rendered to a PDF
+    file (what 文书 → 另存为 PDF does).
+``{"op": "state_hash", "entities": [...]}``
+    :func:`desktop.sync.state.state_hash`.
+``{"op": "quit"}``
+
+Answers: ``{"ok": true, "result": ...}`` or ``{"ok": false, "error": class
+name, "code": ..., "field": ..., "message": ...}`` for a refusal
+(:class:`~desktop.services.errors.ServiceError`); anything else is
+``"error": "crash"`` with the traceback, and the loop goes on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import enum
+import json
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+from desktop.bootstrap import open_context
+from desktop.crypto import ComplainantIdentity
+from desktop.documents.render import render_pdf
+from desktop.services import (
+    auth,
+    complaints,
+    decisions,
+    documents,
+    plans,
+    sync as sync_service,
+    visits,
+)
+from desktop.services.auth import UserSession
+from desktop.services.base import Context
+from desktop.services.errors import ServiceError
+from desktop.sync.client import SyncClient
+from desktop.sync.state import state_hash
+
+#: The service modules a command may call into.
+SERVICES: dict[str, Any] = {
+    "auth": auth,
+    "complaints": complaints,
+    "decisions": decisions,
+    "documents": documents,
+    "plans": plans,
+    "sync": sync_service,
+    "visits": visits,
+}
+
+
+def decode(value: Any) -> Any:
+    """A JSON argument as the service wants it (dates, identities)."""
+    if isinstance(value, dict):
+        if set(value) == {"$date"}:
+            return dt.date.fromisoformat(value["$date"])
+        if set(value) == {"$identity"}:
+            return ComplainantIdentity(**value["$identity"])
+        return {k: decode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [decode(v) for v in value]
+    return value
+
+
+def encode(value: Any) -> Any:
+    """A service's answer as JSON data (views, reports, dates, enums)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):  # a NamedTuple view
+        return {k: encode(v) for k, v in value._asdict().items()}
+    if isinstance(value, enum.Enum):
+        return encode(value.value)
+    if isinstance(value, dt.date):  # datetimes too
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): encode(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [encode(v) for v in value]
+        return sorted(items, key=str) if isinstance(value, set | frozenset) else items
+    if isinstance(value, bytes):
+        return None  # keys, ciphertext: nothing a test reads
+    return value
+
+
+class Laptop:
+    """The open data folder, its clock, and who is signed in."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.ctx: Context = open_context(data_dir)
+        self.offset = dt.timedelta()
+        self.ctx.clock = self.now
+        self.sessions: dict[str, UserSession] = {}
+        self.passwords: dict[str, str] = {}
+        self.clients: dict[str, SyncClient] = {}
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.now(dt.UTC) + self.offset
+
+    def session(self, username: str) -> UserSession:
+        found = self.sessions.get(username)
+        if found is None:
+            raise ServiceError(f"{username} 未在本机登录", code="driver.not_signed_in")
+        return found
+
+    def end_sessions(self) -> None:
+        for client in self.clients.values():
+            client.close()
+        self.clients.clear()
+        self.sessions.clear()
+        self.passwords.clear()
+
+    # ------------------------------------------------------------ commands
+
+    def clock(self, at: str) -> str:
+        self.offset = dt.datetime.fromisoformat(at) - dt.datetime.now(dt.UTC)
+        return self.now().isoformat()
+
+    def sign_in(self, user: str, password: str) -> list[str]:
+        """Sign in, or unlock the session that locked while the laptop was idle."""
+        session = self.sessions.get(user)
+        if session is None:
+            session = auth.sign_in(self.ctx, user, password)
+            self.sessions[user] = session
+        else:
+            auth.unlock(self.ctx, session, password)
+        self.passwords[user] = password
+        return sorted(r.value for r in session.roles)
+
+    def call(
+        self, fn: str, args: list[Any], kwargs: dict[str, Any], user: str | None = None
+    ) -> Any:
+        module_name, _, name = fn.partition(".")
+        module = SERVICES.get(module_name)
+        function: Callable[..., Any] | None = getattr(module, name, None) if module else None
+        if function is None or name.startswith("_"):
+            raise ServiceError(f"no such service function: {fn}", code="driver.unknown_fn")
+        actor = [self.session(user)] if user is not None else []
+        return function(self.ctx, *actor, *decode(args), **decode(kwargs))
+
+    def sync(self, user: str) -> Any:
+        session = self.session(user)
+        client = self.clients.get(user)
+        if client is None:
+            client = sync_service.connect(self.ctx, session, self.passwords[user])
+            self.clients[user] = client
+        return sync_service.run_sync(self.ctx, session, client)
+
+    def render(self, user: str, kind: str, record: str, out: str) -> dict[str, Any]:
+        document = documents.build_document(self.ctx, self.session(user), kind, record)
+        data = render_pdf(document)
+        Path(out).write_bytes(data)
+        return {"kind": document.kind, "title": document.title, "bytes": len(data)}
+
+    def handle(self, command: dict[str, Any]) -> Any:
+        op = command.get("op")
+        if op == "clock":
+            return self.clock(command["at"])
+        if op == "sign_in":
+            return self.sign_in(command["user"], command["password"])
+        if op == "call":
+            return self.call(
+                command["fn"], command.get("args", []), command.get("kwargs", {}), command.get("as")
+            )
+        if op == "sync":
+            return self.sync(command["as"])
+        if op == "render":
+            return self.render(command["as"], command["kind"], command["record"], command["out"])
+        if op == "state_hash":
+            return state_hash(self.ctx, command.get("entities"))
+        raise ServiceError(f"unknown command: {op}", code="driver.unknown_op")
+
+
+def serve(laptop: Laptop, commands: IO[str], answers: IO[str]) -> None:
+    """The command loop, until ``quit`` or the end of the input."""
+    for line in commands:
+        if not line.strip():
+            continue
+        command = json.loads(line)
+        if command.get("op") == "quit":
+            break
+        try:
+            answer: dict[str, Any] = {"ok": True, "result": encode(laptop.handle(command))}
+        except ServiceError as exc:
+            answer = {
+                "ok": False,
+                "error": type(exc).__name__,
+                "code": exc.code,
+                "field": exc.field,
+                "message": exc.message,
+            }
+        except Exception as exc:  # the test reads it; the laptop stays up
+            answer = {
+                "ok": False,
+                "error": "crash",
+                "code": type(exc).__name__,
+                "message": traceback.format_exc(),
+            }
+        answers.write(json.dumps(answer, ensure_ascii=False) + "\n")
+        answers.flush()
+    laptop.end_sessions()
+    laptop.ctx.store.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.e2e.laptop")
+    parser.add_argument("--data-dir", type=Path, required=True)
+    args = parser.parse_args(argv)
+    answers = sys.stdout
+    sys.stdout = sys.stderr  # only answers on the protocol channel
+    laptop = Laptop(args.data_dir)
+    answers.write(json.dumps({"ok": True, "result": {"device_id": laptop.ctx.device_id}}) + "\n")
+    answers.flush()
+    serve(laptop, sys.stdin, answers)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

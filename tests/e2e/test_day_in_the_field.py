@@ -1,0 +1,390 @@
+"""A day in the field (issue 7), end to end, with real processes.
+
+One server (``python -m server`` on PostgreSQL) and two laptops, each its own
+process on its own data folder (:mod:`tests.e2e.laptop`), calling the
+services the UI calls as people signed in with their own passwords:
+
+1. 21 Sept: an inspector drafts a 暗访 plan for two inspectors on laptop A;
+   the supervisor approves it on laptop B; both sync.
+2. 24 Sept, the server is down (everyone offline): on A the two inspectors
+   open and finalise the visit, each confirming with their own password; on B
+   the complaint handler registers 林晓梅's complaint. The server comes back;
+   both sync.
+3. 28–30 Sept on B: the supervisor drafts a decision; the office head signs
+   it offline (the server is down again), its document number taken from
+   the block of numbers the server gave laptop B; its form is rendered to
+   PDF and the number read back; the receipt is recorded.
+4. 8 and 20 Oct on A: the appeal is registered and decided, the appeal
+   decision signed off (a number from A's block) and rendered. Both sync
+   again.
+
+Then: A, B and the server hold the same records (state hashes); every
+deadline shown is the one counted straight from ``chinese_calendar`` across
+the Mid-Autumn and National Day holidays (and the make-up Saturday 10 Oct);
+the identity opens for the handler on both laptops and for no one else, and
+is nowhere in plain text (data folders, temp files, server log, server
+database dump, PDFs); ``python -m desktop --verify-audit`` passes on both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.crypto import ComplainantIdentity
+from desktop.demo import DEMO_COMPLAINANT
+from desktop.selftest import plaintext_hits
+from desktop.sync.state import hash_records
+from server.config import database_url
+from server.db import make_engine
+from server.models import Record
+
+from .conftest import ServerDatabase
+from .support import (
+    ROOT,
+    LaptopProcess,
+    Office,
+    ServerProcess,
+    china,
+    copy_store,
+    create_server_user,
+    days_after,
+    first_number,
+    found_office,
+    laptops,
+    password,
+    working_days_after,
+)
+
+LIN: ComplainantIdentity = DEMO_COMPLAINANT
+SECRETS = [LIN.name, LIN.id_number, LIN.phone]
+SYNCED = (
+    "inspection_plans",
+    "visits",
+    "complaints",
+    "decisions",
+    "appeals",
+    "issued_documents",
+)
+#: The people with server accounts (the administrator only sets laptops up;
+#: 陈静 never syncs, but the server checks the visit's two inspectors are its own).
+SERVER_USERS = ("wangjg", "chenj", "linzq", "huangh", "zhengl")
+D = dt.date
+
+
+def server_hash(url: str, entities: tuple[str, ...]) -> str:
+    """The server's side of the state hash, read from its own database."""
+    engine = make_engine(database_url(url))
+    try:
+        with Session(engine) as db:
+            rows = db.scalars(select(Record).where(Record.entity.in_(entities)))
+            return hash_records((r.entity, r.id, r.version, dict(r.data)) for r in rows)
+    finally:
+        engine.dispose()
+
+
+def pdf_text(path: Path) -> str:
+    result = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return result.stdout
+
+
+def verify_audit(*data_dirs: Path) -> None:
+    """``python -m desktop --data-dir DIR --verify-audit`` for each folder, at once."""
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "desktop", "--data-dir", str(folder), "--verify-audit"],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for folder in data_dirs
+    ]
+    for run in runs:
+        output, _ = run.communicate(timeout=120)
+        assert run.returncode == 0 and "0 problems" in output, output
+
+
+def confirm(*usernames: str) -> list[list[str]]:
+    """The (username, password) pairs of the inspectors confirming presence."""
+    return [[u, password(u)] for u in usernames]
+
+
+def add_server_users(db: ServerDatabase, office: Office, tmp: Path) -> None:
+    """The people's server accounts, made by the administrator's command line
+    with the ids the laptops know."""
+    made = [
+        create_server_user(db.url, tmp, u, office.users[u], office.city_office)
+        for u in SERVER_USERS
+    ]
+    for process in made:
+        output, _ = process.communicate(timeout=120)
+        assert process.returncode == 0, output
+
+
+def test_a_day_in_the_field(server_database: ServerDatabase, tmp_path: Path) -> None:
+    tmp = tmp_path / "tmp"  # the temp folder of every process
+    tmp.mkdir()
+    server = ServerProcess(server_database.url, tmp / "server.log", tmp)
+    server.launch()
+    try:
+        office = found_office(tmp_path / "office", china(D(2026, 9, 18), 9))
+        a_dir = copy_store(tmp_path / "office", tmp_path / "laptop-a")
+        b_dir = copy_store(tmp_path / "office", tmp_path / "laptop-b")
+        with laptops(LaptopProcess("A", a_dir, tmp), LaptopProcess("B", b_dir, tmp)) as (a, b):
+            server.wait()  # while the apps start
+            add_server_users(server_database, office, tmp)
+            a.wait_ready()
+            b.wait_ready()
+            assert a.device_id != b.device_id
+            ids = a_day(a, b, server, office, tmp)
+            assert a.state_hash(SYNCED) == b.state_hash(SYNCED)
+            assert a.state_hash(SYNCED) == server_hash(server_database.url, SYNCED)
+            deadlines_are_official(a, b, ids)
+            identity_only_for_the_handler(a, b, ids)
+    finally:
+        server.stop()
+    verify_audit(a_dir, b_dir)
+    no_plaintext_anywhere(server_database, server, tmp_path, tmp)
+
+
+def a_day(
+    a: LaptopProcess, b: LaptopProcess, server: ServerProcess, office: Office, tmp: Path
+) -> dict[str, Any]:
+    """The day's work; the ids of what was made."""
+    users = office.users
+    # ---- Mon 21 Sept: each laptop is pointed at the server; the plan is approved
+    for laptop in (a, b):
+        laptop.clock(china(D(2026, 9, 21), 8, 30))
+        laptop.sign_in("admin")
+        laptop.call("admin", "sync.set_server", server.url)
+    a.clock(china(D(2026, 9, 21), 9))
+    a.sign_in("wangjg")
+    plan_id = a.call(
+        "wangjg",
+        "plans.create_plan",
+        title="鼓楼区行政服务中心窗口作风暗访",
+        kind="unannounced",
+        subject_agency_id=office.agency,
+        scope="窗口工作人员在岗、服务态度和一次性告知情况。",
+        method="以办事群众身份察访，不出示证件",
+        starts_on=D(2026, 9, 24),
+        ends_on=D(2026, 9, 25),
+        team_ids=[users["wangjg"], users["chenj"]],
+    )
+    a.call("wangjg", "plans.submit_plan", plan_id)
+    (outcome,) = a.sync("wangjg")
+    assert (outcome["report"]["pushed"], outcome["report"]["rejected"]) == (2, 0)
+
+    b.clock(china(D(2026, 9, 21), 10))
+    b.sign_in("linzq", "zhengl")
+    (outcome,) = b.sync("linzq")
+    b_numbers = outcome["numbers"]["received"]  # B's document-number blocks (文号段)
+    b.call("linzq", "plans.approve_plan", plan_id)
+    (outcome,) = b.sync("linzq")
+    assert (outcome["report"]["pushed"], outcome["report"]["rejected"]) == (1, 0)
+    # a 暗访 plan is for its team and approvers only
+    assert b.refused("zhengl", "plans.get_plan", plan_id)["code"] == "service.not_found"
+    a.sync("wangjg")
+    assert a.call("wangjg", "plans.get_plan", plan_id)["state"] == "approved"
+
+    # ---- Thu 24 Sept: the server is down; the field work is done offline
+    server.stop()
+    a.clock(china(D(2026, 9, 24), 9, 30))
+    a.sign_in("wangjg")
+    visit: dict[str, Any] = {
+        "visited_on": D(2026, 9, 24),
+        "place": "鼓楼区行政服务中心一楼综合窗口",
+        "announced": False,
+        "identity_shown": False,  # 暗访: no papers shown
+    }
+    # 陈静 must type her own password, not 王建国's
+    borrowed = [["wangjg", password("wangjg")], ["chenj", password("wangjg")]]
+    wrong = a.refused("wangjg", "visits.open_visit", plan_id, **visit, confirmations=borrowed)
+    assert (wrong["error"], wrong["field"]) == ("SignInFailed", "password")
+    assert a.call("wangjg", "visits.list_visits", plan_id) == []
+    both = confirm("wangjg", "chenj")
+    visit_id = a.call("wangjg", "visits.open_visit", plan_id, **visit, confirmations=both)
+    a.call(
+        "wangjg",
+        "visits.update_visit",
+        visit_id,
+        observations="9:35 至 10:10，3 号窗口无人值守，叫号屏显示暂停服务。",
+        interviews="办事群众两人反映等候超过 40 分钟。",
+    )
+    a.clock(china(D(2026, 9, 24), 11, 15))
+    a.sign_in("wangjg")
+    a.call("wangjg", "visits.finalise_visit", visit_id, both)
+    offline = a.try_sync("wangjg")
+    assert (offline["ok"], offline["code"]) == (False, "sync.unavailable")
+
+    b.clock(china(D(2026, 9, 24), 14))
+    b.sign_in("zhengl")
+    complaint_id = b.call(
+        "zhengl",
+        "complaints.register_complaint",
+        channel="hotline_12345",
+        received_on=D(2026, 9, 24),
+        subject_agency_id=office.agency,
+        subject_official_id=office.official,
+        matter="登记注册窗口多次要求补交材料，未一次性告知。",
+        identity=LIN,
+    )
+    assert b.try_sync("zhengl")["code"] == "sync.unavailable"
+
+    # ---- evening: the server is back; both sync
+    server.start()
+    for laptop in (a, b):
+        laptop.clock(china(D(2026, 9, 24), 17, 30))
+    a.sign_in("wangjg", "zhengl")
+    b.sign_in("zhengl", "linzq")
+    (outcome,) = a.sync("wangjg")
+    report = outcome["report"]
+    assert (report["pushed"], report["rejected"]) == (4, 0)  # start, open, update, finalise
+    (outcome,) = b.sync("zhengl")
+    assert (outcome["report"]["pushed"], outcome["report"]["rejected"]) == (1, 0)
+    a.sync("zhengl")
+    b.sync("linzq")
+    seen = b.call("linzq", "visits.get_visit", visit_id)
+    assert seen["state"] == "finalised"
+    assert {(p["user_id"], p["stage"]) for p in seen["presence"]} == {
+        (users[u], stage) for u in ("wangjg", "chenj") for stage in ("open", "finalise")
+    }
+
+    # ---- Mon 28 – Wed 30 Sept on B: the decision, signed, numbered, printed
+    b.clock(china(D(2026, 9, 28), 9))
+    b.sign_in("linzq")
+    decision_id = b.call(
+        "linzq",
+        "decisions.draft_decision",
+        decider_id=office.city_office,
+        subject_kind="official",
+        subject_agency_id=office.agency,
+        subject_official_id=office.official,
+        ground_ids=["fj36_1_3"],
+        measure_ids=["circulated_criticism"],
+        complaint_id=complaint_id,
+        plan_id=plan_id,
+        facts="经暗访和投诉调查核实，该同志在登记注册窗口推诿、未一次性告知，群众多次往返。",
+    )
+    # Tue 29 Sept, the office is offline again: the number comes from B's block
+    server.stop()
+    b.clock(china(D(2026, 9, 29), 10))
+    b.sign_in("huangh")
+    signed = b.call("huangh", "decisions.sign_decision", decision_id, decided_on=D(2026, 9, 29))
+    number = signed["document_number"]
+    assert number == first_number(b_numbers, "闽效问")  # offline, from B's block
+    row = b.call("huangh", "documents.find_document", "accountability_decision", decision_id)
+    text = pdf_text(b.render("huangh", row["kind"], decision_id, tmp / "decision.pdf"))
+    assert number in text and "张伟" in text and "通报批评" in text
+    assert not any(secret in text for secret in SECRETS)
+    server.start()
+    b.clock(china(D(2026, 9, 30), 9))
+    b.sign_in("linzq", "huangh")
+    b.call("linzq", "decisions.record_receipt", decision_id, D(2026, 9, 30))
+    b.call("linzq", "decisions.publish_decision", decision_id)
+    assert all(o["report"]["rejected"] == 0 for o in b.settle("linzq", "huangh"))
+
+    # ---- Thu 8 Oct on A: the appeal, the first working day after the holiday
+    a.clock(china(D(2026, 10, 8), 9))
+    a.sign_in("linzq")
+    (outcome,) = a.sync("linzq")
+    a_numbers = outcome["numbers"]["received"]
+    appeal_id = a.call(
+        "linzq",
+        "decisions.register_appeal",
+        decision_id,
+        received_on=D(2026, 10, 8),
+        body_id=office.province_office,
+        written=True,
+        grounds=["facts_disputed"],
+        statement="申诉人称当日系按规定要求补正材料，并非推诿。",
+    )
+    # ---- Tue 20 Oct on A: decided, signed off, printed
+    a.clock(china(D(2026, 10, 20), 10))
+    a.sign_in("huangh", "linzq")
+    decided = a.call(
+        "huangh",
+        "decisions.decide_appeal",
+        appeal_id,
+        decided_on=D(2026, 10, 20),
+        outcome="varied",
+        outcome_measure_ids=["admonition"],
+        reasons="推诿情节属实，未一次性告知系首次，改为诫勉教育。",
+    )
+    assert (decided["days_late"], decided["late"]) == (0, None)
+    appeal_number = a.call("huangh", "documents.sign_off_document", "appeal_decision", appeal_id)
+    assert appeal_number == first_number(a_numbers, "闽效申")  # from A's block
+    text = pdf_text(a.render("huangh", "appeal_decision", appeal_id, tmp / "appeal.pdf"))
+    assert appeal_number in text and "诫勉教育" in text
+
+    # ---- both sync again, until each has what the others did
+    b.sign_in("linzq", "huangh")
+    for laptop in (a, b):
+        outcomes = laptop.settle("linzq", "huangh")
+        assert all(o["report"]["rejected"] == 0 for o in outcomes), laptop.name
+    effective = b.call("linzq", "decisions.get_decision", decision_id)["effective_measure_ids"]
+    assert effective == ["admonition"]
+    return {
+        "plan": plan_id,
+        "visit": visit_id,
+        "complaint": complaint_id,
+        "decision": decision_id,
+        "appeal": appeal_id,
+    }
+
+
+def deadlines_are_official(a: LaptopProcess, b: LaptopProcess, ids: dict[str, Any]) -> None:
+    """What both laptops show against the official calendar, counted here."""
+    complaint_due = working_days_after(D(2026, 9, 24), 15)  # FJ 31: 15 working days
+    filing_due = days_after(D(2026, 9, 30), 30)  # FJ 41: 30 days from receipt
+    appeal_due = days_after(D(2026, 10, 8), 30)  # FJ 41: 30 days from the appeal
+    # the span holds 25 Sept (中秋节), 1–7 Oct (国庆节) and the make-up Saturday 10 Oct
+    assert complaint_due == D(2026, 10, 22)
+    assert appeal_due == D(2026, 11, 9)  # 7 Nov is a Saturday
+    for laptop in (a, b):
+        laptop.sign_in("linzq")
+        complaint = laptop.call("linzq", "complaints.get_complaint", ids["complaint"])
+        assert complaint["due_on"] == complaint_due.isoformat(), laptop.name
+        shown = laptop.call("linzq", "decisions.appeal_deadlines", ids["decision"])
+        assert shown["filing"]["due"] == filing_due.isoformat(), laptop.name
+        (appeal,) = shown["appeals"]
+        assert appeal["deadline"]["due"] == appeal_due.isoformat(), laptop.name
+        assert not shown["filing"]["uncovered_years"] and not appeal["deadline"]["uncovered_years"]
+
+
+def identity_only_for_the_handler(a: LaptopProcess, b: LaptopProcess, ids: dict[str, Any]) -> None:
+    for laptop in (a, b):
+        laptop.sign_in("zhengl", "linzq")
+        opened = laptop.call("zhengl", "complaints.reveal_identity", ids["complaint"])
+        assert (opened["name"], opened["id_number"], opened["phone"]) == tuple(SECRETS), laptop.name
+        refusal = laptop.refused("linzq", "complaints.reveal_identity", ids["complaint"])
+        assert refusal["error"] == "Forbidden", laptop.name
+    a.sign_in("wangjg")
+    assert a.refused("wangjg", "complaints.reveal_identity", ids["complaint"])["error"] == (
+        "Forbidden"
+    )
+
+
+def no_plaintext_anywhere(
+    db: ServerDatabase, server: ServerProcess, tmp_path: Path, tmp: Path
+) -> None:
+    dump = tmp / "server-dump.sql"
+    db.dump(dump)
+    dumped = dump.read_text(encoding="utf-8")
+    assert "sealed_identity" in dumped  # the complaint is there, as ciphertext
+    logged = server.log.read_text(encoding="utf-8")
+    assert "POST /sync/push" in logged
+    assert plaintext_hits(tmp_path, SECRETS) == []  # laptops, temp files, log, dump, PDFs
