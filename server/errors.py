@@ -20,6 +20,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("server.errors")
 
+#: FastAPI's detail when a request body cannot be read as JSON text at all.
+UNPARSABLE_BODY = "There was an error parsing the body"
+
 
 class ApiError(Exception):
     """A refusal with an HTTP status, a stable code and a reason for people."""
@@ -95,6 +98,12 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400 and exc.detail == UNPARSABLE_BODY:
+            # a body that is not JSON text at all (e.g. not UTF-8): the same
+            # 422 as any other body that does not fit, as every route declares
+            return JSONResponse(
+                body("request.invalid", "请求内容不是有效的 JSON（UTF-8）"), status_code=422
+            )
         code = _HTTP_CODES.get(exc.status_code, "request.error")
         reason = exc.detail if isinstance(exc.detail, str) else "请求无法处理"
         return JSONResponse(

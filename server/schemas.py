@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 #: Record, device and user ids: the laptops use UUIDv7 text.
 ID_PATTERN = r"^[0-9A-Za-z_\-]{1,36}$"
@@ -101,6 +101,26 @@ class HandlerKeysOut(BaseModel):
 # ---------------------------------------------------------------------- sync
 
 
+def not_unicode(value: Any) -> bool:
+    """Whether a JSON value holds text that is not Unicode: a lone surrogate
+    (``"\\ud800"`` in the JSON), which no database stores or can be hashed.
+    Walks the value without recursion, so any nesting JSON allows is safe."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
 class OpIn(BaseModel):
     """One operation from a laptop's outbox (``desktop.store.models.OutboxOp``)."""
 
@@ -115,6 +135,13 @@ class OpIn(BaseModel):
     hlc: Annotated[str, Field(max_length=80, pattern=HLC_PATTERN)]
     device_id: Id
     user_id: Id | None = None
+
+    @field_validator("changes")
+    @classmethod
+    def _unicode_changes(cls, value: dict[str, Any]) -> dict[str, Any]:
+        if not_unicode(value):
+            raise ValueError("contains text that is not valid Unicode (a lone surrogate)")
+        return value
 
 
 class PushIn(BaseModel):
