@@ -16,24 +16,72 @@ the numbers have no gaps and no duplicates:
   the same file, queue on the database lock (``busy_timeout``) instead of
   reading the same counter.
 
-Numbers given on two laptops offline can still collide; the server is where
-that is resolved (not here).
+Across the office (several laptops and the central server) the series is
+the server's (:mod:`server.numbers`, whose docstring states the office-wide
+guarantee). While a server address is set, a sign-off takes the lowest free
+serial of the blocks (文号段) the server reserved for this laptop
+(``number_blocks``), taken in order; the local counter is not used. With no
+block left the sign-off is refused (:class:`NoNumbersLeft`: 联网同步以获取文号)
+rather than falling back to anything: a number outside the laptop's blocks
+could be another laptop's, and a provisional number is not a 发文字号 an
+office can print. The sync tops the blocks up when fewer than
+:data:`LOW_WATER` serials are free, asks for next year's in late December,
+and gives back the unused serials of past years' blocks
+(:func:`desktop.services.documents.top_up_numbers`). A laptop that works
+alone (no server address) keeps the local counter.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any, Final
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.documents.model import document_number
-from desktop.store.models import DocumentCounter, IssuedDocument
+from desktop.store.models import DocumentCounter, IssuedDocument, NumberBlock, Setting
 
-__all__ = ["Issued", "assign", "begin_write", "china_date", "issued", "issued_for"]
+__all__ = [
+    "BLOCK_SIZE",
+    "LOW_WATER",
+    "Issued",
+    "NoNumbersLeft",
+    "ReservedBlock",
+    "assign",
+    "begin_write",
+    "china_date",
+    "free_serials",
+    "issued",
+    "issued_for",
+    "keep_block",
+    "mark_returned",
+    "next_request_id",
+    "returnable",
+    "sync_server",
+]
 
 _CHINA = dt.timezone(dt.timedelta(hours=8))
+#: Serials asked for at a time, and the free serials below which the sync asks.
+BLOCK_SIZE: Final = 10
+LOW_WATER: Final = 3
+#: The setting that holds the central server's address
+#: (``desktop.services.sync.SERVER_URL_KEY``; "" or absent: the laptop works alone).
+SERVER_URL_SETTING: Final = "server_url"
+#: Request ids of block requests: uuid5 of device, server, prefix, year, ordinal.
+_REQUESTS: Final = uuid.UUID("6f1d0c52-3a8e-4f3b-9a51-5c0e1b7d2a90")
+
+
+class NoNumbersLeft(Exception):
+    """No free serial is left in this laptop's blocks of (prefix, year)."""
+
+    def __init__(self, prefix: str, year: int) -> None:
+        super().__init__(f"{prefix}〔{year}〕")
+        self.prefix = prefix
+        self.year = year
 
 
 @dataclass(frozen=True)
@@ -127,11 +175,16 @@ def assign(
     prefix: str,
     signed_by: str,
     signed_at: dt.datetime,
+    server_url: str = "",
 ) -> tuple[IssuedDocument, bool]:
     """Give the document (``kind``, ``record_id``) the next number of
     ``prefix`` in the year of ``signed_at`` (China time), in ``db``'s
     transaction. Returns the row and whether it is new: a document that
     already has a number keeps it (nothing is written then).
+
+    With ``server_url`` (the laptop syncs with that server) the serial is the
+    lowest free one of the blocks from it; :class:`NoNumbersLeft` if none is.
+    Without, it is the local counter's next.
     """
     existing = issued(db, kind, record_id)
     if existing is not None:
@@ -139,7 +192,12 @@ def assign(
     if not prefix.strip():
         raise ValueError("empty document number prefix")
     year = china_date(signed_at).year
-    serial = _next_serial(db, prefix, year)
+    if server_url:
+        serial = next(free_serials(db, server_url, prefix, year), None)
+        if serial is None:
+            raise NoNumbersLeft(prefix, year)
+    else:
+        serial = _next_serial(db, prefix, year)
     row = IssuedDocument(
         kind=kind,
         record_id=record_id,
@@ -153,3 +211,146 @@ def assign(
     db.add(row)
     db.flush()
     return row, True
+
+
+# ------------------------------------------------------- blocks from the server
+
+
+@dataclass(frozen=True)
+class ReservedBlock:
+    """A block as the server answers ``POST /numbers/blocks``."""
+
+    id: str
+    request_id: str
+    prefix: str
+    year: int
+    first: int
+    last: int
+
+    @classmethod
+    def parse(cls, body: Mapping[str, Any]) -> ReservedBlock:
+        """The block in the server's answer; ``ValueError`` if it is not one."""
+        try:
+            block = cls(
+                id=str(body["id"]),
+                request_id=str(body["request_id"]),
+                prefix=str(body["prefix"]),
+                year=int(body["year"]),
+                first=int(body["first"]),
+                last=int(body["last"]),
+            )
+        except (KeyError, TypeError, ValueError):
+            raise ValueError("not a number block") from None
+        if not 1 <= block.first <= block.last:
+            raise ValueError("not a number block")
+        return block
+
+
+def sync_server(db: Session) -> str:
+    """The central server's address, "" when the laptop works alone."""
+    row = db.get(Setting, SERVER_URL_SETTING)
+    return row.value if row is not None else ""
+
+
+def _blocks(db: Session, server_url: str, prefix: str, year: int) -> list[NumberBlock]:
+    return list(
+        db.scalars(
+            select(NumberBlock)
+            .where(
+                NumberBlock.server_url == server_url,
+                NumberBlock.prefix == prefix,
+                NumberBlock.year == year,
+            )
+            .order_by(NumberBlock.first_serial)
+        )
+    )
+
+
+def _end(block: NumberBlock) -> int:
+    """One past the last serial this laptop may still use of the block."""
+    return block.returned_from if block.returned_from is not None else block.last_serial + 1
+
+
+def _used(db: Session, prefix: str, year: int) -> set[int]:
+    return set(
+        db.scalars(
+            select(IssuedDocument.serial).where(
+                IssuedDocument.prefix == prefix, IssuedDocument.year == year
+            )
+        )
+    )
+
+
+def free_serials(db: Session, server_url: str, prefix: str, year: int) -> Iterator[int]:
+    """The serials of (prefix, year) this laptop may still give, lowest first:
+    those of its blocks from ``server_url`` that no document here has (signed
+    off here or pulled) and that were not given back."""
+    used = _used(db, prefix, year)
+    for block in _blocks(db, server_url, prefix, year):
+        yield from (s for s in range(block.first_serial, _end(block)) if s not in used)
+
+
+def next_request_id(db: Session, device_id: str, server_url: str, prefix: str, year: int) -> str:
+    """The id of this laptop's next block request for (prefix, year): the same
+    until a block is kept, so asking again after a lost answer gets the same
+    block from the server rather than a new one."""
+    held = db.scalar(
+        select(func.count())
+        .select_from(NumberBlock)
+        .where(
+            NumberBlock.server_url == server_url,
+            NumberBlock.prefix == prefix,
+            NumberBlock.year == year,
+        )
+    )
+    name = f"{device_id}|{server_url}|{prefix}|{year}|{int(held or 0) + 1}"
+    return str(uuid.uuid5(_REQUESTS, name))
+
+
+def keep_block(db: Session, server_url: str, block: ReservedBlock, now: dt.datetime) -> bool:
+    """Store a block the server reserved; whether it is new here."""
+    if db.get(NumberBlock, block.id) is not None:
+        return False
+    db.add(
+        NumberBlock(
+            id=block.id,
+            server_url=server_url,
+            request_id=block.request_id,
+            prefix=block.prefix,
+            year=block.year,
+            first_serial=block.first,
+            last_serial=block.last,
+            received_at=now,
+        )
+    )
+    db.flush()
+    return True
+
+
+def returnable(db: Session, server_url: str, before_year: int) -> list[tuple[str, int]]:
+    """The blocks from ``server_url`` of years before ``before_year`` with
+    serials this laptop can no longer use (the year is over) and has not given
+    back yet: (block id, first serial to give back)."""
+    found: list[tuple[str, int]] = []
+    blocks = db.scalars(
+        select(NumberBlock)
+        .where(NumberBlock.server_url == server_url, NumberBlock.year < before_year)
+        .order_by(NumberBlock.prefix, NumberBlock.year, NumberBlock.first_serial)
+    )
+    used: dict[tuple[str, int], set[int]] = {}
+    for block in blocks:
+        key = (block.prefix, block.year)
+        if key not in used:
+            used[key] = _used(db, *key)
+        taken = [s for s in used[key] if block.first_serial <= s <= block.last_serial]
+        first_unused = max(taken, default=block.first_serial - 1) + 1
+        if first_unused < _end(block):
+            found.append((block.id, first_unused))
+    return found
+
+
+def mark_returned(db: Session, block_id: str, first_unused: int) -> None:
+    """Record that serials from ``first_unused`` on were given back."""
+    block = db.get(NumberBlock, block_id)
+    if block is not None:
+        block.returned_from = min(_end(block), first_unused)

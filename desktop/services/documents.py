@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, Final
 
 from sqlalchemy import literal, select, union_all
@@ -65,6 +66,7 @@ from desktop.services.base import (
     change,
     require_role,
 )
+from desktop.store import audit
 from desktop.store.models import (
     Agency,
     Appeal,
@@ -76,17 +78,23 @@ from desktop.store.models import (
     Rectification,
     Visit,
 )
+from desktop.sync.client import SyncClient
+from desktop.sync.errors import SyncError, SyncProtocolError
 
 __all__ = [
     "HEAD_SIGNED",
     "SIGNERS",
     "DocumentWorkflowError",
+    "NumberTopUp",
     "build_document",
     "decision_kind",
     "issue_number",
     "sign_off_document",
+    "top_up_numbers",
 ]
 
+#: From this day of December on, blocks of next year's series are fetched too.
+NEXT_YEAR_FROM_DAY: Final = 15
 #: Who may sign off a numbered document (签发).
 SIGNERS: Final = frozenset({Role.SUPERVISOR, Role.OFFICE_HEAD})
 #: Record types whose documents only the office head signs off.
@@ -153,22 +161,130 @@ def issue_number(
     entry and the sync operation) unless it has one. Returns the number and
     whether it is new. Callers check roles and the record's state first, and
     should have called :func:`desktop.documents.numbers.begin_write` first
-    in the transaction."""
+    in the transaction. While a server is set, the number comes from this
+    laptop's blocks; with none left, :class:`DocumentWorkflowError`
+    (``document.no_numbers``: sync to get numbers) and nothing is written."""
     template = load_forms(profile).template(kind)
     if template.number_prefix is None:
         raise InvalidInput("该文书不编发文字号", field="kind")
     prefix = profile.documents.number_prefixes[template.number_prefix]
-    row, new = numbers.assign(
-        db,
-        kind=kind,
-        record_id=record_id,
-        prefix=prefix,
-        signed_by=user.user_id,
-        signed_at=ctx.now(),
-    )
+    try:
+        row, new = numbers.assign(
+            db,
+            kind=kind,
+            record_id=record_id,
+            prefix=prefix,
+            signed_by=user.user_id,
+            signed_at=ctx.now(),
+            server_url=numbers.sync_server(db),
+        )
+    except numbers.NoNumbersLeft as exc:
+        raise DocumentWorkflowError(
+            f"本机已没有可用的发文字号（{exc.prefix}〔{exc.year}〕）：请联网同步以获取文号后再签发",
+            code="document.no_numbers",
+        ) from None
     if new:
         change(ctx, db, user, "document.sign_off", row, _row_changes(row), created=True)
     return row.number, new
+
+
+@dataclass(frozen=True)
+class NumberTopUp:
+    """What one top-up of the number blocks did: the blocks received (as
+    闽效问〔2026〕11—20号), how many past years' blocks had their unused serials
+    given back, and why it stopped, if it did."""
+
+    received: tuple[str, ...] = ()
+    returned: int = 0
+    problem: str = ""
+
+
+def _span(block: numbers.ReservedBlock) -> str:
+    head = f"{block.prefix}〔{block.year}〕{block.first}"
+    return f"{head}—{block.last}号" if block.first != block.last else f"{head}号"
+
+
+def _block_years(today: dt.date) -> list[int]:
+    """This year's series, and next year's from mid-December (offline over New Year)."""
+    if today >= dt.date(today.year, 12, NEXT_YEAR_FROM_DAY):
+        return [today.year, today.year + 1]
+    return [today.year]
+
+
+def top_up_numbers(ctx: Context, user: UserSession, client: SyncClient) -> NumberTopUp:
+    """Top up this laptop's document-number blocks (文号段) from the server,
+    after a sync (:func:`desktop.services.sync.run_sync`): for each number
+    prefix of the profile, in this year (and next year's from mid-December),
+    ask for a block of :data:`~desktop.documents.numbers.BLOCK_SIZE` when
+    fewer than :data:`~desktop.documents.numbers.LOW_WATER` serials are free;
+    then give back the unused serials of past years' blocks. Only for users
+    who may sign off (the server gives blocks to no one else); a failure stops
+    the top-up and is reported, never raised (the sync itself is done)."""
+    if not user.roles & SIGNERS:
+        return NumberTopUp()
+    with ctx.transaction() as db:
+        url = numbers.sync_server(db)
+    if not url:
+        return NumberTopUp()
+    today = numbers.china_date(ctx.now())
+    prefixes = sorted(set(ctx.profile.documents.number_prefixes.values()))
+    received: list[str] = []
+    returned = 0
+    try:
+        for year in _block_years(today):
+            for prefix in prefixes:
+                block = _top_up(ctx, client, url, prefix, year)
+                if block is not None:
+                    received.append(_span(block))
+        with ctx.transaction() as db:
+            due = numbers.returnable(db, url, today.year)
+        for block_id, first_unused in due:
+            client.return_numbers(block_id, first_unused)
+            with ctx.transaction() as db:
+                numbers.mark_returned(db, block_id, first_unused)
+                _audit_block(ctx, db, user, "numbers.block_returned", block_id, first_unused)
+            returned += 1
+    except SyncError as exc:
+        return NumberTopUp(tuple(received), returned, exc.message)
+    return NumberTopUp(tuple(received), returned)
+
+
+def _top_up(
+    ctx: Context, client: SyncClient, url: str, prefix: str, year: int
+) -> numbers.ReservedBlock | None:
+    """One series: a new block if the free serials run low (else ``None``)."""
+    with ctx.transaction() as db:
+        free = len(list(islice(numbers.free_serials(db, url, prefix, year), numbers.LOW_WATER)))
+        request_id = numbers.next_request_id(db, ctx.device_id, url, prefix, year)
+    if free >= numbers.LOW_WATER:
+        return None
+    answer = client.number_block(prefix, year, numbers.BLOCK_SIZE, request_id)
+    try:
+        block = numbers.ReservedBlock.parse(answer)
+    except ValueError:
+        raise SyncProtocolError("服务器的文号段答复格式不对") from None
+    if (block.prefix, block.year, block.request_id) != (prefix, year, request_id):
+        raise SyncProtocolError("服务器答复的文号段与所请求的不符")
+    with ctx.transaction() as db:
+        if not numbers.keep_block(db, url, block, ctx.now()):
+            return None
+        _audit_block(ctx, db, None, "numbers.block_received", block.id, block.first, block.last)
+    return block
+
+
+def _audit_block(
+    ctx: Context, db: Session, user: UserSession | None, action: str, block_id: str, *serials: int
+) -> None:
+    audit.append(
+        db,
+        at=ctx.now(),
+        device_id=ctx.device_id,
+        user_id=user.user_id if user is not None else None,
+        action=action,
+        entity="number_blocks",
+        entity_id=block_id,
+        details={"serials": list(serials)},
+    )
 
 
 def _row_changes(row: IssuedDocument) -> dict[str, Any]:

@@ -40,6 +40,7 @@ from desktop.services.base import (
     change,
     require_role,
 )
+from desktop.services.documents import NumberTopUp, top_up_numbers
 from desktop.store import audit
 from desktop.store.models import OutboxOp, Setting, SyncAnswer, SyncRecord, SyncState, User
 from desktop.sync.client import SyncClient, normalise_url
@@ -228,6 +229,8 @@ class SyncOutcome:
 
     report: SyncReport
     handlers_without_key: tuple[str, ...] = ()
+    #: The document-number blocks fetched after the sync (``top_up_numbers``).
+    numbers: NumberTopUp = field(default_factory=NumberTopUp)
 
 
 def run_sync(
@@ -242,7 +245,8 @@ def run_sync(
     if client.user_id != user.user_id:
         raise SyncRefused("与中心服务器的连接不是当前用户的，请重新输入密码后同步")
     report = sync_once(ctx, user, client, progress)
-    return SyncOutcome(report, _handlers_without_key(ctx, client))
+    blocks = top_up_numbers(ctx, user, client)
+    return SyncOutcome(report, _handlers_without_key(ctx, client), blocks)
 
 
 def _handlers_without_key(ctx: Context, client: SyncClient) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -404,6 +405,26 @@ class DocumentCounter(Base):
     prefix: Mapped[str] = mapped_column(String(32), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     last: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class NumberBlock(Base):
+    """A block of document-number serials the central server reserved for this
+    laptop (文号段): serials ``first_serial``…``last_serial`` of ``prefix`` in
+    ``year``, used in order at sign-off while a server is set
+    (:mod:`desktop.documents.numbers`). ``returned_from``: serials from there
+    on were given back to the server unused. Local: not synced."""
+
+    __tablename__ = "number_blocks"
+    __table_args__ = (Index("ix_number_blocks_series", "server_url", "prefix", "year"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the server's block id
+    server_url: Mapped[str] = mapped_column(Text, nullable=False)
+    request_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    prefix: Mapped[str] = mapped_column(String(32), nullable=False)
+    year: Mapped[int] = mapped_column(Integer, nullable=False)
+    first_serial: Mapped[int] = mapped_column(Integer, nullable=False)
+    last_serial: Mapped[int] = mapped_column(Integer, nullable=False)
+    received_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, nullable=False)
+    returned_from: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class IssuedDocument(Base, Synced):

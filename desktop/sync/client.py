@@ -182,6 +182,24 @@ class SyncClient:
         body = self._call("GET", "/sync/pull", params={"since": since, "limit": limit})
         return PullPage.parse(body, since)
 
+    def number_block(self, prefix: str, year: int, size: int, request_id: str) -> Mapping[str, Any]:
+        """``POST /numbers/blocks``: reserve a block of document-number serials
+        for this device (the same ``request_id`` gives the same block)."""
+        body = self._call(
+            "POST",
+            "/numbers/blocks",
+            json={"prefix": prefix, "year": year, "size": size, "request_id": request_id},
+        )
+        if not isinstance(body, Mapping):
+            raise SyncProtocolError("服务器的文号段答复格式不对")
+        return body
+
+    def return_numbers(self, block_id: str, first_unused: int) -> None:
+        """Give back a block's serials from ``first_unused`` on, unused."""
+        self._call(
+            "POST", f"/numbers/blocks/{block_id}/return", json={"first_unused": first_unused}
+        )
+
     # ------------------------------------------------------------ plumbing
 
     def _call(
