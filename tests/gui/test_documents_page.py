@@ -38,6 +38,7 @@ from desktop.store.models import AuditEntry
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.documents import BatchResult, Page
 from desktop.ui.pdfview import open_pdf, pdf_printer
+from desktop.ui.worker import BackgroundTask
 
 OpenPage = Callable[[str], tuple[MainWindow, Page]]
 Login = Callable[[str], UserSession]
@@ -386,6 +387,45 @@ def test_cancelling_a_batch_stops_after_the_current_document(
     assert (result.printed, result.total, result.cancelled) == (1, 3, True)
     assert [p.name for p in folder.iterdir()] == ["1.pdf"]
     assert "已打印 1 份，共 3 份" in page.message.text()
+    assert "已取消，其余 2 份未打印" in page.message.text()
+
+
+def test_a_batch_to_a_printer_is_one_job_of_every_document(
+    qtbot: QtBot, open_page: OpenPage, ctx: Context, tmp_path: Path
+) -> None:
+    """To a printer (not files) a batch is ONE job: the documents rendered into one
+    PDF (render_batch_pdf), every page of each, in order; cancelling stops it after
+    the document being printed."""
+    _, page = open_page("linzq")
+    rows = first_rows(page, 3)
+    folder = tmp_path / "job"
+    folder.mkdir()
+    job = folder / "job.pdf"
+    with qtbot.waitSignal(page.batch_finished, timeout=60_000) as finished:
+        page.batch_print(rows, lambda _n, _row: pdf_printer(job), one_job=True)
+    assert (finished.args[0].printed, finished.args[0].total) == (3, 3)
+    assert [p.name for p in folder.iterdir()] == ["job.pdf"]
+    session = auth.sign_in(ctx, "linzq", DEMO_PASSWORD)
+    docs = [documents.build_document(ctx, session, r.kind, r.record_id) for r in rows]
+    pages = [len(pypdf.PdfReader(io.BytesIO(render_pdf(doc))).pages) for doc in docs]
+    assert len(pypdf.PdfReader(job).pages) == sum(pages)
+    qtbot.waitUntil(lambda: (3, 3) in [(d, t) for d, t, _ in page.batch_progress])
+    assert "已打印 3 份，共 3 份" in page.message.text()
+
+    tasks: list[BackgroundTask] = []
+    started = threading.Event()
+
+    def cancelling(_n: int, _row: DocumentRow) -> QPrinter:  # 取消 as the job starts
+        started.wait(10)
+        tasks[0].progress.cancel()
+        return pdf_printer(job)
+
+    job.unlink()
+    with qtbot.waitSignal(page.batch_finished, timeout=60_000) as finished:
+        tasks.append(page.batch_print(rows, cancelling, one_job=True))
+        started.set()
+    assert (finished.args[0].printed, finished.args[0].cancelled) == (1, True)
+    assert len(pypdf.PdfReader(job).pages) == pages[0]
     assert "已取消，其余 2 份未打印" in page.message.text()
 
 

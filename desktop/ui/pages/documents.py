@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 from desktop.documents.forms import FormError
 from desktop.documents.model import Document
 from desktop.documents.records import short_id
-from desktop.documents.render import render_pdf, unsupported_characters
+from desktop.documents.render import render_batch_pdf, render_pdf, unsupported_characters
 from desktop.services import documents
 from desktop.services.auth import UserSession
 from desktop.services.base import Context, ServiceError
@@ -107,6 +107,15 @@ class Shown:
     unsupported: str
 
 
+class _Stopped(Exception):
+    """A one-job batch print was cancelled: stop after the document being printed."""
+
+
+def _names(row: DocumentRow) -> dict[str, str]:
+    """The step text's fields of a row."""
+    return {"title": row.kind_title, "label": row.label}
+
+
 @dataclass(frozen=True)
 class BatchResult:
     """What a batch print did."""
@@ -119,8 +128,8 @@ class BatchResult:
 
 
 def default_printer_factory(printer: QPrinter) -> PrinterFactory:
-    """Every document of a batch to ``printer``, one job each; when it prints
-    to a PDF file, one file per document beside it (name-1.pdf, name-2.pdf…)."""
+    """Every document of a batch to ``printer``; when it prints to a PDF file,
+    one file per document beside it (name-1.pdf, name-2.pdf…)."""
     name = printer.outputFileName()
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and name:
         base = Path(name)
@@ -736,23 +745,39 @@ class Page(QWidget):
         dialog.setObjectName("batch_print_dialog")
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.batch_print(rows, default_printer_factory(printer))
+        to_files = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+        self.batch_print(
+            rows,
+            default_printer_factory(printer),
+            one_job=not (to_files and printer.outputFileName()),
+        )
 
     def batch_print(
-        self, rows: Sequence[DocumentRow] | None, printer_factory: PrinterFactory
+        self,
+        rows: Sequence[DocumentRow] | None,
+        printer_factory: PrinterFactory,
+        *,
+        one_job: bool = False,
     ) -> BackgroundTask:
-        """Print ``rows`` (``None``: every document of the list's filter) one
-        job each, in the background with a progress bar (done/total and the
-        document's title) that can be cancelled: it stops after the document
-        being printed and reports how many were printed. ``printer_factory(n,
-        row)`` gives the printer of the ``n``-th (tests: PDF files). Never
-        with a complainant's name."""
+        """Print ``rows`` (``None``: every document of the list's filter) in
+        the background with a progress bar (done/total and the document's
+        title) that can be cancelled: it stops after the document being
+        printed and reports how many were printed. ``printer_factory(n, row)``
+        gives the printer of the ``n``-th (tests: PDF files). Never with a
+        complainant's name.
+
+        One job each, or with ``one_job`` (a printer, not files) every
+        document rendered into one PDF (``render_batch_pdf``: the fonts once,
+        each document from a new page with its own page numbers) sent as ONE
+        job to the printer of the first: one spool file, in order, several
+        times faster to make."""
         ctx, session = self.ctx, self.session
         chosen = list(rows) if rows is not None else None
         kind, search = self.kind_filter.currentData(), self.search.text()
         step = self.tr("正在打印第 {n} / {total} 份：{title}（{label}）")
         fail = self.tr("{title}（{label}）：{error}")
         no_printer = self.tr("无法打开打印机或读取文书")
+        job_title = self.tr("批量打印")
         self.batch_progress = []
 
         def all_rows() -> list[DocumentRow]:
@@ -769,6 +794,74 @@ class Page(QWidget):
             progress.update(done, total, text)  # the progress dialog
             self.batch_progressed.emit(done, total, text)  # queued to the GUI thread
 
+        def build(row: DocumentRow, failures: list[str]) -> Document | None:
+            try:
+                return documents.build_document(ctx, session, row.kind, row.record_id)
+            except (ServiceError, FormError) as exc:
+                error = exc.message if isinstance(exc, ServiceError) else str(exc)
+                failures.append(fail.format(title=row.kind_title, label=row.label, error=error))
+                return None
+
+        def one(progress: Progress) -> BatchResult:
+            todo = chosen if chosen is not None else all_rows()
+            total = len(todo)
+            failures: list[str] = []
+            filled: list[tuple[DocumentRow, Document]] = []
+            for n, row in enumerate(todo):  # filling is quick: the progress bar shows it
+                if progress.cancelled:
+                    return BatchResult(0, total, True, tuple(failures))
+                text = step.format(n=n + 1, total=total, title=row.kind_title, label=row.label)
+                progress.update(n, total, text)
+                document = build(row, failures)
+                if document is not None:
+                    filled.append((row, document))
+            if not filled or progress.cancelled:
+                return BatchResult(0, total, progress.cancelled, tuple(failures))
+            data, starts = render_batch_pdf([document for _, document in filled])
+            ends = [start - 1 for start in starts[1:]]  # the last page of each document
+            printed = 0
+            report(progress, 0, total, step.format(n=1, total=total, **_names(filled[0][0])))
+
+            def on_page(page: int, _pages: int) -> None:
+                nonlocal printed
+                if printed < len(ends) and page == ends[printed]:
+                    printed += 1  # a document's last page is out
+                    row = filled[printed][0]
+                    report(
+                        progress,
+                        printed,
+                        total,
+                        step.format(n=printed + 1, total=total, **_names(row)),
+                    )
+                    if progress.cancelled:
+                        raise _Stopped
+
+            try:
+                printer = printer_factory(0, filled[0][0])
+                print_pdf(data, printer, title=f"{job_title}（{len(filled)}）", on_page=on_page)
+                printed = len(filled)
+                last = step.format(n=printed, total=total, **_names(filled[-1][0]))
+                report(progress, printed, total, last)
+            except _Stopped:
+                pass
+            except PrintError:
+                failures += [
+                    fail.format(title=row.kind_title, label=row.label, error=no_printer)
+                    for row, _ in filled[printed:]
+                ]
+            unsupported = [
+                f"{document.title}（{row.label}）：{chars}"
+                for row, document in filled[:printed]
+                if (chars := unsupported_characters(document))
+            ]
+            return BatchResult(
+                printed=printed,
+                total=total,
+                cancelled=printed + len(failures) < total,
+                failures=tuple(failures),
+                unsupported=tuple(unsupported),
+            )
+
         def work(progress: Progress) -> BatchResult:
             todo = chosen if chosen is not None else all_rows()
             total = len(todo)
@@ -780,13 +873,10 @@ class Page(QWidget):
                     break
                 text = step.format(n=n + 1, total=total, title=row.kind_title, label=row.label)
                 report(progress, n, total, text)
-                try:
-                    document = documents.build_document(ctx, session, row.kind, row.record_id)
-                    data = render_pdf(document)
-                except (ServiceError, FormError) as exc:
-                    error = exc.message if isinstance(exc, ServiceError) else str(exc)
-                    failures.append(fail.format(title=row.kind_title, label=row.label, error=error))
+                document = build(row, failures)
+                if document is None:
                     continue
+                data = render_pdf(document)
                 printer = printer_factory(n, row)
                 if progress.cancelled:
                     break
@@ -829,7 +919,7 @@ class Page(QWidget):
         self.batch_button.setEnabled(False)
         task = run_in_background(
             self,
-            work,
+            one if one_job else work,
             label=self.tr("正在准备批量打印…"),
             on_done=done,
             on_error=failed,
