@@ -186,6 +186,29 @@ def complaint_changes(sealed: str | None, *, anonymous: bool = False) -> dict[st
     }
 
 
+def decision_changes(decider_id: str = OFFICE_A) -> dict[str, Any]:
+    """A draft decision (fujian-2024, an efficiency warning) by ``sup``."""
+    return {
+        "profile_id": PROFILE,
+        "state": "draft",
+        "author_id": uid("sup"),
+        "decider_id": decider_id,
+        "subject_kind": "official",
+        "subject_agency_id": new_id(),
+        "subject_official_id": new_id(),
+        "ground_ids": ["fj36_1_3"],
+        "measure_ids": ["efficiency_warning"],
+        "baseline_measure_ids": [],
+        "mitigation_id": None,
+        "mitigation_outcome": None,
+        "conditions_met": [],
+        "facts": "多次推诿",
+        "complaint_id": None,
+        "plan_id": None,
+        "issued_by_higher_office": False,
+    }
+
+
 # --------------------------------------------------------------------- API
 
 

@@ -17,7 +17,7 @@ from desktop.documents.model import document_number
 from desktop.store.ids import new_id
 from server.numbers import BLOCK_SIZE, MAX_IDLE_BLOCKS
 
-from .support import DEVICE, DEVICE_2, Api, Laptop, uid
+from .support import DEVICE, DEVICE_2, Api, Laptop, decision_changes, uid
 
 PREFIX = "闽效问"
 THIS_YEAR = dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).year
@@ -169,25 +169,7 @@ def test_a_signed_off_number_must_lie_in_a_block_of_the_pushing_device(api: Api)
 def test_a_decision_number_must_be_its_own_issued_document(api: Api, laptop: Laptop) -> None:
     mine = block(api, "head")
     decision_id = new_id()
-    draft = {
-        "profile_id": "fujian-2024",
-        "state": "draft",
-        "author_id": uid("sup"),
-        "decider_id": new_id(),
-        "subject_kind": "official",
-        "subject_agency_id": new_id(),
-        "subject_official_id": new_id(),
-        "ground_ids": ["fj36_1_3"],
-        "measure_ids": ["efficiency_warning"],
-        "baseline_measure_ids": [],
-        "mitigation_id": None,
-        "mitigation_outcome": None,
-        "conditions_met": [],
-        "facts": "多次推诿",
-        "complaint_id": None,
-        "plan_id": None,
-        "issued_by_higher_office": False,
-    }
+    draft = decision_changes(new_id())
     api.accept("sup", laptop.op("sup", "decisions", decision_id, "decision.draft", draft))
     number = document_number(PREFIX, THIS_YEAR, mine["first"])
     sign = {

@@ -10,10 +10,10 @@ import pytest
 from desktop.store.ids import new_id
 
 from .support import (
-    OFFICE_A,
     Api,
     Laptop,
     complaint_changes,
+    decision_changes,
     make_plan,
     plan_changes,
     sealed_identity,
@@ -186,25 +186,7 @@ def test_decision_drafts_reach_deciders_and_signed_ones_everyone_who_reads(
     api: Api, laptop: Laptop
 ) -> None:
     decision_id = new_id()
-    draft = {
-        "profile_id": "fujian-2024",
-        "state": "draft",
-        "author_id": uid("sup"),
-        "decider_id": OFFICE_A,
-        "subject_kind": "official",
-        "subject_agency_id": new_id(),
-        "subject_official_id": new_id(),
-        "ground_ids": ["fj36_1_3"],
-        "measure_ids": ["efficiency_warning"],
-        "baseline_measure_ids": [],
-        "mitigation_id": None,
-        "mitigation_outcome": None,
-        "conditions_met": [],
-        "facts": "多次推诿",
-        "complaint_id": None,
-        "plan_id": None,
-        "issued_by_higher_office": False,
-    }
+    draft = decision_changes()
     api.accept("sup", laptop.op("sup", "decisions", decision_id, "decision.draft", draft))
     cursor = api.pull("insp_a")["next"]
     assert api.pull_all("insp_a") == [] and len(api.pull_all("head")) == 1
