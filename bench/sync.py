@@ -8,18 +8,21 @@
 2. initial sync of ``--initial`` records (a fresh laptop pulling them, same
    bulk-SQL seeding) against a raw bulk insert of the same rows into a local
    SQLite plus a loopback HTTP transfer of the same response bytes (goal <= 3x);
-3. ``--laptops`` laptops (threads, one GIL: client work is serialised) each
-   pushing ``--ops`` new ops and pulling, all at once: throughput in ops/s as
-   a share of PostgreSQL's raw insert rate for the same op and record rows
-   (same concurrency: one transaction per laptop) (goal >= 30%), and the p99
-   latency of one laptop's sync.
+3. ``--laptops`` simulated laptops (threads with their own device, session
+   and clock, speaking the sync protocol through ``SyncClient`` without a local
+   store) each pushing ``--ops`` new ``official.create`` ops in the engine's
+   batches, all at once: push throughput in ops/s as a share of PostgreSQL's
+   raw insert rate for the same op and record rows (same concurrency: one
+   transaction per laptop) (goal >= 30%), and the p99 latency of one laptop's
+   push; then all pull what the others pushed, at once (ops/s served and
+   latency, reported apart: a pull writes nothing).
 
 The server is the real one, ``python -m server`` (uvicorn) as a subprocess on
 127.0.0.1 and a free port, on a throw-away PostgreSQL from
 ``scripts/pg_test_server.py`` (SQLite when PostgreSQL cannot start; said so).
 
 Run: ``.venv/bin/python bench/sync.py [--big 100000] [--initial 10000]
-[--laptops 50] [--ops 20] [--rounds 5] [--workers 1]``. Medians, not means.
+[--laptops 50] [--ops 200] [--rounds 3] [--workers 1]``. Medians, not means.
 """
 
 from __future__ import annotations
@@ -62,9 +65,11 @@ from desktop.services import auth, directory  # noqa: E402
 from desktop.services.auth import create_user, setup_office_keys  # noqa: E402
 from desktop.services.base import Context  # noqa: E402
 from desktop.store.db import open_store  # noqa: E402
+from desktop.store.hlc import Hlc, tick  # noqa: E402
 from desktop.store.ids import new_id  # noqa: E402
 from desktop.store.models import Agency, Official, SyncState  # noqa: E402
-from desktop.sync.engine import sync_once  # noqa: E402
+from desktop.sync.client import SyncClient  # noqa: E402
+from desktop.sync.engine import PULL_LIMIT, PUSH_BATCH, sync_once  # noqa: E402
 from server import accounts, security  # noqa: E402
 from server.db import make_engine, migrate  # noqa: E402
 from server.models import Op, Record  # noqa: E402
@@ -561,41 +566,111 @@ class Crowd:
     throughput: list[float]
     latencies: list[float]
     raw_rate: list[float]
+    pull_rate: list[float]
+    pull_latencies: list[float]
 
 
-def crowd(
-    dbs: Databases, laptops: Laptops, count: int, per: int, rounds: int, workers: int
-) -> Crowd:
+class SimulatedLaptop:
+    """A laptop reduced to its sync traffic: its own device and session, its
+    clock, and ``official.create`` ops in the outbox's form (the sync protocol
+    through :class:`~desktop.sync.client.SyncClient`, no local store)."""
+
+    def __init__(self, base: str, office: Office, number: int) -> None:
+        self.device = f"0190c000-0000-7000-8000-{number:012x}"
+        self.office = office
+        self.client = SyncClient(base, self.device, read_timeout=600)
+        self.client.login(ADMIN, PASSWORD)
+        self.clock: Hlc | None = None
+        self.cursor = 0
+        self.outbox: list[dict[str, Any]] = []
+
+    def ops(self, count: int) -> list[dict[str, Any]]:
+        out = []
+        for _ in range(count):
+            self.clock = tick(self.clock, int(time.time() * 1000), self.device)
+            out.append(
+                {
+                    "op_id": new_id(),
+                    "entity": "officials",
+                    "entity_id": new_id(),
+                    "action": "official.create",
+                    "changes": {
+                        "name": f"新员{secrets.token_hex(3)}",
+                        "agency_id": self.office.agency,
+                        "position": "科员",
+                        "is_head": False,
+                        "is_office_staff": False,
+                    },
+                    "base_version": 0,
+                    "hlc": str(self.clock),
+                    "device_id": self.device,
+                    "user_id": self.office.users[ADMIN],
+                }
+            )
+        return out
+
+    def push(self) -> float:
+        """Push the outbox in the engine's batches; seconds."""
+        start = time.perf_counter()
+        for first in range(0, len(self.outbox), PUSH_BATCH):
+            results = self.client.push(self.outbox[first : first + PUSH_BATCH])
+            refused = [r for r in results if r.outcome != "accepted"]
+            assert not refused, f"refused: {refused[0]}"
+        return time.perf_counter() - start
+
+    def pull(self) -> tuple[float, int]:
+        """Pull everything after the cursor, in the engine's pages; seconds, ops."""
+        start = time.perf_counter()
+        count = 0
+        while True:
+            page = self.client.pull(self.cursor, PULL_LIMIT)
+            count += len(page.ops)
+            self.cursor = page.next
+            if not page.more:
+                return time.perf_counter() - start, count
+
+
+def at_once(fleet: list[SimulatedLaptop], work: Callable[[SimulatedLaptop], Any]) -> list[Any]:
+    """``work`` for every laptop in its own thread, released together."""
+    barrier = threading.Barrier(len(fleet))
+
+    def run(laptop: SimulatedLaptop) -> Any:
+        barrier.wait(timeout=120)
+        return work(laptop)
+
+    with ThreadPoolExecutor(max_workers=len(fleet)) as pool:
+        return list(pool.map(run, fleet))
+
+
+def crowd(dbs: Databases, office: Office, count: int, per: int, rounds: int, workers: int) -> Crowd:
+    """Each round: every laptop pushes ``per`` new ops at once (throughput,
+    latency of each laptop's push); then every laptop pulls what the others
+    pushed, at once (reported apart: it writes nothing)."""
     url = dbs.fresh()
-    out = Crowd([], [], [])
+    out = Crowd([], [], [], [], [])
     with server_process(url, workers) as base:
-        fleet = [laptops.new(base) for _ in range(count)]
-        for laptop in fleet:
-            sync(laptop)
+        fleet = [SimulatedLaptop(base, office, n + 1) for n in range(count)]
         engine = make_engine(url)
         try:
             for _ in range(rounds):
                 for laptop in fleet:
-                    add_officials(laptop, per)
+                    laptop.outbox = laptop.ops(per)
                 with engine.connect() as conn:
                     before: int = conn.scalar(select(func.max(Op.seq))) or 0
-                barrier = threading.Barrier(count)
-
-                def run(laptop: Laptop, barrier: threading.Barrier = barrier) -> float:
-                    barrier.wait(timeout=120)
-                    return sync(laptop)
-
                 start = time.perf_counter()
-                with ThreadPoolExecutor(max_workers=count) as pool:
-                    latencies = list(pool.map(run, fleet))
+                latencies = at_once(fleet, SimulatedLaptop.push)
                 wall = time.perf_counter() - start
                 out.throughput.append(count * per / wall)
                 out.latencies.extend(latencies)
+                start = time.perf_counter()
+                pulls = at_once(fleet, SimulatedLaptop.pull)
+                out.pull_rate.append(sum(n for _t, n in pulls) / (time.perf_counter() - start))
+                out.pull_latencies.extend(t for t, _n in pulls)
                 out.raw_rate.append(raw_insert_rate(dbs, engine, before, count))
         finally:
             engine.dispose()
             for laptop in fleet:
-                laptop.close()
+                laptop.client.close()
     return out
 
 
@@ -642,8 +717,8 @@ def main() -> int:
     parser.add_argument("--changes", type=int, default=100)
     parser.add_argument("--initial", type=int, default=10_000)
     parser.add_argument("--laptops", type=int, default=50)
-    parser.add_argument("--ops", type=int, default=20)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--ops", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--workers", type=int, default=1, help="server worker processes")
     parser.add_argument("--skip", default="", help="comma-separated parts not to run: 1,2,3")
     args = parser.parse_args()
@@ -700,19 +775,25 @@ def main() -> int:
                     f"3. {args.laptops} laptops syncing at once, {args.ops} ops each "
                     f"({args.rounds} rounds)"
                 )
-                result = crowd(dbs, laptops, args.laptops, args.ops, args.rounds, args.workers)
+                result = crowd(dbs, office, args.laptops, args.ops, args.rounds, args.workers)
                 rate = median(result.throughput)
                 raw_rate = median(result.raw_rate)
                 share = rate / raw_rate
                 print(
-                    f"   throughput: median {rate:.0f} ops/s; raw {dbs.kind} insert of the "
+                    f"   push throughput: median {rate:.0f} ops/s; raw {dbs.kind} insert of the "
                     f"same rows: median {raw_rate:.0f} ops/s; share {share:.1%} "
                     f"(goal >= 30%) {'OK' if share >= 0.3 else 'MISSED'}"
                 )
                 print(
-                    f"   latency per sync: p99 {p99(result.latencies) * 1000:.0f} ms, "
+                    f"   latency of one laptop's push: p99 {p99(result.latencies) * 1000:.0f} ms, "
                     f"median {median(result.latencies) * 1000:.0f} ms "
-                    f"({len(result.latencies)} syncs)",
+                    f"({len(result.latencies)} pushes)"
+                )
+                print(
+                    f"   then all pull the round's ops at once: median "
+                    f"{median(result.pull_rate):.0f} ops/s served; one laptop's pull p99 "
+                    f"{p99(result.pull_latencies) * 1000:.0f} ms, median "
+                    f"{median(result.pull_latencies) * 1000:.0f} ms",
                     flush=True,
                 )
         finally:

@@ -7,7 +7,9 @@ opens its own engine on the same database, so several can run behind a proxy.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
+from collections.abc import Collection
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +27,9 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: pg_advisory lock keys ("xn" + purpose); any constant unique to this app.
 _MIGRATION_LOCK = 0x786E_0001
 _PUSH_LOCK = 0x786E_0002
+_PUBLISH_LOCK = 0x786E_0003
+#: The first key of the two-key advisory locks on single records.
+_RECORD_LOCKS = 0x786E
 
 
 def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -54,17 +59,54 @@ def is_postgresql(bind: Engine | Connection | Session) -> bool:
     return dialect.name == "postgresql"
 
 
-def lock_for_push(db: Session) -> None:
+def lock_for_push(db: Session, records: Collection[tuple[str, str]] | None = None) -> None:
     """Take the push lock for the rest of ``db``'s transaction.
 
-    PostgreSQL: a transaction-level advisory lock. SQLite: a write to the
-    ``sync_lock`` row, which takes the database's write lock at once (so the
-    transaction never has to upgrade from reading to writing half-way).
+    PostgreSQL: a transaction-level advisory lock, exclusive; or, given the
+    ``records`` the push writes (ops whose rules read nothing but their own
+    record), shared with other such pushes plus each record's own lock, taken
+    in one order so that two pushes cannot wait for each other. SQLite: a
+    write to the ``sync_lock`` row, which takes the database's write lock at
+    once (so the transaction never has to upgrade from reading to writing
+    half-way): one push at a time.
     """
-    if is_postgresql(db):
+    if not is_postgresql(db):
+        db.execute(update(SyncLock).where(SyncLock.id == 1).values(pushes=SyncLock.pushes + 1))
+    elif records is None:
         db.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PUSH_LOCK})
     else:
-        db.execute(update(SyncLock).where(SyncLock.id == 1).values(pushes=SyncLock.pushes + 1))
+        db.execute(text("SELECT pg_advisory_xact_lock_shared(:key)"), {"key": _PUSH_LOCK})
+        keys = sorted({_record_key(entity, record_id) for entity, record_id in records})
+        db.execute(
+            text(
+                "SELECT pg_advisory_xact_lock(:space, k) FROM "
+                "(SELECT k FROM unnest(CAST(:keys AS integer[])) AS k ORDER BY k) AS ordered"
+            ),
+            {"space": _RECORD_LOCKS, "keys": keys},
+        )
+
+
+def _record_key(entity: str, record_id: str) -> int:
+    """A record's advisory lock key (32 bits: two records may share one)."""
+    digest = hashlib.sha256(f"{entity}:{record_id}".encode()).digest()
+    return int.from_bytes(digest[:4], "big", signed=True)
+
+
+def take_sequence_numbers(db: Session, count: int) -> list[int]:
+    """The next ``count`` op sequence numbers, ascending, and the lock that
+    keeps them: no other push takes numbers until this transaction ends, so
+    ops commit in the order of their numbers and a pull that has seen a number
+    has seen every smaller one (its cursor never skips an op committed later).
+    Take it last and hold it briefly: the rest of a push runs side by side."""
+    if not is_postgresql(db):  # the sync_lock write made this the only writer
+        last = db.scalar(text("SELECT seq FROM sqlite_sequence WHERE name = 'ops'")) or 0
+        return list(range(last + 1, last + count + 1))
+    db.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PUBLISH_LOCK})
+    numbers = db.scalars(
+        text("SELECT nextval(pg_get_serial_sequence('ops', 'seq')) FROM generate_series(1, :n)"),
+        {"n": count},
+    )
+    return sorted(int(n) for n in numbers)
 
 
 # ---------------------------------------------------------------- migrations

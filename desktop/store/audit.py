@@ -16,10 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from desktop.store.ids import new_id
@@ -56,6 +57,45 @@ def entry_hash(
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True)
+class NewEntry:
+    """An entry to add with :func:`append_all`."""
+
+    at: dt.datetime
+    device_id: str
+    user_id: str | None
+    action: str
+    entity: str
+    entity_id: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+def _last_hash(db: Session, device_id: str) -> str:
+    prev = db.scalar(
+        select(AuditEntry.hash)
+        .where(AuditEntry.device_id == device_id)
+        .order_by(AuditEntry.seq.desc())
+        .limit(1)
+    )
+    return prev or GENESIS
+
+
+def _chained(entry: NewEntry, prev_hash: str) -> dict[str, Any]:
+    """The entry's column values, linked to ``prev_hash``."""
+    fields: dict[str, Any] = {
+        "id": new_id(),
+        "at": entry.at,
+        "device_id": entry.device_id,
+        "user_id": entry.user_id,
+        "action": entry.action,
+        "entity": entry.entity,
+        "entity_id": entry.entity_id,
+        "details": entry.details,
+        "prev_hash": prev_hash,
+    }
+    return {**fields, "hash": entry_hash(**fields)}
+
+
 def append(
     db: Session,
     *,
@@ -68,27 +108,26 @@ def append(
     details: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Add an entry to the chain of ``device_id`` (inside the caller's transaction)."""
-    prev = db.scalar(
-        select(AuditEntry.hash)
-        .where(AuditEntry.device_id == device_id)
-        .order_by(AuditEntry.seq.desc())
-        .limit(1)
-    )
-    fields: dict[str, Any] = {
-        "id": new_id(),
-        "at": at,
-        "device_id": device_id,
-        "user_id": user_id,
-        "action": action,
-        "entity": entity,
-        "entity_id": entity_id,
-        "details": details or {},
-        "prev_hash": prev or GENESIS,
-    }
-    entry = AuditEntry(**fields, hash=entry_hash(**fields))
+    new = NewEntry(at, device_id, user_id, action, entity, entity_id, details or {})
+    entry = AuditEntry(**_chained(new, _last_hash(db, device_id)))
     db.add(entry)
     db.flush()
     return entry
+
+
+def append_all(db: Session, entries: Iterable[NewEntry]) -> int:
+    """Add ``entries`` in order to their devices' chains (inside the caller's
+    transaction) with one multi-row INSERT; how many were added."""
+    last: dict[str, str] = {}
+    rows: list[dict[str, Any]] = []
+    for entry in entries:
+        prev = last.get(entry.device_id) or _last_hash(db, entry.device_id)
+        row = _chained(entry, prev)
+        last[entry.device_id] = row["hash"]
+        rows.append(row)
+    if rows:
+        db.execute(insert(AuditEntry), rows)
+    return len(rows)
 
 
 @dataclass(frozen=True)

@@ -48,11 +48,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -76,6 +76,7 @@ from desktop.sync.protocol import (
     DEFERRED,
     DUPLICATE,
     MAX_OPS_PER_PUSH,
+    MAX_PULL_LIMIT,
     MERGED_CODE,
     REJECTED,
     OpResult,
@@ -87,6 +88,7 @@ from desktop.sync.records import (
     LOCAL_ONLY,
     EntityKind,
     default_value,
+    insert_values,
     new_record,
     write_fields,
 )
@@ -102,7 +104,7 @@ DISCARDED: Final = "discarded"  # a refused op the user dropped (the server's st
 RETRIED: Final = "retried"  # a refused op made again against the server's version
 
 PUSH_BATCH: Final = 100
-PULL_LIMIT: Final = 200
+PULL_LIMIT: Final = MAX_PULL_LIMIT
 LOCAL_REASON: Final = "账户与密钥由中心服务器管理，此操作只在本机生效，不发送"
 UNKNOWN_ENTITY: Final = "本机不认识该记录类型（请升级本程序）"
 PARKED_RETRY_LIMIT: Final = 500
@@ -223,11 +225,14 @@ def materialise(
     blocked: Collection[str] = (),
     *,
     pending: bool = False,
+    answered: int | None = None,
 ) -> Written:
     """Write the server's copy ``shadow`` into the local table: the fields
     ``names`` (all when ``None``, or when the record is new here or could not
     be written before), except ``blocked`` ones (changed by pending local ops).
-    The record adopts the server's version unless it has ``pending`` ops.
+    The record adopts the server's version unless it has ``pending`` ops
+    (``answered``: the newest version in the server's answers to this
+    laptop's ops on it, when the caller fetched it already).
     Runs in a savepoint: on failure the record is left as it was and the
     reason is kept on ``shadow.problem`` (tried again later)."""
     kind = ENTITIES.get(shadow.entity)
@@ -258,7 +263,7 @@ def materialise(
                     }
                 changed = write_fields(db, kind, record, values)
                 if not pending:
-                    version = server_version(db, shadow)
+                    version = server_version(db, shadow, answered)
                     if record.version != version:
                         record.version = version
                 if changed:
@@ -273,19 +278,46 @@ def materialise(
     return Written(created, tuple(changed))
 
 
-def server_version(db: Session, shadow: SyncRecord) -> int:
+def server_version(db: Session, shadow: SyncRecord, answered: int | None = None) -> int:
     """The newest version of the record the server is known to have: from the
-    copy, or from the answer to an op of this laptop not pulled back yet."""
-    answered = db.scalar(
-        select(func.max(SyncAnswer.version))
-        .join(OutboxOp, OutboxOp.op_id == SyncAnswer.op_id)
-        .where(
-            OutboxOp.entity == shadow.entity,
-            OutboxOp.entity_id == shadow.entity_id,
-            OutboxOp.status == PUSHED,
+    copy, or from the answer to an op of this laptop not pulled back yet
+    (``answered``, or looked up)."""
+    if answered is None:
+        answered = answered_versions(db, [(shadow.entity, shadow.entity_id)]).get(
+            (shadow.entity, shadow.entity_id), 0
         )
-    )
-    return max(shadow.version, int(answered or 0))
+    return max(shadow.version, answered)
+
+
+def answered_versions(db: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """Per record, the newest version in the server's answers to this laptop's pushed ops."""
+    out: dict[tuple[str, str], int] = {}
+    for entity, ids in _by_entity(keys).items():
+        for chunk in _chunks(ids):
+            rows = db.execute(
+                select(OutboxOp.entity_id, func.max(SyncAnswer.version))
+                .join(OutboxOp, OutboxOp.op_id == SyncAnswer.op_id)
+                .where(
+                    OutboxOp.entity == entity,
+                    OutboxOp.entity_id.in_(chunk),
+                    OutboxOp.status == PUSHED,
+                )
+                .group_by(OutboxOp.entity_id)
+            )
+            out.update({(entity, entity_id): int(v or 0) for entity_id, v in rows})
+    return out
+
+
+def _by_entity(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for entity, entity_id in sorted(set(keys)):
+        out[entity].append(entity_id)
+    return out
+
+
+def _chunks(ids: list[str], size: int = 500) -> Iterator[list[str]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
 
 
 def _adopt_version(db: Session, op: OutboxOp, version: int | None) -> None:
@@ -322,22 +354,23 @@ def _after_write(db: Session, kind: EntityKind, record: Any) -> None:
         db.flush()
 
 
-def update_shadow(db: Session, op: PulledOp, now: dt.datetime) -> tuple[SyncRecord, list[str]]:
-    """Fold ``op`` into this laptop's copy of the server's record; the fields
-    it brought that the copy did not have yet."""
-    shadow = db.get(SyncRecord, (op.entity, op.entity_id))
-    if shadow is None:
-        shadow = SyncRecord(
-            entity=op.entity,
-            entity_id=op.entity_id,
-            version=op.version,
-            seq=op.seq,
-            data={},
-            field_seqs={},
-            problem="",
-            updated_at=now,
-        )
-        db.add(shadow)
+def new_shadow(op: PulledOp, now: dt.datetime) -> SyncRecord:
+    """An empty copy of the server's record ``op`` is on (not added to the session)."""
+    return SyncRecord(
+        entity=op.entity,
+        entity_id=op.entity_id,
+        version=op.version,
+        seq=op.seq,
+        data={},
+        field_seqs={},
+        problem="",
+        updated_at=now,
+    )
+
+
+def update_shadow(shadow: SyncRecord, op: PulledOp, now: dt.datetime) -> list[str]:
+    """Fold ``op`` into this laptop's copy ``shadow`` of the server's record;
+    the fields it brought that the copy did not have yet."""
     kind = ENTITIES.get(op.entity)
     data: dict[str, Any] = dict(shadow.data)
     seqs: dict[str, int] = dict(shadow.field_seqs)
@@ -366,7 +399,7 @@ def update_shadow(db: Session, op: PulledOp, now: dt.datetime) -> tuple[SyncReco
     shadow.data = data
     shadow.field_seqs = seqs
     shadow.updated_at = now
-    return shadow, applied
+    return applied
 
 
 # --------------------------------------------------------------------- run
@@ -617,19 +650,10 @@ def _pull(
     while True:
         progress.check()
         page = client.pull(cursor, limit)
-        newest: Hlc | None = None
         with ctx.transaction() as db:
             begin_write(db)
-            blocked = pending_fields(db)
-            flying = in_flight(db, cursor)
-            for op in page.ops:
-                _apply(ctx, db, session, op, blocked, flying, report)
-                try:
-                    stamp = Hlc.parse(op.hlc)
-                except ValueError:
-                    continue
-                if newest is None or stamp > newest:
-                    newest = stamp
+            PageApply(ctx, db, session, cursor, report).run(page.ops)
+            newest = max(_stamps(page.ops), default=None)
             clock = _advance_clock(ctx, db, newest) if newest is not None else None
             _state(db, ctx, session, client.base_url).cursor = page.next
         if clock is not None:
@@ -639,6 +663,14 @@ def _pull(
         if not page.more or (page.next == cursor and not page.ops):
             break
         cursor = page.next
+
+
+def _stamps(ops: Iterable[PulledOp]) -> Iterator[Hlc]:
+    for op in ops:
+        try:
+            yield Hlc.parse(op.hlc)
+        except ValueError:
+            continue
 
 
 def _advance_clock(ctx: Context, db: Session, remote: Hlc) -> Hlc:
@@ -665,57 +697,216 @@ def in_flight(db: Session, since: int) -> dict[tuple[str, str], list[tuple[int, 
     return dict(out)
 
 
-def _apply(
-    ctx: Context,
-    db: Session,
-    session: UserSession,
-    op: PulledOp,
-    blocked: Mapping[tuple[str, str], set[str]],
-    flying: Mapping[tuple[str, str], list[tuple[int, set[str]]]],
-    report: SyncReport,
-) -> None:
-    own = op.device_id == ctx.device_id
-    if own:
-        report.own += 1
-    shadow, new = update_shadow(db, op, ctx.now())
-    # An op of this laptop: the fields it set locally are checked against the
-    # server's copy too (the server may have kept another laptop's newer text).
-    claimed: set[str] = set()
-    if own:
-        claimed = set(db.scalar(select(OutboxOp.changes).where(OutboxOp.op_id == op.op_id)) or {})
-    if not new and not claimed and not shadow.problem:
-        return  # nothing this laptop did not have
-    key = (op.entity, op.entity_id)
-    pending = blocked.get(key, set())
-    # Fields a later op of this laptop set (accepted, not pulled back yet) keep
-    # the local value: the server has it, and it comes back with that op.
-    later = set().union(*(f for seq, f in flying.get(key, ()) if seq > op.seq))
-    names: Iterable[str] | None = None if op.snapshot else set(new) | claimed
-    written = materialise(ctx, db, shadow, names, pending | later, pending=bool(pending))
-    if written.problem:
-        report.parked += 1
-    if written.touched:
-        report.applied += 1
-    if written.touched or (new and not own):
-        audit.append(
-            db,
-            at=ctx.now(),
-            device_id=ctx.device_id,
-            user_id=session.user_id,
-            action="sync.apply",
-            entity=op.entity,
-            entity_id=op.entity_id,
-            details={
-                "op_id": op.op_id,
-                "seq": op.seq,
-                "action": op.action,
-                "origin": op.device_id,
-                "fields": sorted(written.changed),
-                "created": written.created,
-                "kept_local": sorted(pending & set(new)),
-                "not_written": written.problem,
-            },
-        )
+@dataclass
+class _Change:
+    """A pulled op that changes this laptop's records, and what writing it did
+    (``None`` while its record waits in :class:`_Creates`)."""
+
+    op: PulledOp
+    new: list[str]
+    pending: set[str]
+    own: bool
+    written: Written | None = None
+
+
+@dataclass
+class _Create:
+    shadow: SyncRecord
+    change: _Change
+    row: dict[str, Any]
+    changed: list[str]
+
+
+class _Creates:
+    """New records of the plain kinds (no child rows), written together: one
+    multi-row INSERT per run of the same table and columns, in op order, in
+    one savepoint. If that fails (a record refers to one this laptop does not
+    have...), each is written on its own by :func:`materialise`, which parks
+    just the ones that cannot be written yet."""
+
+    def __init__(self, ctx: Context, db: Session) -> None:
+        self.ctx = ctx
+        self.db = db
+        self.waiting: dict[tuple[str, str], _Create] = {}
+
+    def add(self, shadow: SyncRecord, change: _Change) -> bool:
+        """Queue the record (new here) for writing; ``False`` if it needs the ORM."""
+        kind = ENTITIES.get(shadow.entity)
+        if kind is None or kind.model is IssuedDocument:  # (the number counter)
+            return False
+        try:
+            built = insert_values(kind, shadow.entity_id, shadow.data)
+        except ValueError:
+            return False
+        if built is None:
+            return False
+        row, changed = built
+        row.update(version=shadow.version, updated_at=self.ctx.now())
+        self.waiting[(shadow.entity, shadow.entity_id)] = _Create(shadow, change, row, changed)
+        return True
+
+    def flush(self) -> None:
+        if not self.waiting:
+            return
+        runs: list[tuple[type[Any], tuple[str, ...], list[dict[str, Any]]]] = []
+        for item in self.waiting.values():
+            model = ENTITIES[item.shadow.entity].model
+            columns = tuple(item.row)
+            if not runs or runs[-1][:2] != (model, columns):
+                runs.append((model, columns, []))
+            runs[-1][2].append(item.row)
+        try:
+            with self.db.begin_nested():
+                for model, _columns, rows in runs:
+                    self.db.execute(insert(model), rows)
+        except IntegrityError:
+            for item in self.waiting.values():
+                item.change.written = materialise(self.ctx, self.db, item.shadow, None)
+        else:
+            for item in self.waiting.values():
+                item.shadow.problem = ""
+                item.change.written = Written(True, tuple(item.changed))
+        self.waiting.clear()
+
+
+class PageApply:
+    """Applies one pull page in one transaction, in bulk: the copies of the
+    server's records, the local records, the answers and claims they need are
+    fetched once for the page; new copies, new plain records and the audit
+    entries are written with multi-row INSERTs; other records one by one
+    (:func:`materialise`). The effect is that of applying the ops one by one."""
+
+    def __init__(
+        self, ctx: Context, db: Session, session: UserSession, since: int, report: SyncReport
+    ) -> None:
+        self.ctx = ctx
+        self.db = db
+        self.session = session
+        self.report = report
+        self.now = ctx.now()
+        self.blocked = pending_fields(db)
+        self.flying = in_flight(db, since)
+
+    def run(self, ops: Sequence[PulledOp]) -> None:
+        db = self.db
+        keys = {(op.entity, op.entity_id) for op in ops}
+        shadows = _load_shadows(db, keys)
+        records = _load_records(db, keys)  # held: the session only keeps them weakly
+        answered = answered_versions(db, keys)
+        claims = _claims(db, [op.op_id for op in ops if op.device_id == self.ctx.device_id])
+        fresh: list[SyncRecord] = []
+        creates = _Creates(self.ctx, db)
+        changes: list[_Change] = []
+        for op in ops:
+            key = (op.entity, op.entity_id)
+            own = op.device_id == self.ctx.device_id
+            if own:
+                self.report.own += 1
+            shadow = shadows.get(key)
+            if shadow is None:
+                shadow = shadows[key] = new_shadow(op, self.now)
+                fresh.append(shadow)
+            new = update_shadow(shadow, op, self.now)
+            # An op of this laptop: the fields it set locally are checked against the
+            # server's copy too (the server may have kept another laptop's newer text).
+            claimed = claims.get(op.op_id, set()) if own else set()
+            if not new and not claimed and not shadow.problem:
+                continue  # nothing this laptop did not have
+            pending = self.blocked.get(key, set())
+            change = _Change(op, new, pending, own)
+            changes.append(change)
+            if key not in records and key not in creates.waiting and creates.add(shadow, change):
+                records[key] = None
+                continue
+            creates.flush()
+            # Fields a later op of this laptop set (accepted, not pulled back yet) keep
+            # the local value: the server has it, and it comes back with that op.
+            later = set().union(*(f for seq, f in self.flying.get(key, ()) if seq > op.seq))
+            names: Iterable[str] | None = None if op.snapshot else set(new) | claimed
+            change.written = materialise(
+                self.ctx,
+                db,
+                shadow,
+                names,
+                pending | later,
+                pending=bool(pending),
+                answered=answered.get(key, 0),
+            )
+        creates.flush()
+        if fresh:
+            db.execute(insert(SyncRecord), [_shadow_row(s) for s in fresh])
+        audit.append_all(db, self._audit(changes))
+
+    def _audit(self, changes: Iterable[_Change]) -> Iterator[audit.NewEntry]:
+        for change in changes:
+            written, op = change.written, change.op
+            assert written is not None
+            if written.problem:
+                self.report.parked += 1
+            if written.touched:
+                self.report.applied += 1
+            if not (written.touched or (change.new and not change.own)):
+                continue
+            yield audit.NewEntry(
+                at=self.now,
+                device_id=self.ctx.device_id,
+                user_id=self.session.user_id,
+                action="sync.apply",
+                entity=op.entity,
+                entity_id=op.entity_id,
+                details={
+                    "op_id": op.op_id,
+                    "seq": op.seq,
+                    "action": op.action,
+                    "origin": op.device_id,
+                    "fields": sorted(written.changed),
+                    "created": written.created,
+                    "kept_local": sorted(change.pending & set(change.new)),
+                    "not_written": written.problem,
+                },
+            )
+
+
+def _shadow_row(shadow: SyncRecord) -> dict[str, Any]:
+    return {c.key: getattr(shadow, c.key) for c in SyncRecord.__mapper__.column_attrs}
+
+
+def _load_shadows(
+    db: Session, keys: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], SyncRecord]:
+    out: dict[tuple[str, str], SyncRecord] = {}
+    for entity, ids in _by_entity(keys).items():
+        for chunk in _chunks(ids):
+            for shadow in db.scalars(
+                select(SyncRecord).where(
+                    SyncRecord.entity == entity, SyncRecord.entity_id.in_(chunk)
+                )
+            ):
+                out[(entity, shadow.entity_id)] = shadow
+    return out
+
+
+def _load_records(db: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Any]:
+    """The local records of ``keys`` that exist, loaded into the session."""
+    out: dict[tuple[str, str], Any] = {}
+    for entity, ids in _by_entity(keys).items():
+        kind = ENTITIES.get(entity)
+        if kind is None:
+            continue
+        model: Any = kind.model
+        for chunk in _chunks(ids):
+            for record in db.scalars(select(model).where(model.id.in_(chunk))):
+                out[(entity, record.id)] = record
+    return out
+
+
+def _claims(db: Session, op_ids: list[str]) -> dict[str, set[str]]:
+    """The fields each of these outbox ops (this laptop's, pulled back) set."""
+    out: dict[str, set[str]] = {}
+    for chunk in _chunks(op_ids):
+        rows = db.execute(select(OutboxOp.op_id, OutboxOp.changes).where(OutboxOp.op_id.in_(chunk)))
+        out.update({op_id: set(changes or {}) for op_id, changes in rows})
+    return out
 
 
 # --------------------------------------------------------------- reconcile

@@ -261,6 +261,29 @@ def write_fields(
     return changed
 
 
+def insert_values(
+    kind: EntityKind, entity_id: str, values: Mapping[str, Any]
+) -> tuple[dict[str, Any], list[str]] | None:
+    """A new record of ``kind`` with ``values`` (server form) as the column
+    values of a bulk INSERT, and the fields that set something (what
+    :func:`write_fields` reports on a new record); ``None`` when the kind has
+    child rows (a team, row lists), which need the ORM. Raises ``ValueError``
+    for a value a column cannot take."""
+    if kind.rows or kind.team:
+        return None
+    row: dict[str, Any] = {"id": entity_id}
+    changed: list[str] = []
+    for name, value in values.items():
+        column = None if name in BOOKKEEPING else _column_type(kind.model, name)
+        if column is None:
+            continue
+        new = from_json(column, value)
+        if new is not None:  # left out, as on a new ORM object: the column default
+            row[name] = new
+            changed.append(name)
+    return row, changed
+
+
 def _write_rows(rows: RowKind, record: Any, value: Any, append: bool) -> bool:
     if not isinstance(value, list):
         raise ValueError(f"{rows.attribute}: not a list of rows")

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.common import Role
@@ -38,6 +38,22 @@ from server.sync import spec
 from server.sync.rules import PLAN_ENTITY, VISIT_ENTITY, designated_approvers, plan_visible
 
 MAX_SCAN: Final = 20_000
+#: The log's columns a pull reads (plain rows: no ORM objects to build).
+_COLUMNS: Final = (
+    Op.seq,
+    Op.op_id,
+    Op.entity,
+    Op.entity_id,
+    Op.action,
+    Op.changes,
+    Op.base_version,
+    Op.version,
+    Op.hlc,
+    Op.device_id,
+    Op.user_id,
+    Op.received_at,
+    Op.plan_id,
+)
 COMPLAINT_READERS: Final = frozenset({Role.COMPLAINT_HANDLER, Role.SUPERVISOR, Role.OFFICE_HEAD})
 DECISION_READERS: Final = spec.DECIDERS | {Role.INSPECTOR, Role.COMPLAINT_HANDLER}
 RECTIFICATION_READERS: Final = frozenset({Role.SUPERVISOR, Role.OFFICE_HEAD, Role.INSPECTOR})
@@ -54,7 +70,7 @@ class Viewer:
         self.decisions: dict[str, Record] = {}
         self._approvers: dict[str, frozenset[str]] = {}
 
-    def preload(self, ops: Sequence[Op]) -> None:
+    def preload(self, ops: Sequence[Row[Any]]) -> None:
         """Fetch the records the ops' visibility depends on, in two queries."""
         plan_ids = {o.plan_id for o in ops if o.plan_id and o.plan_id not in self.plans}
         decision_ids = {
@@ -86,7 +102,7 @@ class Viewer:
     def _has(self, roles: Iterable[Role]) -> bool:
         return self.principal.has_any(roles)
 
-    def sees(self, op: Op) -> bool:
+    def sees(self, op: Row[Any]) -> bool:
         if op.entity in (PLAN_ENTITY, VISIT_ENTITY):
             return op.plan_id is not None and self.sees_plan(self.plans.get(op.plan_id))
         if op.entity == "complaints":
@@ -102,7 +118,7 @@ class Viewer:
             return self._has(RECTIFICATION_READERS)
         return True
 
-    def render(self, op: Op) -> PulledOp | None:
+    def render(self, op: Row[Any]) -> PulledOp | None:
         if not self.sees(op):
             return None
         changes = dict(op.changes or {})
@@ -134,14 +150,12 @@ def pull(db: Session, principal: Principal, since: int, limit: int) -> PullOut:
     scanned = 0
     batch = max(limit, 100)
     while len(shown) < limit and scanned < MAX_SCAN:
-        rows = list(
-            db.scalars(
-                select(Op)
-                .where(Op.seq > cursor, Op.status == "accepted")
-                .order_by(Op.seq)
-                .limit(batch)
-            )
-        )
+        rows = db.execute(
+            select(*_COLUMNS)
+            .where(Op.seq > cursor, Op.status == "accepted")
+            .order_by(Op.seq)
+            .limit(batch)
+        ).all()
         if not rows:
             break
         viewer.preload(rows)
