@@ -1,8 +1,9 @@
 """Document numbers (发文字号): 闽效问〔2026〕3号, given when a document is signed off.
 
 One series per number prefix (发文机关代字, ``profile.documents.number_prefixes``)
-per year; the year is the sign-off day's year in China. Within one database
-the numbers have no gaps and no duplicates:
+per year; the year is the sign-off day's year in China. On a laptop that
+works alone (no server address) the numbers of one database have no gaps and
+no duplicates:
 
 * the counter (``document_counters``: prefix, year, last) is incremented in
   the same transaction as the sign-off, so a sign-off that rolls back gives
@@ -18,9 +19,13 @@ the numbers have no gaps and no duplicates:
 
 Across the office (several laptops and the central server) the series is
 the server's (:mod:`server.numbers`, whose docstring states the office-wide
-guarantee). While a server address is set, a sign-off takes the lowest free
-serial of the blocks (文号段) the server reserved for this laptop
-(``number_blocks``), taken in order; the local counter is not used. With no
+guarantee: no duplicates; the only gaps are serials still held unused by a
+laptop or given back, listed in the office's report). While a server address
+is set, a sign-off takes the lowest free serial of the blocks (文号段) the
+server reserved for this laptop from that address (``number_blocks``), blocks
+in order, in the same transaction and under the same write lock as above, so
+a rolled-back sign-off gives its serial back and this laptop's numbers have
+no gap in its own order of sign-off; the local counter is not used. With no
 block left the sign-off is refused (:class:`NoNumbersLeft`: 联网同步以获取文号)
 rather than falling back to anything: a number outside the laptop's blocks
 could be another laptop's, and a provisional number is not a 发文字号 an
