@@ -1,0 +1,561 @@
+"""Fault tests through real sockets: a sync cut by a TCP proxy at every step
+(sign-in, each push batch, each pull page, the key fetch) and at every point of
+a request (before it reaches the server, after the server handled it but
+before any answer byte, half-way through the answer); the real server started
+as its own process (``python -m server``) and killed with SIGKILL while it
+applies a push; two laptops editing one complaint offline; a laptop clock a
+day behind.
+
+After each: no operation lost (every op of every laptop is ``pushed`` there
+and ``accepted`` in the server's op log), none applied twice (each record's
+version on the server is the number of its accepted ops, each op applied at
+most once on a laptop), and the laptops and the server have the same state hash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from desktop.services import complaints, plans, sync as sync_service
+from desktop.store.models import Complaint, SyncState
+from desktop.sync.engine import PULL_LIMIT, PUSH_BATCH, sync_once
+from desktop.sync.errors import SyncUnavailable
+from desktop.sync.state import hash_records
+from server.db import make_engine
+from server.models import Op, Record
+
+from .conftest import _pg_module, _with_database
+from .proxy import Cut, CuttingProxy, Step
+from .support import DEVICE_A, DEVICE_B, Laptop, LiveServer, Office, open_laptop, start_server
+from .test_two_laptops import LIN, new_plan, plan_row
+
+ROOT = Path(__file__).resolve().parents[2]
+PLANS = ("inspection_plans",)
+PLACEHOLDER_URL = "http://127.0.0.1:9"
+_numbers = itertools.count()
+OPS_PER_PLAN = 5  # create, three free-text edits, submit
+A_PLANS = 50  # laptop A's offline work: 250 ops, three push batches of PUSH_BATCH
+#: laptop B's work, on the server before A syncs: with A's, two pull pages
+B_PLANS = max(10, (PULL_LIMIT - A_PLANS * OPS_PER_PLAN) // OPS_PER_PLAN + 10)
+PUSHES = math.ceil(A_PLANS * OPS_PER_PLAN / PUSH_BATCH)
+PAGES = math.ceil((A_PLANS + B_PLANS) * OPS_PER_PLAN / PULL_LIMIT)
+LOGIN = Step("POST", "/auth/login")
+DIRECTORY = Step("GET", "/directory")  # users and offices, before the pull
+KEYS = Step("GET", "/keys/handlers")
+#: every request of A's sync, in order
+STEPS = [
+    LOGIN,
+    DIRECTORY,
+    *(Step("POST", "/sync/push", n) for n in range(1, PUSHES + 1)),
+    *(Step("GET", "/sync/pull", n) for n in range(1, PAGES + 1)),
+    KEYS,
+]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A laptop store with one inspector's offline work."""
+
+    folder: Path
+    device: str
+    user: str
+    op_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Faults:
+    """What every test here starts from: A's store with 250 pending ops; B's
+    store whose ops the server has already (database ``template``); both
+    laptops pointed at ``hub``, a proxy that stays while servers come and go."""
+
+    hub: CuttingProxy
+    a: Prepared
+    b: Prepared
+    cluster: str
+    template: str
+
+
+def _prepare(
+    base: tuple[Path, Office], folder: Path, device: str, user: str, count: int, url: str
+) -> Prepared:
+    laptop = open_laptop(folder.name, base[0], base[1], folder, device, url)
+    try:
+        session = laptop.login(user)
+        office = laptop.office
+        today = laptop.ctx.today()
+        made: set[str] = set()
+        for n in range(count):
+            plan_id = plans.create_plan(
+                laptop.ctx,
+                session,
+                title=f"窗口服务专项督查（{user} {n}）",
+                kind="focus",
+                subject_agency_id=office.agency,
+                scope="窗口服务",
+                method="查阅资料",
+                starts_on=today + dt.timedelta(days=7),
+                ends_on=today + dt.timedelta(days=30),
+                team_ids=[office.users["s_insp_a"], office.users["s_insp_b"]],
+            )
+            plans.update_plan(laptop.ctx, session, plan_id, scope=f"窗口服务与办件时限 {n}")
+            plans.update_plan(laptop.ctx, session, plan_id, method=f"查阅资料、个别谈话 {n}")
+            plans.update_plan(laptop.ctx, session, plan_id, title=f"营商环境专项督查 {n}")
+            plans.submit_plan(laptop.ctx, session, plan_id)
+            made.add(plan_id)
+        ops = tuple(o.op_id for o in laptop.outbox() if o.entity_id in made)
+        assert len(ops) == count * OPS_PER_PLAN
+    finally:
+        laptop.close()
+    return Prepared(folder, device, user, ops)
+
+
+@pytest.fixture(scope="module")
+def faults(
+    base_laptop: tuple[Path, Office],
+    sync_pg_cluster: str,
+    sync_pg_template: str,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Faults]:
+    pg = _pg_module()
+    root = tmp_path_factory.mktemp("faults")
+    template = f"xn_faults_{os.getpid()}"
+    pg.drop_database(sync_pg_cluster, template)
+    pg.create_database(sync_pg_cluster, template, sync_pg_template)
+    hub = CuttingProxy(PLACEHOLDER_URL)
+    try:
+        a = _prepare(base_laptop, root / "a", DEVICE_A, "s_insp_a", A_PLANS, hub.url)
+        b = _prepare(base_laptop, root / "b", DEVICE_B, "s_insp_b", B_PLANS, hub.url)
+        live = start_server(_pg_url(sync_pg_cluster, template))
+        try:
+            live.mirror(base_laptop[1])
+            hub.reset(live.url)
+            laptop_b = open_laptop(
+                "b", b.folder, base_laptop[1], root / "b-synced", DEVICE_B, hub.url
+            )
+            try:
+                assert laptop_b.sync("s_insp_b").pushed == len(b.op_ids)
+            finally:
+                laptop_b.close()
+        finally:
+            live.stop()
+            live.engine.dispose()
+        yield Faults(hub, a, replace(b, folder=root / "b-synced"), sync_pg_cluster, template)
+    finally:
+        hub.close()
+        pg.drop_database(sync_pg_cluster, template)
+
+
+@pytest.fixture
+def server(faults: Faults) -> Iterator[LiveServer]:
+    """The real server on a copy of the template database, behind the hub."""
+    pg = _pg_module()
+    name = f"xn_faults_{os.getpid()}_{next(_numbers)}"
+    pg.create_database(faults.cluster, name, faults.template)
+    try:
+        live = start_server(_pg_url(faults.cluster, name))
+        faults.hub.reset(live.url)
+        try:
+            yield live
+        finally:
+            live.stop()
+            live.engine.dispose()
+    finally:
+        pg.drop_database(faults.cluster, name)
+
+
+@pytest.fixture
+def laptops(
+    base_laptop: tuple[Path, Office], faults: Faults, tmp_path: Path
+) -> Iterator[Callable[[str], Laptop]]:
+    """``laptops("a")``: a copy of the prepared laptop, pointed at the hub."""
+    made: list[Laptop] = []
+
+    def make(name: str) -> Laptop:
+        ready = faults.a if name == "a" else faults.b
+        laptop = open_laptop(
+            name, ready.folder, base_laptop[1], tmp_path / name, ready.device, faults.hub.url
+        )
+        made.append(laptop)
+        return laptop
+
+    yield make
+    for laptop in made:
+        laptop.close()
+
+
+def _pg_url(cluster: str, database: str) -> str:
+    return _with_database(cluster, database).replace("postgresql://", "postgresql+psycopg://", 1)
+
+
+# ------------------------------------------------------------------ checks
+
+
+def check_nothing_lost_or_doubled(
+    source: LiveServer | Session, faults: Faults, *laptops: Laptop
+) -> None:
+    """Every op of both laptops is pushed there and accepted once on the
+    server; each record's server version counts its accepted ops; each op
+    applied at most once on each laptop."""
+    everything = [*faults.a.op_ids, *faults.b.op_ids]
+    for laptop in laptops:
+        mine = faults.a.op_ids if laptop.name == "a" else faults.b.op_ids
+        status = {o.op_id: o.status for o in laptop.outbox()}
+        assert {status[op] for op in mine} == {"pushed"}, laptop.name
+        pairs = [
+            (e.details["op_id"], f) for e in laptop.audit("sync.apply") for f in e.details["fields"]
+        ]
+        assert len(pairs) == len(set(pairs)), f"{laptop.name} applied an op twice"
+    logged = _logged(source, everything)
+    assert len(logged) == len(everything), "ops lost"
+    assert {o.status for o in logged} == {"accepted"}
+    versions: dict[str, list[int]] = defaultdict(list)
+    for o in logged:
+        versions[o.entity_id].append(o.version or 0)
+    for record_id, seen in versions.items():
+        assert sorted(seen) == list(range(1, len(seen) + 1)), record_id
+    records = {r[1]: r[2] for r in _records(source)}
+    assert all(records[k] == len(v) for k, v in versions.items()), "a record's version is off"
+    for laptop in laptops:
+        with laptop.ctx.transaction() as db:
+            user = laptop.login("s_insp_a" if laptop.name == "a" else "s_insp_b").user_id
+            state = db.get(SyncState, (laptop.ctx.device_id, user))
+            assert state is not None and state.cursor == max(o.seq for o in logged), laptop.name
+
+
+def same_state(source: LiveServer | Session, *laptops: Laptop) -> None:
+    rows = _records(source)
+    assert rows, "nothing to compare"
+    server = hash_records(rows)
+    for laptop in laptops:
+        assert laptop.state_hash(PLANS) == server, laptop.name
+
+
+def _logged(source: LiveServer | Session, op_ids: list[str]) -> list[Op]:
+    if isinstance(source, LiveServer):
+        return source.logged(op_ids)
+    return list(source.scalars(select(Op).where(Op.op_id.in_(op_ids))))
+
+
+def _records(source: LiveServer | Session) -> list[tuple[str, str, int, dict[str, Any]]]:
+    if isinstance(source, LiveServer):
+        return source.records(PLANS)
+    rows = source.scalars(select(Record).where(Record.entity.in_(PLANS)))
+    return [(r.entity, r.id, r.version, dict(r.data)) for r in rows]
+
+
+def check_the_laptop_claims_nothing_the_server_lacks(laptop: Laptop, live: LiveServer) -> None:
+    pushed = [o.op_id for o in laptop.outbox() if o.status == "pushed"]
+    logged = live.logged(pushed)
+    assert len(logged) == len(pushed) and {o.status for o in logged} <= {"accepted"}
+
+
+# ---------------------------------------------------------- cut by a proxy
+
+
+def test_a_clean_sync_takes_these_steps(
+    server: LiveServer, laptops: Callable[[str], Laptop], faults: Faults
+) -> None:
+    """The steps the cut tests cut: sign-in, the directory, each push, each
+    page, the keys. (A request the sync makes that is not in ``STEPS`` fails
+    here: add it to ``STEPS`` so that it is cut too.)"""
+    assert PUSHES >= 2 and PAGES >= 2
+    a = laptops("a")
+    report = a.sync("s_insp_a")
+    assert faults.hub.steps() == STEPS
+    total = len(faults.a.op_ids) + len(faults.b.op_ids)
+    assert (report.pushed, report.duplicates, report.pulled) == (len(faults.a.op_ids), 0, total)
+    b = laptops("b")
+    b.sync("s_insp_b")
+    check_nothing_lost_or_doubled(server, faults, a, b)
+    same_state(server, a, b)
+
+
+def _cut_matrix() -> list[object]:
+    return [
+        pytest.param(step, point, id=f"{step.path.rsplit('/', 1)[-1]}{step.n}-{point}")
+        for step in STEPS
+        for point in Cut
+    ]
+
+
+@pytest.mark.parametrize(("step", "point"), _cut_matrix())
+def test_a_sync_cut_at_any_step_loses_and_doubles_nothing(
+    step: Step,
+    point: Cut,
+    server: LiveServer,
+    laptops: Callable[[str], Laptop],
+    faults: Faults,
+) -> None:
+    hub = faults.hub
+    a = laptops("a")
+    hub.cut_at(step, point)
+    if step == KEYS:  # the key check is advisory: the sync itself is done
+        outcome = sync_service.run_sync(a.ctx, a.login("s_insp_a"), a.client("s_insp_a"))
+        assert outcome.handlers_without_key == ()
+    else:
+        with pytest.raises(SyncUnavailable):
+            a.sync("s_insp_a")
+    assert [(seen.step, cut) for seen, cut in hub.cuts] == [(step, point)]
+    check_the_laptop_claims_nothing_the_server_lacks(a, server)
+
+    hub.pass_all()
+    report = a.sync("s_insp_a")
+    resent = step.path == "/sync/push" and point is not Cut.BEFORE_REQUEST
+    cut_batch = min(PUSH_BATCH, len(faults.a.op_ids) - PUSH_BATCH * (step.n - 1))
+    assert report.duplicates == (cut_batch if resent else 0)
+    b = laptops("b")
+    b.sync("s_insp_b")
+    check_nothing_lost_or_doubled(server, faults, a, b)
+    same_state(server, a, b)
+
+
+# ------------------------------------------------------- server killed
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+class ServerProcess:
+    """``python -m server`` as its own process, configured by the environment."""
+
+    def __init__(self, database_url: str, port: int, log: Path) -> None:
+        self.url = f"http://127.0.0.1:{port}"
+        self.env = {
+            **os.environ,
+            "XIAONENG_SERVER_DB": database_url,
+            "XIAONENG_SERVER_HOST": "127.0.0.1",
+            "XIAONENG_SERVER_PORT": str(port),
+            "XIAONENG_SERVER_LOG_LEVEL": "warning",
+        }
+        self.log = log
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        with self.log.open("ab") as out:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "server"], cwd=ROOT, env=self.env, stdout=out, stderr=out
+            )
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{self.url}/health", timeout=2).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                pytest.fail(f"the server did not start: {self.log.read_text()[-2000:]}")
+            time.sleep(0.1)
+
+    def kill(self) -> None:
+        assert self.process is not None
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+
+
+def _ops_numbered(db: Session) -> int:
+    """How many op sequence numbers PostgreSQL has handed out, committed or not
+    (a sequence is not transactional: it shows a push at work)."""
+    value = db.scalar(
+        text("SELECT last_value FROM pg_sequences WHERE sequencename = 'ops_seq_seq'")
+    )
+    return int(value or 0)
+
+
+def test_the_server_killed_mid_push_and_restarted_loses_and_doubles_nothing(
+    faults: Faults, laptops: Callable[[str], Laptop], tmp_path: Path
+) -> None:
+    pg = _pg_module()
+    name = f"xn_faults_{os.getpid()}_{next(_numbers)}"
+    pg.create_database(faults.cluster, name, faults.template)
+    url = _pg_url(faults.cluster, name)
+    server = ServerProcess(url, _free_port(), tmp_path / "server.log")
+    engine = make_engine(url)
+    try:
+        server.start()
+        faults.hub.reset(server.url)
+        a = laptops("a")
+        insp = a.login("s_insp_a")
+        client = a.client("s_insp_a")
+        batch = len(faults.a.op_ids)  # all 250 in one push
+        failure: list[BaseException] = []
+
+        def push() -> None:
+            try:
+                sync_once(a.ctx, insp, client, push_batch=batch)
+            except BaseException as exc:  # the test's thread checks what it was
+                failure.append(exc)
+
+        with Session(engine) as db:
+            before = _ops_numbered(db)
+            pusher = threading.Thread(target=push)
+            pusher.start()
+            deadline = time.monotonic() + 60
+            while _ops_numbered(db) < before + batch // 5:
+                assert pusher.is_alive(), f"the push ended before the kill: {failure}"
+                assert time.monotonic() < deadline, "the push never started"
+                time.sleep(0.005)
+        server.kill()  # SIGKILL while it applies the batch
+        pusher.join(timeout=60)
+        assert [type(e) for e in failure] == [SyncUnavailable]
+
+        # the batch's transaction died with the server: nothing of it is kept,
+        # and the laptop still has every op to send
+        with Session(engine) as db:
+            assert _logged(db, list(faults.a.op_ids)) == []
+        mine = set(faults.a.op_ids)
+        assert {o.status for o in a.outbox() if o.op_id in mine} == {"pending"}
+
+        server.start()  # the session survives: it is in the database
+        report = a.sync("s_insp_a")
+        assert (report.pushed, report.duplicates, report.rejected) == (batch, 0, 0)
+        b = laptops("b")
+        b.sync("s_insp_b")
+        with Session(engine) as db:
+            check_nothing_lost_or_doubled(db, faults, a, b)
+            same_state(db, a, b)
+    finally:
+        server.stop()
+        engine.dispose()
+        pg.drop_database(faults.cluster, name)
+
+
+# --------------------------------------- one complaint on two laptops offline
+
+
+def test_two_laptops_routing_one_complaint_offline_end_with_one_routing(
+    live_server: LiveServer, make_laptop: Callable[[str], Laptop]
+) -> None:
+    a, b = make_laptop("a"), make_laptop("b")
+    complaint_id = complaints.register_complaint(
+        a.ctx,
+        a.login("s_handler"),
+        channel="hotline_12345",
+        received_on=a.ctx.today(),
+        subject_agency_id=a.office.agency,
+        matter="窗口多次要求补交材料",
+        identity=LIN,
+    )
+    a.sync("s_handler")
+    b.sync("s_handler")
+    # offline: A's handler keeps it (自办); B's supervisor transfers it (转办)
+    complaints.route_complaint(a.ctx, a.login("s_handler"), complaint_id, mode="self")
+    b.clock.advance(minutes=5)
+    complaints.route_complaint(
+        b.ctx,
+        b.login("s_sup"),
+        complaint_id,
+        mode="transfer",
+        handler_agency_id=b.office.agency,
+        time_limit=b.ctx.today() + dt.timedelta(days=5),
+        requirements="五日内报告办理结果",
+    )
+    assert a.sync("s_handler").pushed == 1
+    report = b.sync("s_sup")  # a workflow move never merges, later or not
+    assert (report.pushed, report.rejected) == (0, 1)
+    (conflict,) = sync_service.sync_status(b.ctx, b.login("s_sup")).conflicts
+    assert (conflict.action, conflict.code) == ("complaint.route", "conflict.base_version")
+    assert conflict.local_changes["mode"] == "transfer"
+    assert conflict.server_state is not None and conflict.server_state["mode"] == "self"
+    with b.ctx.transaction() as db:
+        complaint = db.get(Complaint, complaint_id)
+        assert complaint is not None and (complaint.mode, complaint.state) == ("self", "routed")
+    sync_service.resolve_conflict(
+        b.ctx, b.login("s_sup"), conflict.op_id, sync_service.DISCARD_MINE
+    )
+    b.sync("s_handler")
+    a.sync("s_handler")
+    entities = ("complaints",)
+    server = live_server.state_hash(entities)
+    assert a.state_hash(entities) == server == b.state_hash(entities)
+    (record,) = live_server.records(entities)
+    assert (record[2], record[3]["mode"]) == (2, "self")
+    ops = [o.op_id for o in a.outbox() if o.entity_id == complaint_id]
+    assert [o.status for o in live_server.logged(ops)] == ["accepted", "accepted"]
+    opened = complaints.reveal_identity(b.ctx, b.login("s_handler"), complaint_id)
+    assert opened.id_number == LIN.id_number
+
+
+# ------------------------------------------------------ a clock a day behind
+
+
+def test_a_laptop_clock_a_day_behind_still_wins_with_a_later_edit_once_synced(
+    live_server: LiveServer, make_laptop: Callable[[str], Laptop]
+) -> None:
+    a, b = make_laptop("a"), make_laptop("b")
+    plan_id = new_plan(a)
+    a.sync("s_insp_a")
+    b.sync("s_insp_b")
+    b.clock.advance(days=-1)  # B's clock is a day behind
+    plans.update_plan(a.ctx, a.login("s_insp_a"), plan_id, scope="甲（先改）")
+    a.sync("s_insp_a")
+    b.sync("s_insp_b")  # B sees A's stamp: its clock moves past it
+    plans.update_plan(b.ctx, b.login("s_insp_b"), plan_id, scope="乙（后改，时钟慢一天）")
+    (b_op,) = [o for o in b.outbox() if o.status == "pending"]
+    (a_op,) = [o for o in a.outbox() if o.action == "plan.update"]
+    assert b_op.hlc > a_op.hlc
+    assert b.sync("s_insp_b").pushed == 1
+    a.sync("s_insp_a")
+    for laptop in (a, b):
+        plan = plan_row(laptop, plan_id)
+        assert plan is not None and plan.scope == "乙（后改，时钟慢一天）", laptop.name
+    assert a.state_hash(PLANS) == live_server.state_hash(PLANS) == b.state_hash(PLANS)
+
+
+def test_offline_edits_under_a_clock_a_day_behind_merge_by_stamp_on_every_side(
+    live_server: LiveServer, make_laptop: Callable[[str], Laptop]
+) -> None:
+    """Offline, a laptop a day slow stamps its later edit a day early: the
+    other edit wins by HLC — the same on both laptops and the server, nothing lost."""
+    a, b = make_laptop("a"), make_laptop("b")
+    plan_id = new_plan(a)
+    a.sync("s_insp_a")
+    b.sync("s_insp_b")
+    b.clock.advance(days=-1)
+    plans.update_plan(a.ctx, a.login("s_insp_a"), plan_id, method="甲")
+    plans.update_plan(b.ctx, b.login("s_insp_b"), plan_id, method="乙（时钟慢一天）")
+    plans.update_plan(b.ctx, b.login("s_insp_b"), plan_id, title="乙的标题")
+    assert a.sync("s_insp_a").pushed == 1
+    report = b.sync("s_insp_b")
+    # the method edit (on an old version, older stamp) merges and is outvoted;
+    # the title edit is on the server's current version
+    assert (report.pushed, report.merged, report.rejected) == (2, 1, 0)
+    a.sync("s_insp_a")
+    for laptop in (a, b):
+        plan = plan_row(laptop, plan_id)
+        assert plan is not None and (plan.method, plan.title) == ("甲", "乙的标题"), laptop.name
+    ops = [o.op_id for o in b.outbox() if o.entity_id == plan_id and o.status == "pushed"]
+    assert len(live_server.logged(ops)) == 2
+    assert a.state_hash(PLANS) == live_server.state_hash(PLANS) == b.state_hash(PLANS)
