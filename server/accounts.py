@@ -121,6 +121,18 @@ def set_active(db: Session, username: str, active: bool) -> User:
     return user
 
 
+def set_office(db: Session, username: str, office_id: str) -> User:
+    """Set the efficiency office a user belongs to (an office record's id)."""
+    user = db.scalar(select(User).where(User.username == username))
+    if user is None:
+        raise AccountError(f"no user {username!r}")
+    try:
+        user.office_id = str(uuid.UUID(office_id))
+    except ValueError:
+        raise AccountError("--office-id: not a UUID") from None
+    return user
+
+
 def revoke_user_sessions(db: Session, user_id: str) -> int:
     """Revoke every live session of a user; how many were revoked."""
     result = db.execute(
@@ -280,3 +292,77 @@ def set_office_key(db: Session, kind: str, raw: bytes) -> None:
 
 def office_key(db: Session, kind: str) -> OfficeKey | None:
     return db.get(OfficeKey, kind)
+
+
+# ------------------------------------------------------- office directory
+
+BLIND_INDEX_KIND = "blind_index"
+#: ``desktop.crypto.keys``: magic, version, argon2 parameters, salt, nonce,
+#: then the 32-byte key and its 16-byte tag.
+_SEALED_KEY_MAGIC = b"XNPK\x01"
+SEALED_KEY_SIZE = 4 + 1 + 4 + 4 + 1 + 16 + 12 + X25519_KEY_SIZE + 16
+
+
+class KeyConflict(AccountError):
+    """The key material asked for would replace what the office already uses."""
+
+
+def check_sealed_private_key(raw: bytes) -> bytes:
+    """Refuse anything not shaped like a password-sealed X25519 private key."""
+    if len(raw) != SEALED_KEY_SIZE or not raw.startswith(_SEALED_KEY_MAGIC):
+        raise AccountError("not a sealed private key (desktop.crypto.keys format)")
+    return raw
+
+
+def set_handler_key(db: Session, principal: Principal, public: bytes, sealed: bytes) -> User:
+    """A handler's key pair, made on their first laptop: the public key, and the
+    private key sealed with their password (so their other laptops open the
+    same key). Refused once a sealed key is stored: identities are sealed for
+    it, and replacing it would lock them out."""
+    user = db.get(User, principal.user_id)
+    if user is None:
+        raise AccountError("no such user")
+    if user.sealed_private_key is not None:
+        raise KeyConflict("本人的密钥已在服务器上，不能替换：请在新电脑上用原密码登录以取回")
+    user.public_key = check_public_key(public)
+    user.sealed_private_key = check_sealed_private_key(sealed)
+    user.public_key_updated_at = utcnow()
+    return user
+
+
+def set_blind_index(db: Session, principal: Principal, raw: bytes) -> OfficeKey:
+    """Store the office blind-index key's envelope (ciphertext only).
+
+    The first envelope must be sealed for the office recovery key and the
+    handler sending it. After that an envelope is taken only if it is the
+    same ciphertext with every existing recipient's wrapped key unchanged and
+    new recipients added (a handler granting the key to handlers added later):
+    nobody can swap the office's key for another through this route. Every
+    recipient is the recovery key or an active handler with a published key.
+    """
+    from desktop.crypto import MalformedBlob, SealedIdentity
+
+    try:
+        envelope = SealedIdentity.from_bytes(raw)
+    except MalformedBlob:
+        raise AccountError("not a sealed key envelope") from None
+    handlers = {u.id for u in handler_keys(db)}
+    unknown = sorted(k for k in envelope.key_ids if k != RECOVERY_KEY_KIND and k not in handlers)
+    if unknown:
+        raise AccountError(f"recipients that are not active handlers with a key: {unknown}")
+    current = office_key(db, BLIND_INDEX_KIND)
+    if current is None:
+        if office_key(db, RECOVERY_KEY_KIND) is None:
+            raise KeyConflict("服务器尚未设置机构恢复密钥：请管理员先运行 init-keys")
+        if not {RECOVERY_KEY_KIND, principal.user_id} <= envelope.key_ids:
+            raise AccountError("the first envelope must be sealed for the recovery key and you")
+        key = OfficeKey(kind=BLIND_INDEX_KIND, data=raw, updated_at=utcnow())
+        db.add(key)
+        return key
+    old = SealedIdentity.from_bytes(current.data)
+    kept = all(envelope.wrapped_keys.get(k) == w for k, w in old.wrapped_keys.items())
+    if (envelope.nonce, envelope.ciphertext) != (old.nonce, old.ciphertext) or not kept:
+        raise KeyConflict("查重索引密钥与服务器上的不是同一把：只能为新的受理人员增加授权")
+    current.data = raw
+    current.updated_at = utcnow()
+    return current

@@ -17,6 +17,19 @@ The database is ``XIAONENG_SERVER_DB`` (or ``--db``). Commands:
     end every session of a user (e.g. a lost laptop).
 ``set-recovery-key --public-key BASE64``
     publish the office recovery public key laptops also seal identities for.
+``set-office --username U --office-id ID``
+    set the efficiency office (效能办) a user belongs to: the id of the office
+    record an administrator's laptop made and synced (设置 → 机构).
+``init-keys --out FILE [--office NAME]``
+    make the office recovery key pair: the public key is published, the
+    private key is written to FILE (a new file, for offline keeping: a USB
+    stick in the safe) sealed with a passphrase from the environment variable
+    named by ``--passphrase-env`` (default ``XIAONENG_RECOVERY_PASSPHRASE``)
+    or asked for twice. The server keeps only the public key. The office
+    blind-index key is made later by the first complaint handler's laptop,
+    sealed for that handler and the recovery key (the server never holds it
+    unsealed); handlers added later are granted it by a handler's laptop at
+    its next sync.
 """
 
 from __future__ import annotations
@@ -28,8 +41,10 @@ import getpass
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from server import accounts
 from server.accounts import AccountError
@@ -38,6 +53,7 @@ from server.db import make_engine, migrate, session_factory
 from server.models import User
 
 DEFAULT_PASSWORD_ENV = "XIAONENG_ADMIN_PASSWORD"
+DEFAULT_PASSPHRASE_ENV = "XIAONENG_RECOVERY_PASSPHRASE"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -71,19 +87,56 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--username", required=True)
     key = commands.add_parser("set-recovery-key", help="publish the office recovery public key")
     key.add_argument("--public-key", required=True, help="32-byte X25519 public key, base64")
+    office = commands.add_parser("set-office", help="set a user's efficiency office")
+    office.add_argument("--username", required=True)
+    office.add_argument("--office-id", required=True, help="the office record's id")
+    init = commands.add_parser("init-keys", help="make the office recovery key pair")
+    init.add_argument("--out", required=True, help="new file for the sealed private key")
+    init.add_argument("--office", default="", help="the office's name, written in the file")
+    init.add_argument(
+        "--passphrase-env",
+        default=DEFAULT_PASSPHRASE_ENV,
+        help=f"environment variable holding the passphrase (default {DEFAULT_PASSPHRASE_ENV}); "
+        "asked for when unset",
+    )
     return parser
 
 
-def _password(env_name: str) -> str:
+def _password(env_name: str, what: str = "password") -> str:
     value = os.environ.get(env_name)
     if value:
         return value
     if not sys.stdin.isatty():
-        raise AccountError(f"no password: set {env_name} or run in a terminal")
-    first = getpass.getpass("Password: ")
-    if getpass.getpass("Repeat password: ") != first:
-        raise AccountError("the passwords differ")
+        raise AccountError(f"no {what}: set {env_name} or run in a terminal")
+    first = getpass.getpass(f"{what.capitalize()}: ")
+    if getpass.getpass(f"Repeat {what}: ") != first:
+        raise AccountError(f"the {what}s differ")
     return first
+
+
+def init_keys(db: Session, out: Path, office: str, passphrase: str) -> str:
+    """Make the recovery key pair: the sealed private key to ``out`` (a new
+    file), the public key published. Returns the key's fingerprint."""
+    from desktop.crypto import fingerprint, generate_keypair, public_key_to_bytes
+    from desktop.services.setup import MIN_PASSPHRASE_LENGTH, armour_recovery_key, write_new_file
+
+    if accounts.office_key(db, accounts.RECOVERY_KEY_KIND) is not None:
+        raise AccountError("the office recovery key is already set: it cannot be replaced")
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise AccountError(f"passphrase: at least {MIN_PASSPHRASE_LENGTH} characters")
+    private, public = generate_keypair()
+    try:
+        write_new_file(out, armour_recovery_key(private, passphrase, office))
+    except OSError as exc:
+        reason = exc.strerror or exc
+        raise AccountError(f"--out: cannot write a new file there ({reason})") from None
+    try:
+        accounts.set_office_key(db, accounts.RECOVERY_KEY_KIND, public_key_to_bytes(public))
+        db.flush()
+    except BaseException:
+        out.unlink(missing_ok=True)
+        raise
+    return fingerprint(public)
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -132,6 +185,15 @@ def run(argv: Sequence[str] | None = None) -> int:
                     raise AccountError("--public-key: not base64") from None
                 accounts.set_office_key(db, accounts.RECOVERY_KEY_KIND, raw)
                 print("recovery key published")
+            elif args.command == "set-office":
+                user = accounts.set_office(db, args.username, args.office_id)
+                print(f"{user.username}: office {user.office_id}")
+            elif args.command == "init-keys":
+                out = Path(args.out).expanduser().absolute()
+                passphrase = _password(args.passphrase_env, "passphrase")
+                printed = init_keys(db, out, args.office, passphrase)
+                print(f"recovery key {printed} published; the sealed private key is in {out}")
+                print("keep that file offline, and the passphrase apart from it")
     except AccountError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

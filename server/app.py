@@ -15,7 +15,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from server import errors
+from server import directory, errors
 from server.api import router
 from server.config import Settings
 from server.db import make_engine, migrate, schema_is_current, session_factory
@@ -114,6 +114,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessions = session_factory(engine)
     errors.install(app)
     app.include_router(router)
+    app.include_router(directory.router)
     app.include_router(numbers_router)
     app.add_middleware(BodyLimit)
     return app

@@ -64,6 +64,9 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)
     public_key: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     public_key_updated_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    #: A handler's private key sealed with their password (argon2id), so each
+    #: laptop they sign in on opens the same key; the server cannot open it.
+    sealed_private_key: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow, nullable=False)
     roles: Mapped[list[UserRole]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="UserRole.role"

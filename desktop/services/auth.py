@@ -53,6 +53,7 @@ BLIND_INDEX_RECORD = "office-blind-index-key"
 DEFAULT_IDLE_MINUTES = 10
 MIN_IDLE = dt.timedelta(minutes=1)  # the shortest idle_lock_minutes allowed
 MIN_PASSWORD_LENGTH = 8
+NOT_GRANTED = "auth.not_granted"  # a handler not yet granted the blind-index key
 
 _hasher = PasswordHasher()  # argon2id, the library's RFC 9106 low-memory profile
 
@@ -141,7 +142,9 @@ def _open_keys(db: Session, user: User, password: str) -> tuple[X25519PrivateKey
     envelope = _blind_index_envelope(db)
     if envelope is None or user.id not in envelope.key_ids:
         raise SignInFailed(
-            "尚未获得查重索引密钥：请另一位投诉受理人员登录一次以完成授权", field="password"
+            "尚未获得查重索引密钥：请另一位投诉受理人员登录并同步一次以完成授权",
+            field="password",
+            code=NOT_GRANTED,
         )
     key = open_secret(envelope, user.id, private, record_id=BLIND_INDEX_RECORD)
     return private, BlindIndexer(key)

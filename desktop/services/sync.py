@@ -244,7 +244,11 @@ def run_sync(
     auth.ensure_unlocked(ctx, user)
     if client.user_id != user.user_id:
         raise SyncRefused("与中心服务器的连接不是当前用户的，请重新输入密码后同步")
+    from desktop.services import enrol  # enrol builds on this module
+
+    directory = enrol.refresh_directory(ctx, user, client)  # users first: pulled ops name them
     report = sync_once(ctx, user, client, progress)
+    enrol.settle_directory(ctx, user, directory)
     blocks = top_up_numbers(ctx, user, client)
     return SyncOutcome(report, _handlers_without_key(ctx, client), blocks)
 

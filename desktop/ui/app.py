@@ -2,7 +2,10 @@
 
 The sign-in dialog shows first, at once; the store (migrations, calendar,
 profile, demo data on a first ``--demo`` run) opens in the background
-meanwhile, so the window is usable as fast as an empty Qt window.
+meanwhile, so the window is usable as fast as an empty Qt window. On a store
+nobody can sign in to yet (and not ``--demo``), the first-run wizard takes
+the dialog's place as soon as the store is open, and the main window opens
+with the user it signed in.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.ui.i18n import install_translators, saved_language
-from desktop.ui.signin import SignInDialog
+from desktop.ui.signin import NEEDS_SETUP, SignInDialog
 from desktop.ui.worker import Progress, error_text, run_in_background
 
 if TYPE_CHECKING:
@@ -47,8 +50,9 @@ def open_in_background(
 ) -> None:
     """Open the store while the user types; the dialog enables signing in after."""
 
-    def work(progress: Progress) -> Context:
+    def work(progress: Progress) -> tuple[Context, bool]:
         from desktop.bootstrap import open_context
+        from desktop.services.setup import needs_setup
 
         ctx = open_context(data_dir, profile_id)
         if demo:
@@ -56,16 +60,32 @@ def open_in_background(
 
             progress.update(0, 0, QCoreApplication.translate("SignInDialog", "正在准备演示数据……"))
             ensure_demo(ctx)
-        return ctx
+        return ctx, not demo and needs_setup(ctx)
+
+    def opened(result: tuple[Context, bool]) -> None:
+        ctx, first_run = result
+        if first_run:
+            dialog.hand_over_to_setup(ctx)
+        else:
+            dialog.set_context(ctx)
 
     run_in_background(
         dialog,
         work,
         label="",
-        on_done=dialog.set_context,
+        on_done=opened,
         on_error=lambda exc: dialog.show_failure(error_text(exc)),
         show_dialog=False,
     )
+
+
+def first_run(ctx: Context) -> UserSession | None:
+    """The first-run wizard; the signed-in user once the laptop is set up."""
+    from desktop.ui.dialogs.firstrun import FirstRunWizard
+
+    wizard = FirstRunWizard(ctx)
+    wizard.exec()
+    return wizard.session
 
 
 def run_app(data_dir: Path | None, profile_id: str | None, demo: bool) -> int:
@@ -75,12 +95,17 @@ def run_app(data_dir: Path | None, profile_id: str | None, demo: bool) -> int:
     app.setApplicationDisplayName(QCoreApplication.translate("SignInDialog", "效能督查"))
     dialog = SignInDialog(None)
     open_in_background(dialog, data_dir, profile_id, demo)
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
-        return 0
+    result = dialog.exec()
     ctx = dialog.ctx
-    assert ctx is not None
+    session = dialog.session
+    if result == NEEDS_SETUP and ctx is not None:
+        session = first_run(ctx)
+    elif result != QDialog.DialogCode.Accepted:
+        return 0
+    if ctx is None or session is None:
+        return 0
     from desktop.ui.main_window import MainWindow
 
-    window = MainWindow(ctx, dialog.session, unlock=lambda s: ask_unlock(ctx, s))
+    window = MainWindow(ctx, session, unlock=lambda s: ask_unlock(ctx, s))
     window.show()
     return app.exec()

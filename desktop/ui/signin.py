@@ -21,10 +21,15 @@ from PySide6.QtWidgets import (
 
 from desktop.services.errors import ServiceError
 from desktop.ui.fields import FieldForm
+from desktop.ui.worker import run_in_background
 
 if TYPE_CHECKING:
     from desktop.services.auth import UserSession
     from desktop.services.base import Context
+
+
+#: The dialog's result when the laptop needs its first-run setup.
+NEEDS_SETUP = 2
 
 
 class SignInDialog(QDialog):
@@ -91,6 +96,12 @@ class SignInDialog(QDialog):
         else:
             self.set_context(ctx)
 
+    def hand_over_to_setup(self, ctx: Context) -> None:
+        """The store is open and nobody can sign in yet: close with
+        :data:`NEEDS_SETUP` so the first-run wizard shows instead."""
+        self.ctx = ctx
+        self.done(NEEDS_SETUP)
+
     def set_context(self, ctx: Context) -> None:
         """The store is open: show the rule profile and allow signing in."""
         self.ctx = ctx
@@ -115,7 +126,46 @@ class SignInDialog(QDialog):
             else:
                 self.session = auth.sign_in(self.ctx, self.username.text(), self.password.text())
         except ServiceError as exc:
+            if self.locked is None and self._sign_in_online(exc):
+                return
             self.password.clear()
             self.form.show_error(exc)
             return
         self.accept()
+
+    def _sign_in_online(self, refusal: ServiceError) -> bool:
+        """A directory user's first sign-in on this laptop (or a handler not yet
+        granted the blind-index key here) goes to the central server, in the
+        background. Whether it went."""
+        from desktop.services import auth, enrol, sync
+
+        assert self.ctx is not None
+        ctx, username, password = self.ctx, self.username.text(), self.password.text()
+        url = enrol.online_sign_in_needed(ctx, username)
+        if not url and refusal.code == auth.NOT_GRANTED:
+            url = sync.server_url(ctx)
+        if not url or not password:
+            return False
+        self.form.clear_errors()
+        self.ok.setEnabled(False)
+        self.subtitle.setText(self.tr("正在通过中心服务器验证……"))
+
+        def signed_in(session: object) -> None:
+            assert isinstance(session, auth.UserSession)
+            self.session = session
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.ok.setEnabled(True)
+            self.subtitle.setText(ctx.profile.name)
+            self.password.clear()
+            self.form.show_error(exc)
+
+        run_in_background(
+            self,
+            lambda _progress: enrol.enrol_with_server(ctx, url, username, password),
+            label=self.tr("正在通过中心服务器验证……"),
+            on_done=signed_in,
+            on_error=failed,
+        )
+        return True
