@@ -1242,6 +1242,9 @@ def _num(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
+_COLOURS = {colour: " ".join(_num(c) for c in colour) for colour in (BLACK, RED)}
+
+
 class _Writer:
     """Writes drawing operations into a reportlab canvas as PDF content-stream operators.
 
@@ -1253,6 +1256,8 @@ class _Writer:
     def __init__(self, canvas: Canvas) -> None:
         self.canvas = canvas
         self.shown: dict[tuple[str, str, float], str] = {}
+        # the operators of a line's runs, by the runs (kept, so their id stays theirs)
+        self.set: dict[tuple[int, float], tuple[tuple[_Run, ...], str]] = {}
 
     def show(self, font_name: str, text: str, size: float) -> str:
         """``Tf``/``Tj`` operators drawing ``text`` in ``font_name`` at ``size``."""
@@ -1268,38 +1273,44 @@ class _Writer:
             self.shown[key] = code
         return code
 
+    def runs(self, runs: tuple[_Run, ...], size: float) -> str:
+        """The operators of a line's runs: spacing, font, text, marked spans."""
+        key = (id(runs), size)
+        known = self.set.get(key)
+        if known is not None and known[0] is runs:
+            return known[1]
+        parts = []
+        span = 0
+        for run in runs:
+            if run.span != span:
+                if span:
+                    parts.append("EMC")
+                if run.span:
+                    actual = "".join(r.text for r in runs if r.span == run.span)
+                    utf16 = "FEFF" + actual.encode("utf-16-be").hex().upper()
+                    parts.append(f"/Span <</ActualText <{utf16}>>> BDC")
+                span = run.span
+            parts.append(f"{_num(run.char_space)} Tc")
+            parts.append(self.show(run.font, run.text, size))
+        if span:
+            parts.append("EMC")
+        code = " ".join(parts)
+        self.set[key] = (runs, code)
+        return code
+
     def draw(self, ops: Iterable[_Op]) -> None:
         code: list[str] = self.canvas._code
         for op in ops:
             if isinstance(op, _RuleOp):
-                r, g, b = op.color
                 code.append(
-                    f"{_num(r)} {_num(g)} {_num(b)} RG {_num(op.width)} w "
+                    f"{_COLOURS[op.color]} RG {_num(op.width)} w "
                     f"n {_num(op.x1)} {_num(op.y1)} m {_num(op.x2)} {_num(op.y2)} l S"
                 )
-                continue
-            if not op.runs:
-                continue
-            r, g, b = op.color
-            parts = [
-                f"BT 1 0 0 1 {_num(op.x)} {_num(op.baseline)} Tm {_num(r)} {_num(g)} {_num(b)} rg"
-            ]
-            span = 0
-            for run in op.runs:
-                if run.span != span:
-                    if span:
-                        parts.append("EMC")
-                    if run.span:
-                        actual = "".join(r.text for r in op.runs if r.span == run.span)
-                        utf16 = "FEFF" + actual.encode("utf-16-be").hex().upper()
-                        parts.append(f"/Span <</ActualText <{utf16}>>> BDC")
-                    span = run.span
-                parts.append(f"{_num(run.char_space)} Tc")
-                parts.append(self.show(run.font, run.text, op.size))
-            if span:
-                parts.append("EMC")
-            parts.append("ET")
-            code.append(" ".join(parts))
+            elif op.runs:
+                code.append(
+                    f"BT 1 0 0 1 {_num(op.x)} {_num(op.baseline)} Tm {_COLOURS[op.color]} rg "
+                    f"{self.runs(op.runs, op.size)} ET"
+                )
 
     def pages(self, pages: Iterable[Iterable[_Op]]) -> None:
         for ops in pages:
