@@ -32,7 +32,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
 from desktop.services import complaints, plans, sync as sync_service
@@ -40,7 +40,7 @@ from desktop.store.models import Complaint, SyncState
 from desktop.sync.engine import PULL_LIMIT, PUSH_BATCH, sync_once
 from desktop.sync.errors import SyncUnavailable
 from desktop.sync.state import hash_records
-from server.db import make_engine
+from server.db import _PUBLISH_LOCK, make_engine
 from server.models import Op, Record
 
 from .conftest import _pg_module, _with_database
@@ -385,13 +385,18 @@ class ServerProcess:
                 self.process.wait(timeout=10)
 
 
-def _ops_numbered(db: Session) -> int:
-    """How many op sequence numbers PostgreSQL has handed out, committed or not
-    (a sequence is not transactional: it shows a push at work)."""
-    value = db.scalar(
-        text("SELECT last_value FROM pg_sequences WHERE sequencename = 'ops_seq_seq'")
+def _server_waits_for_a_lock(db: Connection, database: str) -> bool:
+    """Whether a session on ``database`` waits for an advisory lock (the server's:
+    the test's own sessions never wait)."""
+    waiting = db.scalar(
+        text(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+            " AND database = (SELECT oid FROM pg_database WHERE datname = :name)"
+        ),
+        {"name": database},
     )
-    return int(value or 0)
+    db.rollback()
+    return bool(waiting)
 
 
 def test_the_server_killed_mid_push_and_restarted_loses_and_doubles_nothing(
@@ -418,16 +423,22 @@ def test_the_server_killed_mid_push_and_restarted_loses_and_doubles_nothing(
             except BaseException as exc:  # the test's thread checks what it was
                 failure.append(exc)
 
-        with Session(engine) as db:
-            before = _ops_numbered(db)
+        # The server judges and applies the whole batch in its transaction,
+        # then takes the lock that numbers the ops, writes and commits. The
+        # test holds that lock: the server, all applied, waits for it and is
+        # killed there, its transaction open.
+        with engine.connect() as holder:
+            holder.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PUBLISH_LOCK})
             pusher = threading.Thread(target=push)
             pusher.start()
             deadline = time.monotonic() + 60
-            while _ops_numbered(db) < before + batch // 5:
-                assert pusher.is_alive(), f"the push ended before the kill: {failure}"
-                assert time.monotonic() < deadline, "the push never started"
-                time.sleep(0.005)
-        server.kill()  # SIGKILL while it applies the batch
+            with engine.connect() as watch:
+                while not _server_waits_for_a_lock(watch, name):
+                    assert pusher.is_alive(), f"the push ended before the kill: {failure}"
+                    assert time.monotonic() < deadline, "the push never reached the server"
+                    time.sleep(0.01)
+            server.kill()  # SIGKILL in the middle of the push
+            holder.rollback()
         pusher.join(timeout=60)
         assert [type(e) for e in failure] == [SyncUnavailable]
 
