@@ -296,16 +296,19 @@ def _break_units(units: list[_Unit], first: float, rest: float) -> list[list[_Un
     """
     eps = 0.01
     lines: list[list[_Unit]] = []
+    widths = [_width(unit) for unit in units]
     i = 0
     while i < len(units):
         avail = first if not lines else rest
         j, used = i, 0.0
-        while j < len(units) and used + _width(units[j]) <= avail + eps:
-            used += _width(units[j])
+        while j < len(units) and used + widths[j] <= avail + eps:
+            used += widths[j]
             j += 1
         if j == i:  # one unit wider than the line: split it into characters
             if len(units[i]) > 1:
-                units[i : i + 1] = [(replace(g, breakable=True),) for g in units[i]]
+                pieces = [(replace(g, breakable=True),) for g in units[i]]
+                units[i : i + 1] = pieces
+                widths[i : i + 1] = [piece[0].advance for piece in pieces]
                 continue
             j = i + 1  # a single glyph wider than the line gets a line of its own
         else:
