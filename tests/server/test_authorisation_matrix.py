@@ -25,6 +25,7 @@ from .support import (
     complaint_changes,
     make_plan,
     sealed_identity,
+    uid,
 )
 
 ANONYMOUS = "anonymous"
@@ -39,6 +40,8 @@ THIS_YEAR = dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).year
 #: Document-number blocks (server.numbers): signers only; the report for admins too.
 NOT_READ: dict[Any, int] = {Role.INSPECTOR: 403, Role.COMPLAINT_HANDLER: 403}
 NOT_SIGNERS: dict[Any, int] = {**NOT_READ, Role.ADMINISTRATOR: 403}
+NOT_HANDLERS: dict[Any, int] = {r: 403 for r in ROLE_USERS if r != Role.COMPLAINT_HANDLER}
+ROLE_USERS_IDS = {role: uid(name) for role, name in ROLE_USERS.items()}
 
 # (method, path, body or None, {role: expected status}); roles not listed: 200
 ENDPOINTS: list[tuple[str, str, Any, dict[Any, int]]] = [
@@ -68,8 +71,31 @@ ENDPOINTS: list[tuple[str, str, Any, dict[Any, int]]] = [
         {"first_unused": 1},
         {ANONYMOUS: 401, **NOT_SIGNERS, Role.SUPERVISOR: 404, Role.OFFICE_HEAD: 404},
     ),
+    # the office directory (server.directory): handlers alone send keys; the
+    # first envelope needs the recovery key first (409 here: none is set)
+    ("GET", "/directory", None, {ANONYMOUS: 401}),
+    ("PUT", "/directory/me/key", "HANDLER_KEY", {ANONYMOUS: 401, **NOT_HANDLERS}),
+    (
+        "PUT",
+        "/directory/blind-index",
+        "ENVELOPE",
+        {ANONYMOUS: 401, **NOT_HANDLERS, Role.COMPLAINT_HANDLER: 409},
+    ),
     ("POST", "/auth/logout", None, {ANONYMOUS: 401, "*": 204}),
 ]
+
+
+def _directory_body(kind: str) -> dict[str, str]:
+    """A real handler key pair or blind-index envelope, base64."""
+    from desktop.crypto import Argon2Params, seal_private_key, seal_secret
+
+    private, public = generate_keypair()
+    if kind == "HANDLER_KEY":
+        sealed = seal_private_key(private, "x" * 10, Argon2Params(1, 64, 1))
+        return {"public_key": _key(), "sealed_private_key": base64.b64encode(sealed).decode()}
+    recipients = {"recovery": public, ROLE_USERS_IDS[Role.COMPLAINT_HANDLER]: public}
+    envelope = seal_secret(b"k" * 32, recipients, record_id="office-blind-index-key")
+    return {"envelope": base64.b64encode(envelope.to_bytes()).decode()}
 
 
 @pytest.mark.parametrize("role", ROLES, ids=str)
@@ -79,6 +105,8 @@ def test_every_endpoint_as_every_role(api: Api, client: TestClient, role: Any) -
         payload = {"public_key": _key()} if body == "KEY" else body
         if body == "BLOCK":
             payload = {"prefix": "闽效问", "year": THIS_YEAR, "request_id": str(uuid.uuid4())}
+        if body in ("HANDLER_KEY", "ENVELOPE"):
+            payload = _directory_body(body)
         response = client.request(method, path, json=payload, headers=headers)
         want = expected.get(role, expected.get("*", 200))
         assert response.status_code == want, (method, path, role, response.text)
