@@ -36,12 +36,13 @@ from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
 from desktop.services import complaints, plans, sync as sync_service
-from desktop.store.models import Complaint, SyncState
+from desktop.store.models import Complaint, NumberBlock as LaptopBlock, SyncState
 from desktop.sync.engine import PULL_LIMIT, PUSH_BATCH, sync_once
 from desktop.sync.errors import SyncUnavailable
 from desktop.sync.state import hash_records
 from server.db import _PUBLISH_LOCK, make_engine
 from server.models import Op, Record
+from server.numbers import NumberBlock as ServerBlock
 
 from .conftest import _pg_module, _with_database
 from .proxy import Cut, CuttingProxy, Step
@@ -326,6 +327,76 @@ def test_a_sync_cut_at_any_step_loses_and_doubles_nothing(
     b.sync("s_insp_b")
     check_nothing_lost_or_doubled(server, faults, a, b)
     same_state(server, a, b)
+
+
+# ------------------------------------------- number blocks, cut by a proxy
+
+SIGNER = "s_sup"  # signs documents off: the sync tops up their number blocks
+BLOCKS = Step("POST", "/numbers/blocks")
+
+
+def _number_prefixes(laptop: Laptop) -> list[str]:
+    return sorted(set(laptop.ctx.profile.documents.number_prefixes.values()))
+
+
+def _signer_steps(laptop: Laptop) -> list[Step]:
+    count = len(_number_prefixes(laptop))
+    blocks = [Step(BLOCKS.method, BLOCKS.path, n) for n in range(1, count + 1)]
+    return [LOGIN, DIRECTORY, Step("GET", "/sync/pull"), *blocks, KEYS]
+
+
+def check_the_blocks_agree(laptop: Laptop, live: LiveServer) -> None:
+    """The laptop holds exactly the blocks the server reserved for it: one per
+    number prefix this year, none reserved and lost (a gap office-wide)."""
+    with laptop.ctx.transaction() as db:
+        mine = sorted(
+            (b.id, b.prefix, b.year, b.first_serial, b.last_serial)
+            for b in db.scalars(select(LaptopBlock))
+        )
+    with Session(live.engine) as db:
+        reserved = sorted(
+            (b.id, b.prefix, b.year, b.first_serial, b.last_serial)
+            for b in db.scalars(
+                select(ServerBlock).where(ServerBlock.device_id == laptop.ctx.device_id)
+            )
+        )
+    assert mine == reserved
+    assert sorted(b[1] for b in mine) == _number_prefixes(laptop)
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_a_signers_clean_sync_takes_these_steps(
+    live_server: LiveServer, make_laptop: Callable[[str], Laptop]
+) -> None:
+    a = make_laptop("a")
+    with CuttingProxy(live_server.url) as proxy:
+        sync_service.set_server(a.ctx, a.login("s_admin"), proxy.url)
+        outcome = sync_service.run_sync(a.ctx, a.login(SIGNER), a.client(SIGNER))
+        assert proxy.steps() == _signer_steps(a)
+    assert outcome.numbers.problem == "" and len(outcome.numbers.received) == 8
+    check_the_blocks_agree(a, live_server)
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+@pytest.mark.parametrize("point", list(Cut))
+@pytest.mark.parametrize("n", range(1, 9))
+def test_a_number_block_request_cut_leaves_no_gap(
+    n: int, point: Cut, live_server: LiveServer, make_laptop: Callable[[str], Laptop]
+) -> None:
+    a = make_laptop("a")
+    assert len(_number_prefixes(a)) == 8
+    with CuttingProxy(live_server.url) as proxy:
+        sync_service.set_server(a.ctx, a.login("s_admin"), proxy.url)
+        proxy.cut_at(Step(BLOCKS.method, BLOCKS.path, n), point)
+        outcome = sync_service.run_sync(a.ctx, a.login(SIGNER), a.client(SIGNER))
+        assert len(proxy.cuts) == 1
+        # the sync is done; the top-up stopped at the cut and says so
+        assert len(outcome.numbers.received) == n - 1 and outcome.numbers.problem
+        proxy.pass_all()
+        again = sync_service.run_sync(a.ctx, a.login(SIGNER), a.client(SIGNER))
+    assert again.numbers.problem == ""
+    assert len(again.numbers.received) == 8 - (n - 1)
+    check_the_blocks_agree(a, live_server)
 
 
 # ------------------------------------------------------- server killed
