@@ -399,6 +399,83 @@ def test_a_number_block_request_cut_leaves_no_gap(
     check_the_blocks_agree(a, live_server)
 
 
+# --------------------------------------- complaints pushed, cut by a proxy
+
+COMPLAINTS = ("complaints",)
+HANDLER = "s_handler"
+COMPLAINT_COUNT = PUSH_BATCH + PUSH_BATCH // 5  # two push batches
+COMPLAINT_PUSHES = [Step("POST", "/sync/push", n) for n in (1, 2)]
+
+
+@pytest.fixture(scope="module")
+def complaints_laptop(
+    base_laptop: tuple[Path, Office], tmp_path_factory: pytest.TempPathFactory
+) -> Prepared:
+    """A handler registered 120 complaints offline, each with a sealed identity
+    (their pushes take the server's side-by-side path, under record locks)."""
+    folder = tmp_path_factory.mktemp("faults-complaints") / "a"
+    laptop = open_laptop("a", base_laptop[0], base_laptop[1], folder, DEVICE_A, PLACEHOLDER_URL)
+    try:
+        session = laptop.login(HANDLER)
+        for n in range(COMPLAINT_COUNT):
+            complaints.register_complaint(
+                laptop.ctx,
+                session,
+                channel="hotline_12345",
+                received_on=laptop.ctx.today(),
+                subject_agency_id=laptop.office.agency,
+                matter=f"窗口多次要求补交材料（{n}）",
+                identity=replace(LIN, phone=f"139{n:08d}"),
+            )
+        ops = tuple(o.op_id for o in laptop.outbox() if o.entity == "complaints")
+        assert len(ops) == COMPLAINT_COUNT
+    finally:
+        laptop.close()
+    return Prepared(folder, DEVICE_A, HANDLER, ops)
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+@pytest.mark.parametrize("point", list(Cut))
+@pytest.mark.parametrize("step", COMPLAINT_PUSHES, ids=lambda s: f"push{s.n}")
+def test_complaint_pushes_cut_lose_and_double_nothing(
+    step: Step,
+    point: Cut,
+    live_server: LiveServer,
+    make_laptop: Callable[[str], Laptop],
+    complaints_laptop: Prepared,
+    base_laptop: tuple[Path, Office],
+    tmp_path: Path,
+) -> None:
+    with CuttingProxy(live_server.url) as proxy:
+        a = open_laptop(
+            "a", complaints_laptop.folder, base_laptop[1], tmp_path / "a", DEVICE_A, proxy.url
+        )
+        try:
+            proxy.cut_at(step, point)
+            with pytest.raises(SyncUnavailable):
+                a.sync(HANDLER)
+            assert len(proxy.cuts) == 1
+            check_the_laptop_claims_nothing_the_server_lacks(a, live_server)
+            proxy.pass_all()
+            report = a.sync(HANDLER)
+            resent = PUSH_BATCH if step.n == 1 else COMPLAINT_COUNT - PUSH_BATCH
+            assert report.duplicates == (0 if point is Cut.BEFORE_REQUEST else resent)
+            b = make_laptop("b")
+            b.sync(HANDLER)
+            mine = set(complaints_laptop.op_ids)
+            assert {o.status for o in a.outbox() if o.op_id in mine} == {"pushed"}
+            logged = live_server.logged(list(mine))
+            assert len(logged) == COMPLAINT_COUNT
+            assert {(o.status, o.version) for o in logged} == {("accepted", 1)}
+            server = live_server.state_hash(COMPLAINTS)
+            assert a.state_hash(COMPLAINTS) == server == b.state_hash(COMPLAINTS)
+            with b.ctx.transaction() as db:
+                some = db.scalars(select(Complaint.id).limit(1)).one()
+            assert complaints.reveal_identity(b.ctx, b.login(HANDLER), some).name == LIN.name
+        finally:
+            a.close()
+
+
 # ------------------------------------------------------- server killed
 
 
