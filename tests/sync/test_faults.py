@@ -718,3 +718,74 @@ def test_offline_edits_under_a_clock_a_day_behind_merge_by_stamp_on_every_side(
     ops = [o.op_id for o in b.outbox() if o.entity_id == plan_id and o.status == "pushed"]
     assert len(live_server.logged(ops)) == 2
     assert a.state_hash(PLANS) == live_server.state_hash(PLANS) == b.state_hash(PLANS)
+
+
+# ------------------------------------- cuts while the other laptop works on
+
+
+def _through(laptop: Laptop, url: str) -> None:
+    """Point ``laptop`` at ``url`` (a proxy), with new connections."""
+    sync_service.set_server(laptop.ctx, laptop.login("s_admin"), url)
+    for client in laptop.clients.values():
+        client.close()
+    laptop.clients.clear()
+
+
+def test_a_lost_answer_then_another_laptops_edit_on_the_same_plan(
+    live_server: LiveServer, make_laptop: Callable[[str], Laptop]
+) -> None:
+    """A's push is applied but its answer lost; B edits the same plan before A
+    syncs again: A gets its ops as duplicates (with the versions they made)
+    and B's edit on top, the same as B and the server."""
+    a, b = make_laptop("a"), make_laptop("b")
+    plan_id = new_plan(a)
+    a.sync("s_insp_a")
+    b.sync("s_insp_b")
+    insp = a.login("s_insp_a")
+    plans.update_plan(a.ctx, insp, plan_id, title="甲改的标题")
+    plans.update_plan(a.ctx, insp, plan_id, method="甲改的方式")
+    with CuttingProxy(live_server.url) as proxy:
+        _through(a, proxy.url)
+        proxy.cut_at(Step("POST", "/sync/push"), Cut.BEFORE_ANSWER)
+        with pytest.raises(SyncUnavailable):
+            a.sync("s_insp_a")
+        b.clock.advance(seconds=5)
+        plans.update_plan(b.ctx, b.login("s_insp_b"), plan_id, scope="乙改的范围")
+        assert b.sync("s_insp_b").merged == 1  # on version 1; the server has 3
+        proxy.pass_all()
+        report = a.sync("s_insp_a")
+    assert (report.pushed, report.duplicates, report.rejected) == (0, 2, 0)
+    b.sync("s_insp_b")
+    for laptop in (a, b):
+        plan = plan_row(laptop, plan_id)
+        assert plan is not None, laptop.name
+        assert (plan.title, plan.method, plan.scope, plan.version) == (
+            "甲改的标题",
+            "甲改的方式",
+            "乙改的范围",
+            4,
+        ), laptop.name
+    assert a.state_hash(PLANS) == live_server.state_hash(PLANS) == b.state_hash(PLANS)
+
+
+def test_a_pull_cut_between_pages_while_another_laptop_pushes(
+    live_server: LiveServer, make_laptop: Callable[[str], Laptop]
+) -> None:
+    a, b = make_laptop("a"), make_laptop("b")
+    made = [new_plan(a, f"方案{n}") for n in range(3)]
+    a.sync("s_insp_a")
+    with CuttingProxy(live_server.url) as proxy:
+        _through(b, proxy.url)
+        proxy.cut_at(Step("GET", "/sync/pull", 2), Cut.MID_ANSWER)
+        with pytest.raises(SyncUnavailable):
+            b.sync("s_insp_b", pull_limit=1)
+        assert [plan_row(b, p) is not None for p in made] == [True, False, False]
+        # meanwhile A changes a plan B has, and one B has not had yet
+        plans.update_plan(a.ctx, a.login("s_insp_a"), made[0], scope="第一份改")
+        plans.update_plan(a.ctx, a.login("s_insp_a"), made[2], scope="第三份改")
+        a.sync("s_insp_a")
+        proxy.pass_all()
+        assert b.sync("s_insp_b", pull_limit=1).pulled == 4
+    assert a.state_hash(PLANS) == live_server.state_hash(PLANS) == b.state_hash(PLANS)
+    pairs = [(e.details["op_id"], f) for e in b.audit("sync.apply") for f in e.details["fields"]]
+    assert len(pairs) == len(set(pairs))
