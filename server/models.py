@@ -10,9 +10,11 @@ migrations in ``server/migrations``; keep the two in step.
   no ``changes`` (only a digest), so refused input never lands in the database.
 * ``records``: the current state of every synced record, built by applying the
   accepted ops, plus the fields authorisation needs (``plan_id``, ``state``...).
-* ``sync_lock``: one row; every push transaction takes it first, so sequence
-  numbers are handed out and committed in the same order (a pull never skips an
-  op that commits later with a smaller number).
+* ``sync_lock``: one row; on SQLite every push transaction writes it first, so
+  pushes run one at a time. On PostgreSQL pushes take advisory locks instead
+  (``server.db.lock_for_push``) and their sequence numbers last, under a lock
+  held to the commit (``server.db.take_sequence_numbers``): numbers commit in
+  order, so a pull never skips an op that commits later with a smaller number.
 """
 
 from __future__ import annotations

@@ -220,7 +220,7 @@ class Written:
 def materialise(
     ctx: Context,
     db: Session,
-    shadow: SyncRecord,
+    shadow: Shadow,
     names: Iterable[str] | None,
     blocked: Collection[str] = (),
     *,
@@ -278,7 +278,7 @@ def materialise(
     return Written(created, tuple(changed))
 
 
-def server_version(db: Session, shadow: SyncRecord, answered: int | None = None) -> int:
+def server_version(db: Session, shadow: Shadow, answered: int | None = None) -> int:
     """The newest version of the record the server is known to have: from the
     copy, or from the answer to an op of this laptop not pulled back yet
     (``answered``, or looked up)."""
@@ -354,21 +354,41 @@ def _after_write(db: Session, kind: EntityKind, record: Any) -> None:
         db.flush()
 
 
-def new_shadow(op: PulledOp, now: dt.datetime) -> SyncRecord:
-    """An empty copy of the server's record ``op`` is on (not added to the session)."""
-    return SyncRecord(
-        entity=op.entity,
-        entity_id=op.entity_id,
-        version=op.version,
-        seq=op.seq,
-        data={},
-        field_seqs={},
-        problem="",
-        updated_at=now,
-    )
+class Shadow(Protocol):
+    """This laptop's copy of a server record: a ``sync_records`` row, or a
+    :class:`NewShadow` to be inserted as one."""
+
+    entity: str
+    entity_id: str
+    version: int
+    seq: int
+    data: dict[str, Any]
+    field_seqs: dict[str, int]
+    problem: str
+    updated_at: dt.datetime
 
 
-def update_shadow(shadow: SyncRecord, op: PulledOp, now: dt.datetime) -> list[str]:
+@dataclass
+class NewShadow:
+    """A copy of a server record this laptop did not have: the values of its
+    ``sync_records`` row, inserted with the others of its page."""
+
+    entity: str
+    entity_id: str
+    version: int
+    seq: int
+    data: dict[str, Any]
+    field_seqs: dict[str, int]
+    problem: str
+    updated_at: dt.datetime
+
+
+def new_shadow(op: PulledOp, now: dt.datetime) -> NewShadow:
+    """An empty copy of the server's record ``op`` is on."""
+    return NewShadow(op.entity, op.entity_id, op.version, op.seq, {}, {}, "", now)
+
+
+def update_shadow(shadow: Shadow, op: PulledOp, now: dt.datetime) -> list[str]:
     """Fold ``op`` into this laptop's copy ``shadow`` of the server's record;
     the fields it brought that the copy did not have yet."""
     kind = ENTITIES.get(op.entity)
@@ -711,7 +731,7 @@ class _Change:
 
 @dataclass
 class _Create:
-    shadow: SyncRecord
+    shadow: Shadow
     change: _Change
     row: dict[str, Any]
     changed: list[str]
@@ -729,7 +749,7 @@ class _Creates:
         self.db = db
         self.waiting: dict[tuple[str, str], _Create] = {}
 
-    def add(self, shadow: SyncRecord, change: _Change) -> bool:
+    def add(self, shadow: Shadow, change: _Change) -> bool:
         """Queue the record (new here) for writing; ``False`` if it needs the ORM."""
         kind = ENTITIES.get(shadow.entity)
         if kind is None or kind.model is IssuedDocument:  # (the number counter)
@@ -794,7 +814,7 @@ class PageApply:
         records = _load_records(db, keys)  # held: the session only keeps them weakly
         answered = answered_versions(db, keys)
         claims = _claims(db, [op.op_id for op in ops if op.device_id == self.ctx.device_id])
-        fresh: list[SyncRecord] = []
+        fresh: list[NewShadow] = []
         creates = _Creates(self.ctx, db)
         changes: list[_Change] = []
         for op in ops:
@@ -802,10 +822,12 @@ class PageApply:
             own = op.device_id == self.ctx.device_id
             if own:
                 self.report.own += 1
+            if key in creates.waiting:  # written as it was before this op
+                creates.flush()
             shadow = shadows.get(key)
             if shadow is None:
-                shadow = shadows[key] = new_shadow(op, self.now)
-                fresh.append(shadow)
+                fresh.append(new_shadow(op, self.now))
+                shadow = shadows[key] = fresh[-1]
             new = update_shadow(shadow, op, self.now)
             # An op of this laptop: the fields it set locally are checked against the
             # server's copy too (the server may have kept another laptop's newer text).
@@ -834,7 +856,7 @@ class PageApply:
             )
         creates.flush()
         if fresh:
-            db.execute(insert(SyncRecord), [_shadow_row(s) for s in fresh])
+            db.execute(insert(SyncRecord), [vars(s) for s in fresh])
         audit.append_all(db, self._audit(changes))
 
     def _audit(self, changes: Iterable[_Change]) -> Iterator[audit.NewEntry]:
@@ -867,14 +889,8 @@ class PageApply:
             )
 
 
-def _shadow_row(shadow: SyncRecord) -> dict[str, Any]:
-    return {c.key: getattr(shadow, c.key) for c in SyncRecord.__mapper__.column_attrs}
-
-
-def _load_shadows(
-    db: Session, keys: Iterable[tuple[str, str]]
-) -> dict[tuple[str, str], SyncRecord]:
-    out: dict[tuple[str, str], SyncRecord] = {}
+def _load_shadows(db: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Shadow]:
+    out: dict[tuple[str, str], Shadow] = {}
     for entity, ids in _by_entity(keys).items():
         for chunk in _chunks(ids):
             for shadow in db.scalars(
