@@ -45,7 +45,7 @@ ALL_FONTS: Final = (BODY, TITLE, HEI, KAI, SONG)
 """Every logical font, in fallback order for a character one of them lacks."""
 
 _lock = threading.Lock()
-_registered = False
+_registered: set[str] = set()  # logical fonts registered with reportlab
 
 
 class FontFileMissingError(FileNotFoundError):
@@ -64,21 +64,18 @@ def font_path(name: str) -> Path:
     return fonts_dir() / f"{name}.ttf"
 
 
-def register_fonts() -> None:
-    """Register every logical font with reportlab; later calls do nothing.
+def register_font(name: str) -> None:
+    """Register the logical font ``name`` with reportlab, once; a document loads
+    only the fonts it uses (each takes some 25 ms to read).
 
-    Raises :class:`FontFileMissingError` naming the file if one is missing.
+    Raises :class:`FontFileMissingError` naming the file if it is missing.
     """
-    global _registered
-    if _registered:
+    if name in _registered:
         return
     with _lock:
-        if _registered:
+        if name in _registered:
             return
-        registered = set(pdfmetrics.getRegisteredFontNames())
-        for name in ALL_FONTS:
-            if name in registered:
-                continue
+        if name not in pdfmetrics.getRegisteredFontNames():
             path = font_path(name)
             if not path.is_file():
                 raise FontFileMissingError(
@@ -89,11 +86,17 @@ def register_fonts() -> None:
             font = TTFont(name, str(path), asciiReadable=0)
             font.face.__class__ = _SubsettingFace  # the same face, subset faster
             pdfmetrics.registerFont(font)
-        _registered = True
+        _registered.add(name)
+
+
+def register_fonts() -> None:
+    """Register every logical font with reportlab; later calls do nothing."""
+    for name in ALL_FONTS:
+        register_font(name)
 
 
 def _face_cmap(name: str) -> dict[int, int]:
-    register_fonts()
+    register_font(name)
     font = pdfmetrics.getFont(name)
     cmap: dict[int, int] = font.face.charToGlyph
     return cmap

@@ -1203,7 +1203,6 @@ def _page_number_op(page: int) -> _TextOp:
 
 
 def _layout(document: Document) -> list[list[_Op]]:
-    fonts.register_fonts()
     flow = _Flow()
     _layout_header(flow, document)
     _layout_title(flow, document)
@@ -1326,7 +1325,7 @@ def _author(document: Document) -> str:
 
 
 def _canvas(buffer: io.BytesIO, title: str, author: str, subject: str, keywords: str) -> Canvas:
-    fonts.register_fonts()  # the canvas starts in the body font
+    fonts.register_font(fonts.BODY)  # the canvas starts in the body font
     canvas = Canvas(
         buffer,
         pagesize=A4,
@@ -1429,9 +1428,10 @@ def unsupported_characters(document: Document) -> str:
     The Fandol fonts cover GB2312 and some more; a rare character in a name
     (e.g. 堃, 喆) may be missing. Call this before printing to warn the user.
     """
-    fonts.register_fonts()
     missing: dict[str, None] = {}
     for font, text in _document_texts(document):
+        if not text:
+            continue  # a part the document does not have: its font need not load
         for char in fonts.missing_glyphs(font, text):
             if not any(fonts.has_glyph(other, char) for other in fonts.ALL_FONTS):
                 missing.setdefault(char)

@@ -269,6 +269,26 @@ def test_fonts_register_once_and_resolve_from_resources() -> None:
     assert (fonts.fonts_dir() / "LICENSE-Fandol.txt").is_file()
 
 
+def test_a_document_loads_only_the_fonts_it_uses() -> None:
+    """Each font takes some 25 ms to read: a form with no headings reads neither 黑体
+    nor 楷体, in a fresh process, also when checked for unsupported characters."""
+    code = (
+        "import sys\n"
+        "sys.path.insert(0, sys.argv[1])\n"
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "from tests.pdf.test_render import approval_form\n"
+        "from desktop.documents.render import render_pdf, unsupported_characters\n"
+        "render_pdf(approval_form())\n"
+        "unsupported_characters(approval_form())\n"
+        "print(' '.join(sorted(pdfmetrics.getRegisteredFontNames())))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code, str(ROOT)], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert fonts.BODY in loaded and fonts.TITLE in loaded
+    assert fonts.HEI not in loaded and fonts.KAI not in loaded
+
+
 def test_unsupported_characters_are_reported() -> None:
     doc = Document(kind="t", title="关于张堃同志的决定", blocks=(Paragraph("〔〕“”（）、。"),))
     assert unsupported_characters(doc) == "堃"
