@@ -153,14 +153,13 @@ class CuttingProxy:
         self._lock = threading.Lock()
         self._counts: dict[tuple[str, str], int] = {}
         self._sockets: set[socket.socket] = set()
-        self._threads: list[threading.Thread] = []
+        self._workers: list[threading.Thread] = []
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._listener.settimeout(0.2)
         self._closed = threading.Event()
         self.port: int = self._listener.getsockname()[1]
-        accept = threading.Thread(target=self._accept, name="cutting-proxy", daemon=True)
-        accept.start()
-        self._threads.append(accept)
+        self._acceptor = threading.Thread(target=self._accept, name="cutting-proxy", daemon=True)
+        self._acceptor.start()
 
     @property
     def url(self) -> str:
@@ -190,13 +189,14 @@ class CuttingProxy:
 
     def close(self) -> None:
         self._closed.set()
+        self._acceptor.join(timeout=5)  # no new connections after this
         self._listener.close()
         with self._lock:
             sockets = list(self._sockets)
         for sock in sockets:
             _shut(sock)
-        for thread in self._threads:
-            thread.join(timeout=5)
+        for worker in self._workers:
+            worker.join(timeout=5)
 
     def __enter__(self) -> CuttingProxy:
         return self
@@ -223,7 +223,7 @@ class CuttingProxy:
                 self._sockets.add(client)
             worker = threading.Thread(target=self._serve, args=(client,), daemon=True)
             worker.start()
-            self._threads.append(worker)
+            self._workers.append(worker)
 
     def _track(self, sock: socket.socket | None, keep: bool) -> None:
         if sock is None:
