@@ -18,10 +18,6 @@ import datetime as dt
 import itertools
 import math
 import os
-import signal
-import socket
-import subprocess
-import sys
 import threading
 import time
 from collections import defaultdict
@@ -30,7 +26,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
@@ -43,6 +38,7 @@ from desktop.sync.state import hash_records
 from server.db import _PUBLISH_LOCK, make_engine
 from server.models import Op, Record
 from server.numbers import NumberBlock as ServerBlock
+from tests.e2e.support import ServerProcess
 
 from .conftest import _pg_module, _with_database
 from .proxy import Cut, CuttingProxy, Step
@@ -479,60 +475,6 @@ def test_complaint_pushes_cut_lose_and_double_nothing(
 # ------------------------------------------------------- server killed
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-class ServerProcess:
-    """``python -m server`` as its own process, configured by the environment."""
-
-    def __init__(self, database_url: str, port: int, log: Path) -> None:
-        self.url = f"http://127.0.0.1:{port}"
-        self.env = {
-            **os.environ,
-            "XIAONENG_SERVER_DB": database_url,
-            "XIAONENG_SERVER_HOST": "127.0.0.1",
-            "XIAONENG_SERVER_PORT": str(port),
-            "XIAONENG_SERVER_LOG_LEVEL": "warning",
-        }
-        self.log = log
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        with self.log.open("ab") as out:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "server"], cwd=ROOT, env=self.env, stdout=out, stderr=out
-            )
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{self.url}/health", timeout=2).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                pytest.fail(f"the server did not start: {self.log.read_text()[-2000:]}")
-            time.sleep(0.1)
-
-    def kill(self) -> None:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(timeout=10)
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-
-
 def _server_waits_for_a_lock(db: Connection, database: str) -> bool:
     """Whether a session on ``database`` waits for an advisory lock (the server's:
     the test's own sessions never wait)."""
@@ -554,7 +496,7 @@ def test_the_server_killed_mid_push_and_restarted_loses_and_doubles_nothing(
     name = f"xn_faults_{os.getpid()}_{next(_numbers)}"
     pg.create_database(faults.cluster, name, faults.template)
     url = _pg_url(faults.cluster, name)
-    server = ServerProcess(url, _free_port(), tmp_path / "server.log")
+    server = ServerProcess(url, tmp_path / "server.log", tmp_path)
     engine = make_engine(url)
     try:
         server.start()
@@ -585,7 +527,9 @@ def test_the_server_killed_mid_push_and_restarted_loses_and_doubles_nothing(
                     assert pusher.is_alive(), f"the push ended before the kill: {failure}"
                     assert time.monotonic() < deadline, "the push never reached the server"
                     time.sleep(0.01)
-            server.kill()  # SIGKILL in the middle of the push
+            assert server.process is not None
+            server.process.kill()  # SIGKILL in the middle of the push
+            server.process.wait(timeout=10)
             holder.rollback()
         pusher.join(timeout=60)
         assert [type(e) for e in failure] == [SyncUnavailable]
@@ -668,29 +612,6 @@ def test_two_laptops_routing_one_complaint_offline_end_with_one_routing(
 
 
 # ------------------------------------------------------ a clock a day behind
-
-
-def test_a_laptop_clock_a_day_behind_still_wins_with_a_later_edit_once_synced(
-    live_server: LiveServer, make_laptop: Callable[[str], Laptop]
-) -> None:
-    a, b = make_laptop("a"), make_laptop("b")
-    plan_id = new_plan(a)
-    a.sync("s_insp_a")
-    b.sync("s_insp_b")
-    b.clock.advance(days=-1)  # B's clock is a day behind
-    plans.update_plan(a.ctx, a.login("s_insp_a"), plan_id, scope="甲（先改）")
-    a.sync("s_insp_a")
-    b.sync("s_insp_b")  # B sees A's stamp: its clock moves past it
-    plans.update_plan(b.ctx, b.login("s_insp_b"), plan_id, scope="乙（后改，时钟慢一天）")
-    (b_op,) = [o for o in b.outbox() if o.status == "pending"]
-    (a_op,) = [o for o in a.outbox() if o.action == "plan.update"]
-    assert b_op.hlc > a_op.hlc
-    assert b.sync("s_insp_b").pushed == 1
-    a.sync("s_insp_a")
-    for laptop in (a, b):
-        plan = plan_row(laptop, plan_id)
-        assert plan is not None and plan.scope == "乙（后改，时钟慢一天）", laptop.name
-    assert a.state_hash(PLANS) == live_server.state_hash(PLANS) == b.state_hash(PLANS)
 
 
 def test_offline_edits_under_a_clock_a_day_behind_merge_by_stamp_on_every_side(

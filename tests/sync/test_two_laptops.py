@@ -458,15 +458,18 @@ def test_own_edits_are_not_rolled_back_when_a_pull_stops_between_pages(
     same_everywhere(live_server, PLANS, a)
 
 
-def test_a_laptop_clock_a_day_ahead_does_not_win_over_a_later_edit(
-    live_server: LiveServer, make_laptop: MakeLaptop
+@pytest.mark.parametrize("days", [1, -1], ids=["a-ahead", "b-behind"])
+def test_a_laptop_clock_a_day_off_does_not_win_over_a_later_edit(
+    days: int, live_server: LiveServer, make_laptop: MakeLaptop
 ) -> None:
     a, b = make_laptop("a"), make_laptop("b")
     plan_id = new_plan(a)
     a.sync("s_insp_a")
     b.sync("s_insp_b")
-    a.clock.advance(days=1)  # A's clock is a day ahead
-    plans.update_plan(a.ctx, a.login("s_insp_a"), plan_id, scope="甲（时钟快一天）")
+    # A's clock a day ahead, or B's a day behind: either way B's later edit
+    # would carry the older wall time
+    (a if days > 0 else b).clock.advance(days=days)
+    plans.update_plan(a.ctx, a.login("s_insp_a"), plan_id, scope="甲（先改）")
     a.sync("s_insp_a")
     b.sync("s_insp_b")  # B sees A's stamp: B's clock moves past it
     plans.update_plan(b.ctx, b.login("s_insp_b"), plan_id, scope="乙（之后修改）")
