@@ -126,7 +126,7 @@ def append_all(db: Session, entries: Iterable[NewEntry]) -> int:
         last[entry.device_id] = row["hash"]
         rows.append(row)
     if rows:
-        db.execute(insert(AuditEntry), rows)
+        db.execute(insert(AuditEntry.metadata.tables[AuditEntry.__tablename__]), rows)  # Core
     return len(rows)
 
 

@@ -49,6 +49,7 @@ import datetime as dt
 import logging
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
@@ -667,22 +668,29 @@ def _pull(
     with ctx.transaction() as db:
         cursor = _state(db, ctx, session, client.base_url).cursor
     progress.update(0, 0, "正在接收服务器上的更改…")  # (n received, 0)
-    while True:
-        progress.check()
-        page = client.pull(cursor, limit)
-        with ctx.transaction() as db:
-            begin_write(db)
-            PageApply(ctx, db, session, cursor, report).run(page.ops)
-            newest = max(_stamps(page.ops), default=None)
-            clock = _advance_clock(ctx, db, newest) if newest is not None else None
-            _state(db, ctx, session, client.base_url).cursor = page.next
-        if clock is not None:
-            ctx._hlc = clock
-        report.pulled += len(page.ops)
-        progress.update(report.pulled, 0, f"正在接收服务器上的更改：已接收 {report.pulled} 项")
-        if not page.more or (page.next == cursor and not page.ops):
-            break
-        cursor = page.next
+    # The next page is fetched while this one is applied (the server and this
+    # laptop work at once); one request at a time, in cursor order.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
+        upcoming = fetcher.submit(client.pull, cursor, limit)
+        while True:
+            progress.check()
+            page = upcoming.result()
+            last = not page.more or (page.next == cursor and not page.ops)
+            if not last:
+                upcoming = fetcher.submit(client.pull, page.next, limit)
+            with ctx.transaction() as db:
+                begin_write(db)
+                PageApply(ctx, db, session, cursor, report).run(page.ops)
+                newest = max(_stamps(page.ops), default=None)
+                clock = _advance_clock(ctx, db, newest) if newest is not None else None
+                _state(db, ctx, session, client.base_url).cursor = page.next
+            if clock is not None:
+                ctx._hlc = clock
+            report.pulled += len(page.ops)
+            progress.update(report.pulled, 0, f"正在接收服务器上的更改：已接收 {report.pulled} 项")
+            if last:
+                break
+            cursor = page.next
 
 
 def _stamps(ops: Iterable[PulledOp]) -> Iterator[Hlc]:
@@ -778,7 +786,7 @@ class _Creates:
         try:
             with self.db.begin_nested():
                 for model, _columns, rows in runs:
-                    self.db.execute(insert(model), rows)
+                    self.db.execute(insert(model.__table__), rows)
         except IntegrityError:
             for item in self.waiting.values():
                 item.change.written = materialise(self.ctx, self.db, item.shadow, None)
@@ -856,7 +864,10 @@ class PageApply:
             )
         creates.flush()
         if fresh:
-            db.execute(insert(SyncRecord), [vars(s) for s in fresh])
+            db.execute(
+                insert(SyncRecord.metadata.tables[SyncRecord.__tablename__]),
+                [vars(s) for s in fresh],
+            )
         audit.append_all(db, self._audit(changes))
 
     def _audit(self, changes: Iterable[_Change]) -> Iterator[audit.NewEntry]:
