@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -100,7 +101,8 @@ class SignInDialog(QDialog):
         """The store is open and nobody can sign in yet: close with
         :data:`NEEDS_SETUP` so the first-run wizard shows instead."""
         self.ctx = ctx
-        self.done(NEEDS_SETUP)
+        # after the background task that calls this has finished and gone
+        QTimer.singleShot(0, self, lambda: self.done(NEEDS_SETUP))
 
     def set_context(self, ctx: Context) -> None:
         """The store is open: show the rule profile and allow signing in."""
@@ -153,7 +155,7 @@ class SignInDialog(QDialog):
         def signed_in(session: object) -> None:
             assert isinstance(session, auth.UserSession)
             self.session = session
-            self.accept()
+            QTimer.singleShot(0, self, self.accept)  # once the background task has gone
 
         def failed(exc: BaseException) -> None:
             self.ok.setEnabled(True)

@@ -5,11 +5,13 @@ fresh store."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
+from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 from PySide6.QtWidgets import QDialog, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -39,6 +41,18 @@ def fast_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(auth, "_hasher", cheap)
     monkeypatch.setattr(security, "hasher", cheap)
     monkeypatch.setattr(security, "_DUMMY_HASH", None)
+
+
+@pytest.fixture(autouse=True)
+def settle(qtbot: QtBot) -> Iterator[None]:
+    """Each test ends with its background work done and its finished tasks
+    deleted, and leftover cycles collected here on the GUI thread (not by a
+    collection that happens to run on a worker or server thread)."""
+    yield
+    pool = QThreadPool.globalInstance()
+    qtbot.waitUntil(lambda: pool.activeThreadCount() == 0, timeout=15000)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 @pytest.fixture
