@@ -866,38 +866,42 @@ Measures in force: {measures}; decision due: {due} ({article}).</translation>
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="421"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="426"/>
         <source>设置完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Set-up complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="434"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="440"/>
         <source>{name}，欢迎使用。点击“完成”进入工作台。</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome, {name}. Click “Finish” to open the dashboard.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="438"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="444"/>
         <source>本机数据保存在：
 {path}
 数据库、现场证据文件和日志都在这个文件夹中；投诉人身份始终加密保存，不以明文写入磁盘。</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer keeps its data in:
+{path}
+The database, the evidence files from visits and the logs are all in this folder; complainants&apos; identities are always stored encrypted, never written to disk in clear.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="442"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="448"/>
         <source>备份：请定期在“设置 → 备份与恢复”中备份本机数据。备份文件是加密的，请存放在另一台电脑或U盘上，不要只放在本机。换电脑或重装系统时，用同一处恢复。</source>
-        <translation type="unfinished"></translation>
+        <translation>Backups: back up this computer&apos;s data regularly under “Settings → Backup and restore”. Backups are encrypted; keep them on another computer or a USB stick, not only on this one. To move to a new computer or after reinstalling, restore from the same place.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="450"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="456"/>
         <source>机构恢复密钥已保存到：
 {file}
 （指纹 {fingerprint}）。请把它和口令分开，离线保管；本机不保存恢复密钥。</source>
-        <translation type="unfinished"></translation>
+        <translation>The office recovery key was saved to:
+{file}
+(fingerprint {fingerprint}). Keep it offline, apart from its passphrase; this computer does not keep the recovery key.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="457"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="463"/>
         <source>本机已连接中心服务器：您的记录在同步时上传到服务器，同事的记录同步到本机。其他同事第一次在本机登录时需要连接服务器，以后断网也能登录。</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer is connected to the central server: your records go to the server when you sync, and your colleagues&apos; come to this computer. A colleague signing in on this computer for the first time needs the server; after that, signing in works offline too.</translation>
     </message>
 </context>
 <context>
@@ -926,30 +930,30 @@ Measures in force: {measures}; decision due: {due} ({article}).</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="481"/>
-        <source>效能督查 — 首次使用</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="485"/>
         <location filename="../../desktop/ui/dialogs/firstrun.py" line="487"/>
+        <source>效能督查 — 首次使用</source>
+        <translation>Xiaoneng Inspector — first run</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="492"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="494"/>
         <source>下一步</source>
-        <translation type="unfinished"></translation>
+        <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="486"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="493"/>
         <source>上一步</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="488"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="495"/>
         <source>完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="489"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="496"/>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1051,107 +1055,107 @@ Measures in force: {measures}; decision due: {due} ({article}).</translation>
 <context>
     <name>ModePage</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="90"/>
         <source>欢迎使用效能督查</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome to Xiaoneng Inspector</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="91"/>
         <source>本机还没有设置。请选择本机的使用方式。</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer has not been set up yet. Choose how it will be used.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="93"/>
         <source>连接本单位的中心服务器</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="85"/>
-        <source>单机使用（不连接服务器）</source>
-        <translation type="unfinished"></translation>
+        <translation>Connect to the office&apos;s central server</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/firstrun.py" line="95"/>
-        <source>本单位已架设中心服务器时选择此项：用管理员在服务器上为您开设的账户登录，本机会取得单位的人员名单和密钥，并与其他电脑同步。</source>
-        <translation type="unfinished"></translation>
+        <source>单机使用（不连接服务器）</source>
+        <translation>Work alone (no server)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="105"/>
+        <source>本单位已架设中心服务器时选择此项：用管理员在服务器上为您开设的账户登录，本机会取得单位的人员名单和密钥，并与其他电脑同步。</source>
+        <translation>Choose this when your office runs a central server: sign in with the account the administrator opened for you on the server; this computer then receives the office&apos;s people and keys and syncs with the other computers.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="116"/>
         <source>只在这台电脑上使用：在本机创建效能办和第一位管理员，并生成机构密钥。以后仍可在同步页填写服务器地址。</source>
-        <translation type="unfinished"></translation>
+        <translation>Use this computer on its own: create the efficiency office and the first administrator here and generate the office keys. A server address can still be set on the Sync page later.</translation>
     </message>
 </context>
 <context>
     <name>OfficePage</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="266"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="273"/>
         <source>效能办和管理员</source>
-        <translation type="unfinished"></translation>
+        <translation>Office and administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="267"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="274"/>
         <source>填写本效能办，并创建第一位管理员账户。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="271"/>
-        <source>例如：福州市机关效能建设领导小组办公室</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="275"/>
-        <source>省级</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="276"/>
-        <source>设区市级</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="277"/>
-        <source>县（市、区）级</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter your efficiency office and create the first administrator&apos;s account.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/firstrun.py" line="278"/>
+        <source>例如：福州市机关效能建设领导小组办公室</source>
+        <translation>e.g. Fuzhou Efficiency Supervision Office</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="282"/>
+        <source>省级</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="283"/>
+        <source>设区市级</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="284"/>
+        <source>县（市、区）级</source>
+        <translation>County (city, district)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="285"/>
         <source>乡（镇）、街道</source>
-        <translation type="unfinished"></translation>
+        <translation>Township, sub-district</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="287"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="294"/>
         <source>效能办名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="288"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="295"/>
         <source>层级</source>
-        <translation type="unfinished"></translation>
+        <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="289"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="296"/>
         <source>管理员用户名</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="290"/>
-        <source>姓名</source>
-        <translation type="unfinished">Name</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="291"/>
-        <source>密码</source>
-        <translation type="unfinished">Password</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="292"/>
-        <source>再次输入密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator&apos;s username</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/firstrun.py" line="297"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="298"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="299"/>
+        <source>再次输入密码</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="304"/>
         <source>第一位管理员同时担任投诉受理人员：由他为以后添加的受理人员授权查重索引密钥。</source>
-        <translation type="unfinished"></translation>
+        <translation>The first administrator is also a complaint handler: they grant the repeat-complainant index key to handlers added later.</translation>
     </message>
 </context>
 <context>
@@ -1276,7 +1280,7 @@ Measures in force: {measures}; decision due: {due} ({article}).</translation>
         <location filename="../../desktop/ui/pages/complaints.py" line="345"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="271"/>
         <location filename="../../desktop/ui/pages/decisions.py" line="235"/>
-        <location filename="../../desktop/ui/pages/documents.py" line="233"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="242"/>
         <location filename="../../desktop/ui/pages/plans.py" line="224"/>
         <location filename="../../desktop/ui/pages/plans.py" line="237"/>
         <location filename="../../desktop/ui/pages/sync.py" line="63"/>
@@ -1303,7 +1307,7 @@ Measures in force: {measures}; decision due: {due} ({article}).</translation>
         <location filename="../../desktop/ui/pages/complaints.py" line="246"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="186"/>
         <location filename="../../desktop/ui/pages/decisions.py" line="220"/>
-        <location filename="../../desktop/ui/pages/documents.py" line="174"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="183"/>
         <location filename="../../desktop/ui/pages/plans.py" line="215"/>
         <location filename="../../desktop/ui/pages/visits.py" line="151"/>
         <source>刷新</source>
@@ -2045,7 +2049,7 @@ View it now?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/decisions.py" line="222"/>
-        <location filename="../../desktop/ui/pages/documents.py" line="176"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="185"/>
         <source>F5</source>
         <translation>F5</translation>
     </message>
@@ -2233,159 +2237,159 @@ View it now?</translation>
         <translation>Not numbered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="161"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="170"/>
         <source>搜索文书名称、对应记录或文号（Ctrl+F）</source>
         <extracomment>A preview finished (shown, or failed): tests and the screenshot script wait on it. A print of the document on show finished; the message shown. A batch print&apos;s progress (done, total, text), as its progress bar shows it. A batch print finished: its :class:`BatchResult`.</extracomment>
         <translation>Search title, record or reference no. (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="166"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="175"/>
         <source>全部文书</source>
         <translation>All documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="169"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="178"/>
         <source>批量打印…</source>
         <translation>Batch print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="172"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="181"/>
         <source>打印列表中选中的文书（未多选时打印列表中的全部文书）（Ctrl+Shift+P）</source>
         <translation>Print the selected documents (all listed documents if none are selected) (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="231"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="240"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="232"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="241"/>
         <source>对应记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="278"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="287"/>
         <source>签发编号…</source>
         <translation>Sign and number…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="280"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="289"/>
         <source>签发后编发文字号，文号不能收回</source>
         <translation>Signing assigns a reference number, which cannot be withdrawn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="281"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="290"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="283"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="292"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="284"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="293"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="286"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="295"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="287"/>
-        <location filename="../../desktop/ui/pages/documents.py" line="555"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="296"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="564"/>
         <source>显示投诉人姓名</source>
         <translation>Show complainant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="290"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="299"/>
         <source>答复函写明投诉人姓名，仅供预览和打印；每次查看均记入处理记录</source>
         <translation>Shows the complainant&apos;s name in the reply letter, for preview and printing only; every view is recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="372"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="381"/>
         <source>没有符合条件的文书。</source>
         <translation>No matching documents.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="374"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="383"/>
         <source>已列出 {n} 份文书，向下滚动查看更多。</source>
         <translation>{n} documents listed; scroll down for more.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="376"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="385"/>
         <source>共 {n} 份文书。</source>
         <translation>{n} documents.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="389"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="398"/>
         <source>批量打印选中的 {n} 份…</source>
         <translation>Print {n} selected…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="391"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="400"/>
         <source>批量打印全部…</source>
         <translation>Print all…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="439"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="448"/>
         <source>文书预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="443"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="452"/>
         <source>在左侧列表中选择一份文书，在此预览。</source>
         <translation>Select a document in the list to preview it here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="449"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="458"/>
         <source>问责决定由主要负责人在“问责与申诉”页签发，签发时编发文字号。</source>
         <translation>Accountability decisions are signed by the principal head on the “Accountability &amp; appeals” page, which assigns the reference number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="451"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="460"/>
         <source>草稿：由科室负责人或主要负责人签发后编发文字号。</source>
         <translation>Draft: a reference number is assigned when a section head or the principal head signs it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="484"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="493"/>
         <source>正在生成预览…</source>
         <translation>Generating preview…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="503"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="512"/>
         <source>发文字号：{number}&#x3000;{label}</source>
         <translation>Ref. no. {number}&#x3000;{label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="511"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="520"/>
         <source>字库中没有以下字符，打印时将显示为方框：{chars}</source>
         <translation>The font lacks these characters; they will print as boxes: {chars}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="524"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="533"/>
         <source>文书模板无法填写：{error}</source>
         <translation>The document template could not be filled in: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="530"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="539"/>
         <source>未能显示投诉人姓名：{error}</source>
         <translation>Could not show the complainant&apos;s name: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="533"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="542"/>
         <source>无法生成预览。</source>
         <translation>Could not generate the preview.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="542"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="551"/>
         <source>正在生成文书预览…</source>
         <translation>Generating document preview…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="557"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="566"/>
         <source>投诉人身份依法保密，不得泄露。
 显示姓名将解密并记入处理记录（查看人、时间），答复函仅供预览和打印。
 确定显示吗？</source>
@@ -2394,136 +2398,137 @@ Showing the name decrypts it and is recorded in the history (who and when); the 
 Show it now?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="577"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="586"/>
         <source>已隐藏投诉人姓名。</source>
         <translation>Complainant&apos;s name hidden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="595"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="604"/>
         <source>签发编号</source>
         <translation>Sign and number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="596"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="605"/>
         <source>签发“{title}”（{label}）并编发文字号？文号不能收回。</source>
         <translation>Sign “{title}” ({label}) and assign a reference number? The number cannot be withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="616"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="625"/>
         <source>已签发，发文字号：{number}</source>
         <translation>Signed; reference number: {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="625"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="634"/>
         <source>字库缺字</source>
         <translation>Missing characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="627"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="636"/>
         <source>字库中没有以下字符，打印出来将是方框：{chars}
 可先打印，再手写补正。仍要打印吗？</source>
         <translation>The font lacks these characters; they will print as boxes: {chars}
 You can print now and correct them by hand. Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="648"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="657"/>
         <source>正在打印“{title}”：第 {page} / {count} 页</source>
         <translation>Printing “{title}”: page {page} of {count}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="662"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="671"/>
         <source>已送打印：{title}，共 {pages} 页。</source>
         <translation>Sent to the printer: {title}, {pages} pages.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="673"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="682"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="677"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="686"/>
         <source>打印未完成：无法打开打印机或读取文书。</source>
         <translation>Printing failed: the printer or the document could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="692"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="701"/>
         <source>文件将包含投诉人身份</source>
         <translation>The file will contain the complainant&apos;s identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="694"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="703"/>
         <source>该答复函写明了投诉人姓名。保存后，PDF 文件中将含有投诉人的身份信息，须依照保密规定保管，不得泄露。
 确定保存吗？</source>
         <translation>This reply letter names the complainant. The saved PDF will contain the complainant&apos;s identity and must be kept under the confidentiality rules and not disclosed.
 Save it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="701"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="710"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="703"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="712"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="714"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="723"/>
         <source>未能保存：{error}</source>
         <translation>Could not save: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="717"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="726"/>
         <source>已保存：{path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="730"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="739"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="780"/>
         <source>批量打印</source>
         <translation>Batch print</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="731"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="740"/>
         <source>未多选文书，将打印列表中符合当前筛选条件的全部文书。继续吗？</source>
         <translation>No documents are selected: every document matching the current filter will be printed. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="753"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="777"/>
         <source>正在打印第 {n} / {total} 份：{title}（{label}）</source>
         <translation>Printing {n} of {total}: {title} ({label})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="754"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="778"/>
         <source>{title}（{label}）：{error}</source>
         <translation>{title} ({label}): {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="755"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="779"/>
         <source>无法打开打印机或读取文书</source>
         <translation>the printer or the document could not be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="833"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="923"/>
         <source>正在准备批量打印…</source>
         <translation>Preparing batch print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="846"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="936"/>
         <source>批量打印：已打印 {printed} 份，共 {total} 份。</source>
         <translation>Batch print: {printed} of {total} printed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="852"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="942"/>
         <source>已取消，其余 {n} 份未打印。</source>
         <translation>Cancelled; the remaining {n} were not printed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="855"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="945"/>
         <source>未能打印 {n} 份：{items}</source>
         <translation>{n} could not be printed: {items}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="861"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="951"/>
         <source>以下文书有字库中没有的字，打印为方框：{items}</source>
         <translation>These documents have characters missing from the font, printed as boxes: {items}</translation>
     </message>
@@ -3839,20 +3844,20 @@ Each inspector present enters their own username and password here to confirm pr
 <context>
     <name>ProfilePage</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="124"/>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="134"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="133"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="143"/>
         <source>规则配置</source>
-        <translation type="unfinished">Rule profile</translation>
+        <translation>Rule profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="126"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="135"/>
         <source>选择本单位适用的效能督查规定：期限、问责措施和文书格式都依此而定。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the efficiency-supervision regulation your office applies: deadlines, accountability measures and document formats follow from it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="136"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="145"/>
         <source>以后可由管理员在“设置”中更改。</source>
-        <translation type="unfinished"></translation>
+        <translation>An administrator can change it later in Settings.</translation>
     </message>
 </context>
 <context>
@@ -3881,54 +3886,54 @@ Each inspector present enters their own username and password here to confirm pr
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="333"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="339"/>
         <source>机构恢复密钥</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="335"/>
-        <source>生成本机构的密钥。恢复密钥用口令加密后保存到您选择的文件，不留在本机。</source>
-        <translation type="unfinished"></translation>
+        <translation>Office recovery key</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/firstrun.py" line="341"/>
+        <source>生成本机构的密钥。恢复密钥用口令加密后保存到您选择的文件，不留在本机。</source>
+        <translation>Generate the office&apos;s keys. The recovery key is encrypted with a passphrase and saved to a file you choose; it does not stay on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="347"/>
         <source>每位投诉人的身份都会同时为恢复密钥加密。所有受理人员都忘记密码时，只有恢复密钥能解开投诉人身份。请把文件保存到U盘等离线介质并放入保险柜，口令另行保管；文件是文本，也可以打印后存档（没有口令无法使用）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Every complainant&apos;s identity is also encrypted for the recovery key. If every handler forgets their password, only the recovery key can open the identities. Save the file to offline media such as a USB stick kept in the safe, and keep the passphrase apart; the file is text and may also be printed for the archive (it is useless without the passphrase).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="352"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="358"/>
         <source>选择…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="359"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="365"/>
         <source>保存到文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Save to file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="361"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="367"/>
         <source>恢复密钥口令</source>
-        <translation type="unfinished"></translation>
+        <translation>Recovery key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="362"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="368"/>
         <source>再次输入口令</source>
-        <translation type="unfinished">Passphrase again</translation>
+        <translation>Passphrase again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="366"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="372"/>
         <source>口令至少 {n} 个字符，且不能与管理员密码相同。</source>
-        <translation type="unfinished"></translation>
+        <translation>At least {n} characters, and not the administrator&apos;s password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="377"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="383"/>
         <source>保存机构恢复密钥</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the office recovery key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="377"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="383"/>
         <source>文本文件 (*.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Text files (*.txt)</translation>
     </message>
 </context>
 <context>
@@ -4268,39 +4273,39 @@ The program closes after the restore and must be started again. Restore now?</tr
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="208"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="214"/>
         <source>连接中心服务器</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="209"/>
-        <source>请输入服务器地址和您在服务器上的用户名、密码（由管理员开设）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Connect to the central server</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/firstrun.py" line="215"/>
+        <source>请输入服务器地址和您在服务器上的用户名、密码（由管理员开设）。</source>
+        <translation>Enter the server&apos;s address and your username and password on the server (opened by the administrator).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="221"/>
         <source>服务器地址</source>
-        <translation type="unfinished">Server address</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="216"/>
-        <source>用户名</source>
-        <translation type="unfinished">Username</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="217"/>
-        <source>密码</source>
-        <translation type="unfinished">Password</translation>
+        <translation>Server address</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/firstrun.py" line="222"/>
-        <source>密码由服务器核对；本机只保存密码的校验值，以后断网时也能登录。投诉受理人员的密钥用本人密码加密后保存。</source>
-        <translation type="unfinished"></translation>
+        <source>用户名</source>
+        <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="231"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="223"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="228"/>
+        <source>密码由服务器核对；本机只保存密码的校验值，以后断网时也能登录。投诉受理人员的密钥用本人密码加密后保存。</source>
+        <translation>The server checks the password; this computer keeps only a verifier of it, so that signing in works offline later. A complaint handler&apos;s key is stored encrypted with their own password.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="237"/>
         <source>正在连接中心服务器……</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecting to the central server…</translation>
     </message>
 </context>
 <context>
@@ -4340,61 +4345,61 @@ The program closes after the restore and must be started again. Restore now?</tr
     </message>
     <message>
         <location filename="../../desktop/ui/app.py" line="95"/>
-        <location filename="../../desktop/ui/signin.py" line="52"/>
+        <location filename="../../desktop/ui/signin.py" line="53"/>
         <source>效能督查</source>
         <translation>Efficiency Supervision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="48"/>
+        <location filename="../../desktop/ui/signin.py" line="49"/>
         <source>效能督查 — 登录</source>
         <extracomment>The dialog&apos;s result when the laptop needs its first-run setup.</extracomment>
         <translation>Efficiency Supervision — Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="48"/>
+        <location filename="../../desktop/ui/signin.py" line="49"/>
         <source>会话已锁定</source>
         <translation>Session locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="62"/>
+        <location filename="../../desktop/ui/signin.py" line="63"/>
         <source>长时间未操作，会话已锁定。请 {name} 输入密码继续。</source>
         <translation>The session locked after a period of inactivity. {name}, enter your password to continue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="75"/>
+        <location filename="../../desktop/ui/signin.py" line="76"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="76"/>
+        <location filename="../../desktop/ui/signin.py" line="77"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="86"/>
+        <location filename="../../desktop/ui/signin.py" line="87"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="86"/>
+        <location filename="../../desktop/ui/signin.py" line="87"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="87"/>
+        <location filename="../../desktop/ui/signin.py" line="88"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="94"/>
+        <location filename="../../desktop/ui/signin.py" line="95"/>
         <source>正在打开本机数据……</source>
         <translation>Opening local data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="151"/>
-        <location filename="../../desktop/ui/signin.py" line="167"/>
+        <location filename="../../desktop/ui/signin.py" line="153"/>
+        <location filename="../../desktop/ui/signin.py" line="169"/>
         <source>正在通过中心服务器验证……</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking with the central server…</translation>
     </message>
 </context>
 <context>
@@ -4408,9 +4413,9 @@ The program closes after the restore and must be started again. Restore now?</tr
 <context>
     <name>WorkPage</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/firstrun.py" line="167"/>
+        <location filename="../../desktop/ui/dialogs/firstrun.py" line="176"/>
         <source>正在设置本机……</source>
-        <translation type="unfinished"></translation>
+        <translation>Setting up this computer…</translation>
     </message>
 </context>
 </TS>

@@ -45,6 +45,7 @@ from desktop.services.auth import UserSession
 from desktop.services.base import Context, ServiceError
 from desktop.services.directory import LEVELS
 from desktop.ui.fields import FieldForm
+from desktop.ui.i18n import tr_data
 from desktop.ui.worker import Progress, run_in_background
 
 PAGE_MODE, PAGE_PROFILE, PAGE_SERVER, PAGE_OFFICE, PAGE_RECOVERY, PAGE_DONE = range(6)
@@ -138,7 +139,7 @@ class ProfilePage(QWizardPage):
         self.profile = QComboBox(self)
         self.profile.setObjectName("profile_id")
         for profile_id in profile_ids():
-            self.profile.addItem(load_profile(profile_id).name, profile_id)
+            self.profile.addItem(tr_data(load_profile(profile_id).name), profile_id)
         self.form.add("profile_id", self.tr("规则配置"), self.profile)
         layout.addWidget(self.form)
         layout.addWidget(_hint(self.tr("以后可由管理员在“设置”中更改。"), self))
@@ -487,6 +488,7 @@ class FirstRunWizard(QWizard):
         self.setObjectName("first_run")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("下一步"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("上一步"))
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("下一步"))
