@@ -84,6 +84,18 @@ class UserSession:
         return f"UserSession({self.username!r}, roles={sorted(self.roles)})"
 
 
+def session_of(user: User, now: dt.datetime) -> UserSession:
+    """A session for ``user`` (no keys opened: :func:`sign_in` opens them)."""
+    return UserSession(
+        user_id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        roles=frozenset(Role(r) for r in user.role_names),
+        office_id=user.office_id,
+        last_activity=now,
+    )
+
+
 def hash_password(password: str) -> str:
     """An argon2id hash of ``password``."""
     return _hasher.hash(password)
@@ -168,14 +180,7 @@ def sign_in(ctx: Context, username: str, password: str) -> UserSession:
         )
     if not ok or user is None:
         raise SignInFailed("用户名或密码错误", field="password")
-    session = UserSession(
-        user_id=user.id,
-        username=user.username,
-        display_name=user.display_name,
-        roles=frozenset(Role(r) for r in user.role_names),
-        office_id=user.office_id,
-        last_activity=ctx.now(),
-    )
+    session = session_of(user, ctx.now())
     if Role.COMPLAINT_HANDLER in session.roles:
         with ctx.transaction() as db:
             try:

@@ -225,14 +225,7 @@ def set_up_alone(
                 office_id=office.id,
                 argon2=argon2,
             )
-            admin = UserSession(
-                user_id=user.id,
-                username=user.username,
-                display_name=user.display_name,
-                roles=frozenset(Role(r) for r in user.role_names),
-                office_id=office.id,
-                last_activity=ctx.now(),
-            )
+            admin = auth.session_of(user, ctx.now())
             change(
                 ctx,
                 db,

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import MetaData, select
 
 from desktop.crypto import ComplainantIdentity, public_key_to_bytes
 from desktop.domain.common import Role
@@ -23,7 +23,7 @@ from desktop.store.db import open_store
 from desktop.store.models import AuditEntry, User
 from desktop.sync.errors import SyncAuthFailed, SyncUnavailable
 from server import accounts, admin
-from server.models import OfficeKey
+from server.models import OfficeKey, User as ServerUser
 
 from .support import DEVICE_A, DEVICE_B, FAST_ARGON2, PROFILE, LiveServer, start_server
 
@@ -83,6 +83,19 @@ def register(ctx: Context, user: UserSession, agency_id: str) -> str:
         matter="窗口多次要求补交材料",
         identity=LIN,
     )
+
+
+def server_dump(live: LiveServer) -> bytes:
+    """Every value in every table of the server's database, as bytes."""
+    meta = MetaData()
+    meta.reflect(live.engine)
+    parts: list[bytes] = []
+    with live.engine.connect() as conn:
+        for table in meta.sorted_tables:
+            for row in conn.execute(table.select()):
+                for value in row:
+                    parts.append(value if isinstance(value, bytes) else str(value).encode())
+    return b"\x00".join(parts)
 
 
 def test_two_fresh_laptops_enrol_and_share_identities(
@@ -154,6 +167,17 @@ def test_two_fresh_laptops_enrol_and_share_identities(
     sync(a, zheng)
     assert complaints.repeat_count(a, zheng, first) == 1
 
+    # the server holds no identity, no blind-index key, no private key in clear
+    assert zheng.blind_indexer is not None and zheng.private_key is not None
+    secrets = [
+        *(s.encode() for s in (LIN.name, LIN.id_number, LIN.phone, PASSWORD, PASSPHRASE)),
+        zheng.blind_indexer._key,
+        zheng.private_key.private_bytes_raw(),
+        private.private_bytes_raw(),
+    ]
+    dump = server_dump(server)
+    assert not [s for s in secrets if s in dump]
+
     # another user of laptop B: online the first time, offline afterwards
     assert enrol.online_sign_in_needed(b, "e_insp") == server.url
     with pytest.raises(SignInFailed):
@@ -185,10 +209,7 @@ def test_bad_enrolment_writes_nothing(server: LiveServer, tmp_path: Path) -> Non
     assert setup.needs_setup(c) and sync_service.server_url(c) == ""
     with c.transaction() as db:
         assert db.scalars(select(AuditEntry)).first() is None
-        handler = server.app.state.sessions  # the server kept no key for them either
-    with handler.begin() as sdb:
-        assert (
-            sdb.scalar(select(accounts.User).where(accounts.User.username == "e_zheng")).public_key
-            is None
-        )
+    with server.app.state.sessions.begin() as sdb:  # the server kept no key for them
+        handler = sdb.scalar(select(ServerUser).where(ServerUser.username == "e_zheng"))
+        assert handler is not None and handler.public_key is None
     c.store.close()
