@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from server.config import ConfigError, Settings, database_url
+from server.db import head_revision
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -86,7 +87,7 @@ def test_python_m_server_serves_the_openapi(tmp_path: Path) -> None:
         assert {"/auth/login", "/auth/logout", "/me", "/keys/me", "/keys/handlers"} <= set(paths)
         assert {"/sync/push", "/sync/pull", "/health"} <= set(paths)
         health = httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).json()
-        assert health == {"status": "ok", "schema_revision": "0001"}
+        assert health == {"status": "ok", "schema_revision": head_revision()}
         assert (tmp_path / "server.db").exists()
     finally:
         process.terminate()
