@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from argon2 import PasswordHasher
@@ -20,7 +21,7 @@ from desktop.crypto import Argon2Params
 from desktop.domain.common import Role
 from desktop.resources import load_profile
 from desktop.services import auth, setup, sync
-from desktop.services.base import Context
+from desktop.services.base import Context, ServiceError
 from desktop.store.db import open_store
 from desktop.store.models import AuditEntry
 from desktop.ui.app import open_in_background
@@ -218,3 +219,30 @@ def test_a_fresh_store_shows_the_wizard_instead_of_signing_in(qtbot: QtBot, tmp_
     qtbot.addWidget(wizard)
     assert wizard.startId() == 0 and wizard.wizardStyle() == QWizard.WizardStyle.ClassicStyle
     dialog.ctx.store.close()
+
+
+def test_setting_up_alone_writes_all_or_nothing(fresh: Context, tmp_path: Path) -> None:
+    """The service under the wizard: a key file that cannot be written leaves
+    nothing behind; a laptop set up once is not set up again."""
+    options: dict[str, Any] = {
+        "profile_id": "fujian-2024",
+        "office_name": "福州市效能办",
+        "office_level": 2,
+        "username": "chief",
+        "display_name": "陈主任",
+        "password": PASSWORD,
+        "password_again": PASSWORD,
+        "passphrase": PASSPHRASE,
+        "passphrase_again": PASSPHRASE,
+        "argon2": FAST,
+    }
+    unwritable = Path("/proc/xiaoneng-recovery.txt")  # even root cannot create files there
+    with pytest.raises(ServiceError) as refused:
+        setup.set_up_alone(fresh, recovery_file=unwritable, **options)
+    assert refused.value.field == "recovery_file"
+    assert nothing_written(fresh)
+    done = setup.set_up_alone(fresh, recovery_file=tmp_path / "key.txt", **options)
+    assert done.session.username == "chief" and done.recovery_file.exists()
+    with pytest.raises(ServiceError) as again:
+        setup.set_up_alone(fresh, recovery_file=tmp_path / "key2.txt", **options)
+    assert again.value.code == "setup.done" and not (tmp_path / "key2.txt").exists()
