@@ -17,6 +17,8 @@ The database is ``XIAONENG_SERVER_DB`` (or ``--db``). Commands:
     end every session of a user (e.g. a lost laptop).
 ``set-recovery-key --public-key BASE64``
     publish the office recovery public key laptops also seal identities for.
+``list-offices``
+    the efficiency offices (效能办) the laptops have synced: id and name.
 ``set-office --username U --office-id ID``
     set the efficiency office (效能办) a user belongs to: the id of the office
     record an administrator's laptop made and synced (设置 → 机构).
@@ -50,7 +52,7 @@ from server import accounts
 from server.accounts import AccountError
 from server.config import ConfigError, Settings, database_url
 from server.db import make_engine, migrate, session_factory
-from server.models import User
+from server.models import Record, User
 
 DEFAULT_PASSWORD_ENV = "XIAONENG_ADMIN_PASSWORD"
 DEFAULT_PASSPHRASE_ENV = "XIAONENG_RECOVERY_PASSPHRASE"
@@ -87,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--username", required=True)
     key = commands.add_parser("set-recovery-key", help="publish the office recovery public key")
     key.add_argument("--public-key", required=True, help="32-byte X25519 public key, base64")
+    commands.add_parser("list-offices", help="the efficiency offices the laptops have synced")
     office = commands.add_parser("set-office", help="set a user's efficiency office")
     office.add_argument("--username", required=True)
     office.add_argument("--office-id", required=True, help="the office record's id")
@@ -185,6 +188,12 @@ def run(argv: Sequence[str] | None = None) -> int:
                     raise AccountError("--public-key: not base64") from None
                 accounts.set_office_key(db, accounts.RECOVERY_KEY_KIND, raw)
                 print("recovery key published")
+            elif args.command == "list-offices":
+                for record in db.scalars(
+                    select(Record).where(Record.entity == "agencies").order_by(Record.id)
+                ):
+                    if record.data.get("kind") == "office":
+                        print(f"{record.id}\t{record.data.get('name', '')}")
             elif args.command == "set-office":
                 user = accounts.set_office(db, args.username, args.office_id)
                 print(f"{user.username}: office {user.office_id}")

@@ -99,7 +99,11 @@ def server_dump(live: LiveServer) -> bytes:
 
 
 def test_two_fresh_laptops_enrol_and_share_identities(
-    server: LiveServer, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    server: LiveServer,
+    db_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setenv("XIAONENG_RECOVERY_PASSPHRASE", PASSPHRASE)
     key_file = tmp_path / "recovery.key"
@@ -123,6 +127,8 @@ def test_two_fresh_laptops_enrol_and_share_identities(
         a, admin_a, name="福州市市场监督管理局", kind="agency", level=2, office_id=office_id
     )
     sync(a, admin_a)
+    assert admin.run(["--db", db_url, "list-offices"]) == 0
+    assert f"{office_id}\t福州市效能办" in capsys.readouterr().out
     for name in PEOPLE:
         assert (
             admin.run(["--db", db_url, "set-office", "--username", name, "--office-id", office_id])
