@@ -714,6 +714,7 @@ def _double_rule(top: float, thick_first: bool) -> tuple[_RuleOp, _RuleOp]:
     )
 
 
+@lru_cache(maxsize=256)
 def _mark_op(mark: str, top: float) -> tuple[_TextOp, float]:
     """The issuer mark in red 小标宋 centred with its top at ``top``: as large as fits
     the type area's width (at most :data:`MARK_MAX_SIZE`); the op and its size."""
@@ -1152,10 +1153,14 @@ def _imprint_lines(document: Document) -> tuple[list[_Line], list[_Line]]:
     if document.printer or document.printed_on:
         printer = document.printer or ""
         date = chinese_date(document.printed_on) + "印发" if document.printed_on else ""
-        glyphs_left = tuple(_glyphs(printer, fonts.BODY, SIZE_4, grid=False))
-        glyphs_right = tuple(_glyphs(date, fonts.BODY, SIZE_4, grid=False))
-        printed = [_Line(glyphs_left, 0.0, inner, True), _Line(glyphs_right, 0.0, inner, True)]
+        printed = [_single_line(printer, SIZE_4, inner), _single_line(date, SIZE_4, inner)]
     return copy, printed
+
+
+@lru_cache(maxsize=1024)
+def _single_line(text: str, size: float, avail: float) -> _Line:
+    """``text`` as one unbroken 仿宋 line (kept: its setting is kept with it)."""
+    return _Line(tuple(_glyphs(text, fonts.BODY, size, grid=False)), 0.0, avail, True)
 
 
 def _layout_imprint(flow: _Flow, document: Document) -> None:
