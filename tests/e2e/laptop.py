@@ -10,19 +10,20 @@ service functions the UI calls, as the signed-in user:
 ``{"op": "clock", "at": ISO}``
     move this laptop's clock so that now is ``at`` (it keeps running from
     there). Sessions idle longer than the lock time lock, as in the app.
+``{"op": "enrol", "url": URL, "user": U, "password": P, "profile": ID}``
+    :func:`desktop.services.enrol.enrol_with_server`: the person's first
+    sign-in on this laptop, online (``profile``: the rule profile the first
+    run chooses, or null); the session is kept by username.
 ``{"op": "sign_in", "user": U, "password": P}``
-    :func:`desktop.services.auth.sign_in`, the session kept by username; for
-    a user already signed in, :func:`desktop.services.auth.unlock`. The
-    connection to the server (made at the user's first sync) stays, as on
-    the 同步 page.
+    :func:`desktop.services.auth.sign_in`: a new session, kept by username.
 ``{"op": "call", "as": U, "fn": "plans.create_plan", "args": [...], "kwargs": {...}}``
     ``fn(ctx, session, *args, **kwargs)`` for a service function of
     :data:`SERVICES`. Arguments: ``{"$date": "2026-09-24"}`` is a date,
     ``{"$identity": {...}}`` a :class:`~desktop.crypto.ComplainantIdentity`.
 ``{"op": "sync", "as": U}``
-    connect to the server with the user's own password (kept in memory, as
-    the 同步 page does for the periodic sync) and one
-    :func:`desktop.services.sync.run_sync`.
+    one :func:`desktop.services.sync.run_sync`, connected to the server with
+    the user's own password at the session's first sync (kept in memory for
+    the session, as the 同步 page does for the periodic sync).
 ``{"op": "render", "as": U, "kind": K, "record": ID, "out": PATH}``
     :func:`desktop.services.documents.build_document`, rendered to a PDF
     file (what 文书 → 另存为 PDF does).
@@ -56,7 +57,9 @@ from desktop.services import (
     auth,
     complaints,
     decisions,
+    directory,
     documents,
+    enrol,
     plans,
     sync as sync_service,
     visits,
@@ -72,6 +75,7 @@ SERVICES: dict[str, Any] = {
     "auth": auth,
     "complaints": complaints,
     "decisions": decisions,
+    "directory": directory,
     "documents": documents,
     "plans": plans,
     "sync": sync_service,
@@ -145,15 +149,22 @@ class Laptop:
         self.offset = dt.datetime.fromisoformat(at) - dt.datetime.now(dt.UTC)
         return self.now().isoformat()
 
+    def enrol_user(self, url: str, user: str, password: str, profile: str | None) -> list[str]:
+        """A person's first sign-in on this laptop, online (登记到中心服务器)."""
+        session = enrol.enrol_with_server(self.ctx, url, user, password, profile_id=profile)
+        return self._keep(user, password, session)
+
     def sign_in(self, user: str, password: str) -> list[str]:
-        """Sign in, or unlock the session that locked while the laptop was idle."""
-        session = self.sessions.get(user)
-        if session is None:
-            session = auth.sign_in(self.ctx, user, password)
-            self.sessions[user] = session
-        else:
-            auth.unlock(self.ctx, session, password)
+        """A person signs in (a new session; their server connection is made
+        again at their next sync, with this password)."""
+        return self._keep(user, password, auth.sign_in(self.ctx, user, password))
+
+    def _keep(self, user: str, password: str, session: UserSession) -> list[str]:
+        self.sessions[user] = session
         self.passwords[user] = password
+        client = self.clients.pop(user, None)
+        if client is not None:
+            client.close()
         return sorted(r.value for r in session.roles)
 
     def call(
@@ -185,6 +196,10 @@ class Laptop:
         op = command.get("op")
         if op == "clock":
             return self.clock(command["at"])
+        if op == "enrol":
+            return self.enrol_user(
+                command["url"], command["user"], command["password"], command.get("profile")
+            )
         if op == "sign_in":
             return self.sign_in(command["user"], command["password"])
         if op == "call":

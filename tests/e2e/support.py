@@ -1,20 +1,19 @@
 """Helpers for the end-to-end test: the server and the laptops as real
-processes, the office they start from, and the official calendar counted
+processes, the office's people, and the official calendar counted
 independently of the app.
 
 * :class:`ServerProcess`: ``python -m server`` (uvicorn) on a free port,
   configured by environment variables as an office runs it, its output in a
   log file; it can be stopped (the laptops are then offline) and started again
   on the same database.
-* :func:`create_server_user`: ``python -m server.admin create-user``, the
-  administrator's command line, keeping the id the laptops use.
+* :func:`server_admin`, :func:`create_server_user`: ``python -m
+  server.admin``, the administrator's command line on the server.
 * :class:`LaptopProcess`: ``python -m tests.e2e.laptop`` (:mod:`tests.e2e.laptop`)
-  on one data folder, spoken to in JSON lines.
-* :func:`found_office`: the office's first store (directory, people, office
-  keys), copied to every laptop as ``tests/sync`` does; each laptop then makes
-  its own device id when the app opens it.
-* :func:`working_days_after` and :func:`days_after`: deadlines counted
-  straight from ``chinese_calendar``, to check what the app shows.
+  on one data folder, spoken to in JSON lines. A laptop starts empty; each
+  person signs in on it once online (enrols), offline afterwards.
+* :func:`working_days_after`, :func:`working_days_left` and
+  :func:`days_after`: deadlines counted straight from ``chinese_calendar``,
+  to check what the app shows.
 """
 
 from __future__ import annotations
@@ -25,7 +24,6 @@ import json
 import os
 import re
 import select
-import shutil
 import subprocess
 import sys
 import time
@@ -36,25 +34,16 @@ from typing import IO, Any
 
 import chinese_calendar
 import httpx
-from argon2 import PasswordHasher
 
-from desktop.crypto import Argon2Params, ComplainantIdentity, generate_keypair
+from desktop.crypto import ComplainantIdentity
 from desktop.domain.common import Role
-from desktop.resources import load_profile
-from desktop.services import auth
-from desktop.services.base import Context
-from desktop.store.db import DB_FILE, open_store
-from desktop.store.models import Agency, Official
 from tests.sync.conftest import _pg_module
-from tests.sync.support import Office as Office
 
 ROOT = Path(__file__).resolve().parents[2]
 CHINA = dt.timezone(dt.timedelta(hours=8))
 PROFILE = "fujian-2024"
 #: Seconds a laptop may take over one command (a loaded machine is slow).
 COMMAND_TIMEOUT = 120
-#: Cheap argon2id for the people's keys and passwords (the algorithm stays argon2id).
-FAST_ARGON2 = Argon2Params(time_cost=1, memory_cost_kib=64, parallelism=1)
 
 #: The office's people: username -> (display name, roles, own password).
 PEOPLE: dict[str, tuple[str, tuple[Role, ...], str]] = {
@@ -69,71 +58,6 @@ PEOPLE: dict[str, tuple[str, tuple[Role, ...], str]] = {
 
 def password(username: str) -> str:
     return PEOPLE[username][2]
-
-
-# ------------------------------------------------------------------ office
-
-
-def found_office(folder: Path, at: dt.datetime) -> Office:
-    """The office's first store in ``folder``, made at ``at``: 福建省 and 福州市
-    offices, an agency with one official, the people and the office keys (the
-    recovery key's private half is not kept). No device id is saved, so
-    every copy gets its own when the app opens it."""
-    store = open_store(folder)
-    ctx = Context(store, "office-setup", load_profile(PROFILE), clock=lambda: at)
-    saved = auth._hasher
-    auth._hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
-    try:
-        with ctx.transaction() as db:
-            ids: list[str] = []
-            for name, kind, level, staff in (
-                ("福建省机关效能建设领导小组办公室", "office", 1, 0),
-                ("福州市机关效能建设领导小组办公室", "office", 2, 0),
-                ("福州市市场监督管理局", "agency", 2, 40),
-            ):
-                parent = ids[0] if level == 2 and kind == "office" else None
-                office = ids[1] if kind == "agency" else None
-                agency = Agency(
-                    name=name,
-                    kind=kind,
-                    level=level,
-                    parent_id=parent,
-                    office_id=office,
-                    profile_id=PROFILE,
-                    staff_count=staff,
-                )
-                db.add(agency)
-                db.flush()
-                ids.append(agency.id)
-            official = Official(name="张伟", agency_id=ids[2], position="登记注册窗口科员")
-            db.add(official)
-            users = {
-                username: auth.create_user(
-                    ctx,
-                    db,
-                    None,
-                    username=username,
-                    display_name=display,
-                    password=secret,
-                    roles=roles,
-                    office_id=ids[1],
-                    argon2=FAST_ARGON2,
-                ).id
-                for username, (display, roles, secret) in PEOPLE.items()
-            }
-            auth.setup_office_keys(ctx, db, generate_keypair()[1])
-            db.flush()
-            made = Office(ids[0], ids[1], ids[2], official.id, users)
-    finally:
-        auth._hasher = saved
-        store.close()
-    return made
-
-
-def copy_store(base: Path, folder: Path) -> Path:
-    folder.mkdir(parents=True)
-    shutil.copy(base / DB_FILE, folder / DB_FILE)
-    return folder
 
 
 # ------------------------------------------------------------------ server
@@ -211,37 +135,50 @@ class ServerProcess:
         self.process = None
 
 
-def create_server_user(
-    database_url: str, tmp: Path, username: str, user_id: str, office_id: str
+def server_admin(
+    database_url: str, tmp: Path, *args: str, env: Mapping[str, str] | None = None
 ) -> subprocess.Popen[str]:
-    """The administrator adds ``username`` on the server with the id the
-    laptops know them by (``python -m server.admin create-user``); started, not waited for."""
-    display, roles, secret = PEOPLE[username]
+    """``python -m server.admin --db URL ARGS``, the administrator's command
+    line on the server machine; started, not waited for (see :func:`finish`)."""
     return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "server.admin",
-            "--db",
-            database_url,
-            "create-user",
-            "--username",
-            username,
-            "--display-name",
-            display,
-            "--roles",
-            ",".join(r.value for r in roles),
-            "--office-id",
-            office_id,
-            "--id",
-            user_id,
-        ],
+        [sys.executable, "-m", "server.admin", "--db", database_url, *args],
         cwd=ROOT,
-        env=_env({"XIAONENG_ADMIN_PASSWORD": secret}, tmp),
+        env=_env(env or {}, tmp),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+
+
+def create_server_user(
+    database_url: str, tmp: Path, username: str, office_id: str | None = None
+) -> subprocess.Popen[str]:
+    """The administrator adds ``username`` (``create-user``), with their password."""
+    display, roles, secret = PEOPLE[username]
+    office = ["--office-id", office_id] if office_id else []
+    return server_admin(
+        database_url,
+        tmp,
+        "create-user",
+        "--username",
+        username,
+        "--display-name",
+        display,
+        "--roles",
+        ",".join(r.value for r in roles),
+        *office,
+        env={"XIAONENG_ADMIN_PASSWORD": secret},
+    )
+
+
+def finish(*commands: subprocess.Popen[str]) -> list[str]:
+    """Wait for the commands, which must succeed; their output."""
+    outputs = []
+    for command in commands:
+        output, _ = command.communicate(timeout=COMMAND_TIMEOUT)
+        assert command.returncode == 0, output
+        outputs.append(output)
+    return outputs
 
 
 # ----------------------------------------------------------------- laptops
@@ -325,6 +262,11 @@ class LaptopProcess:
     def clock(self, at: dt.datetime) -> None:
         """A new moment (a new day): everyone signs in again."""
         self.do("clock", at=at.isoformat())
+
+    def enrol(self, url: str, *usernames: str, profile: str | None = None) -> None:
+        """Each person's first sign-in on this laptop, online."""
+        for username in usernames:
+            self.do("enrol", url=url, user=username, password=password(username), profile=profile)
 
     def sign_in(self, *usernames: str) -> None:
         for username in usernames:
@@ -410,6 +352,12 @@ def working_days_after(start: dt.date, amount: int) -> dt.date:
         if chinese_calendar.is_workday(day):
             amount -= 1
     return day
+
+
+def working_days_left(today: dt.date, due: dt.date) -> int:
+    """The working days after ``today`` up to and including ``due``."""
+    days = (today + dt.timedelta(days=n) for n in range(1, (due - today).days + 1))
+    return sum(1 for day in days if chinese_calendar.is_workday(day))
 
 
 def days_after(start: dt.date, amount: int) -> dt.date:

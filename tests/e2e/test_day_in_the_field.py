@@ -2,8 +2,14 @@
 
 One server (``python -m server`` on PostgreSQL) and two laptops, each its own
 process on its own data folder (:mod:`tests.e2e.laptop`), calling the
-services the UI calls as people signed in with their own passwords:
+services the UI calls as people signed in with their own passwords. The
+laptops start empty, as installed:
 
+0. 18 Sept: the server's administrator makes the office recovery key and
+   the accounts (``python -m server.admin``); the administrator enrols laptop
+   A against the server and enters the offices, the agency and its official,
+   which reach the server with A's sync. Afterwards each person signs in once
+   online on each laptop they use (``enrol_with_server``), offline later.
 1. 21 Sept: an inspector drafts a 暗访 plan for two inspectors on laptop A;
    the supervisor approves it on laptop B; both sync.
 2. 24 Sept, the server is down (everyone offline): on A the two inspectors
@@ -31,6 +37,8 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,24 +55,27 @@ from server.models import Record
 
 from .conftest import ServerDatabase
 from .support import (
+    PROFILE,
     ROOT,
     LaptopProcess,
-    Office,
     ServerProcess,
     china,
-    copy_store,
     create_server_user,
     days_after,
+    finish,
     first_number,
-    found_office,
     laptops,
     password,
+    server_admin,
     working_days_after,
+    working_days_left,
 )
 
 LIN: ComplainantIdentity = DEMO_COMPLAINANT
 SECRETS = [LIN.name, LIN.id_number, LIN.phone]
 SYNCED = (
+    "agencies",
+    "officials",
     "inspection_plans",
     "visits",
     "complaints",
@@ -72,19 +83,20 @@ SYNCED = (
     "appeals",
     "issued_documents",
 )
-#: The people with server accounts (the administrator only sets laptops up;
-#: 陈静 never syncs, but the server checks the visit's two inspectors are its own).
-SERVER_USERS = ("wangjg", "chenj", "linzq", "huangh", "zhengl")
+#: The office's people besides the administrator, as the server knows them.
+STAFF = ("wangjg", "chenj", "linzq", "huangh", "zhengl")
+PASSPHRASE = "保险柜第二层 the office safe"
+CITY_OFFICE = "福州市机关效能建设领导小组办公室"
 D = dt.date
 
 
-def server_hash(url: str, entities: tuple[str, ...]) -> str:
-    """The server's side of the state hash, read from its own database."""
+def server_records(url: str, entities: tuple[str, ...]) -> list[tuple[str, str, int, Any]]:
+    """The server's records of ``entities``, read from its own database."""
     engine = make_engine(database_url(url))
     try:
         with Session(engine) as db:
             rows = db.scalars(select(Record).where(Record.entity.in_(entities)))
-            return hash_records((r.entity, r.id, r.version, dict(r.data)) for r in rows)
+            return [(r.entity, r.id, r.version, dict(r.data)) for r in rows]
     finally:
         engine.dispose()
 
@@ -122,16 +134,73 @@ def confirm(*usernames: str) -> list[list[str]]:
     return [[u, password(u)] for u in usernames]
 
 
-def add_server_users(db: ServerDatabase, office: Office, tmp: Path) -> None:
-    """The people's server accounts, made by the administrator's command line
-    with the ids the laptops know."""
-    made = [
-        create_server_user(db.url, tmp, u, office.users[u], office.city_office)
-        for u in SERVER_USERS
-    ]
-    for process in made:
-        output, _ = process.communicate(timeout=120)
-        assert process.returncode == 0, output
+@dataclass(frozen=True)
+class Tree:
+    """The directory entries the day uses (made on laptop A)."""
+
+    province_office: str
+    city_office: str
+    agency: str
+    official: str
+
+
+def set_up_office(a: LaptopProcess, server: ServerProcess, db: ServerDatabase, tmp: Path) -> Tree:
+    """Fri 18 Sept: the server's administrator makes the office recovery key
+    and the first account; the administrator enrols laptop A and enters the
+    offices, the agency and its official, which reach the server with A's
+    sync; then the staff's accounts are made in the city office, its id read
+    from the server (``list-offices``)."""
+    finish(
+        server_admin(
+            db.url,
+            tmp,
+            "init-keys",
+            "--out",
+            str(tmp / "recovery.key"),
+            "--office",
+            "福州市效能办",
+            env={"XIAONENG_RECOVERY_PASSPHRASE": PASSPHRASE},
+        ),
+        create_server_user(db.url, tmp, "admin"),
+    )
+    a.clock(china(D(2026, 9, 18), 9))
+    a.enrol(server.url, "admin", profile=PROFILE)
+    tree = "directory.create_agency"
+    province = a.call(
+        "admin", tree, name="福建省机关效能建设领导小组办公室", kind="office", level=1
+    )
+    city = a.call(
+        "admin",
+        tree,
+        name=CITY_OFFICE,
+        kind="office",
+        level=2,
+        parent_id=province,
+    )
+    agency = a.call(
+        "admin",
+        tree,
+        name="福州市市场监督管理局",
+        kind="agency",
+        level=2,
+        office_id=city,
+        staff_count=40,
+    )
+    official = a.call(
+        "admin",
+        "directory.create_official",
+        name="张伟",
+        agency_id=agency,
+        position="登记注册窗口科员",
+    )
+    (outcome,) = a.sync("admin")
+    assert (outcome["report"]["pushed"], outcome["report"]["rejected"]) == (4, 0)
+    # the server's administrator finds the office's id there, and adds the staff to it
+    (listing,) = finish(server_admin(db.url, tmp, "list-offices"))
+    offices = {name: key for key, name in (row.split("\t") for row in listing.splitlines())}
+    assert offices == {"福建省机关效能建设领导小组办公室": province, CITY_OFFICE: city}
+    finish(*(create_server_user(db.url, tmp, u, offices[CITY_OFFICE]) for u in STAFF))
+    return Tree(province, city, agency, official)
 
 
 def test_a_day_in_the_field(server_database: ServerDatabase, tmp_path: Path) -> None:
@@ -139,19 +208,27 @@ def test_a_day_in_the_field(server_database: ServerDatabase, tmp_path: Path) -> 
     tmp.mkdir()
     server = ServerProcess(server_database.url, tmp / "server.log", tmp)
     server.launch()
+    a_dir, b_dir = tmp_path / "laptop-a", tmp_path / "laptop-b"  # empty: first run
     try:
-        office = found_office(tmp_path / "office", china(D(2026, 9, 18), 9))
-        a_dir = copy_store(tmp_path / "office", tmp_path / "laptop-a")
-        b_dir = copy_store(tmp_path / "office", tmp_path / "laptop-b")
         with laptops(LaptopProcess("A", a_dir, tmp), LaptopProcess("B", b_dir, tmp)) as (a, b):
             server.wait()  # while the apps start
-            add_server_users(server_database, office, tmp)
             a.wait_ready()
             b.wait_ready()
             assert a.device_id != b.device_id
+            office = set_up_office(a, server, server_database, tmp)
             ids = a_day(a, b, server, office, tmp)
-            assert a.state_hash(SYNCED) == b.state_hash(SYNCED)
-            assert a.state_hash(SYNCED) == server_hash(server_database.url, SYNCED)
+            on_server = server_records(server_database.url, SYNCED)
+            assert Counter(r[0] for r in on_server) == {
+                "agencies": 3,
+                "officials": 1,
+                "inspection_plans": 1,
+                "visits": 1,
+                "complaints": 1,
+                "decisions": 1,
+                "appeals": 1,
+                "issued_documents": 2,  # the decision's number and the appeal decision's
+            }
+            assert a.state_hash(SYNCED) == b.state_hash(SYNCED) == hash_records(on_server)
             deadlines_are_official(a, b, ids)
             identity_only_for_the_handler(a, b, ids)
     finally:
@@ -161,17 +238,13 @@ def test_a_day_in_the_field(server_database: ServerDatabase, tmp_path: Path) -> 
 
 
 def a_day(
-    a: LaptopProcess, b: LaptopProcess, server: ServerProcess, office: Office, tmp: Path
+    a: LaptopProcess, b: LaptopProcess, server: ServerProcess, office: Tree, out: Path
 ) -> dict[str, Any]:
-    """The day's work; the ids of what was made."""
-    users = office.users
-    # ---- Mon 21 Sept: each laptop is pointed at the server; the plan is approved
-    for laptop in (a, b):
-        laptop.clock(china(D(2026, 9, 21), 8, 30))
-        laptop.sign_in("admin")
-        laptop.call("admin", "sync.set_server", server.url)
+    """The day's work (PDFs saved in ``out``); the ids of what was made."""
+    # ---- Mon 21 Sept: the team signs in on A once online; the plan is approved on B
     a.clock(china(D(2026, 9, 21), 9))
-    a.sign_in("wangjg")
+    a.enrol(server.url, "wangjg", "chenj")
+    users = {u["username"]: u["id"] for u in a.call("wangjg", "directory.list_users")}
     plan_id = a.call(
         "wangjg",
         "plans.create_plan",
@@ -189,7 +262,7 @@ def a_day(
     assert (outcome["report"]["pushed"], outcome["report"]["rejected"]) == (2, 0)
 
     b.clock(china(D(2026, 9, 21), 10))
-    b.sign_in("linzq", "zhengl")
+    b.enrol(server.url, "linzq", "zhengl", profile=PROFILE)  # B's first run
     (outcome,) = b.sync("linzq")
     b_numbers = outcome["numbers"]["received"]  # B's document-number blocks (文号段)
     b.call("linzq", "plans.approve_plan", plan_id)
@@ -248,7 +321,8 @@ def a_day(
     server.start()
     for laptop in (a, b):
         laptop.clock(china(D(2026, 9, 24), 17, 30))
-    a.sign_in("wangjg", "zhengl")
+    a.sign_in("wangjg")
+    a.enrol(server.url, "zhengl")
     b.sign_in("zhengl", "linzq")
     (outcome,) = a.sync("wangjg")
     report = outcome["report"]
@@ -279,6 +353,7 @@ def a_day(
         plan_id=plan_id,
         facts="经暗访和投诉调查核实，该同志在登记注册窗口推诿、未一次性告知，群众多次往返。",
     )
+    b.enrol(server.url, "huangh")  # the head reads the draft
     # Tue 29 Sept, the office is offline again: the number comes from B's block
     server.stop()
     b.clock(china(D(2026, 9, 29), 10))
@@ -287,7 +362,7 @@ def a_day(
     number = signed["document_number"]
     assert number == first_number(b_numbers, "闽效问")  # offline, from B's block
     row = b.call("huangh", "documents.find_document", "accountability_decision", decision_id)
-    text = pdf_text(b.render("huangh", row["kind"], decision_id, tmp / "decision.pdf"))
+    text = pdf_text(b.render("huangh", row["kind"], decision_id, out / "decision.pdf"))
     assert number in text and "张伟" in text and "通报批评" in text
     assert not any(secret in text for secret in SECRETS)
     server.start()
@@ -299,7 +374,7 @@ def a_day(
 
     # ---- Thu 8 Oct on A: the appeal, the first working day after the holiday
     a.clock(china(D(2026, 10, 8), 9))
-    a.sign_in("linzq")
+    a.enrol(server.url, "linzq")
     (outcome,) = a.sync("linzq")
     a_numbers = outcome["numbers"]["received"]
     appeal_id = a.call(
@@ -314,7 +389,8 @@ def a_day(
     )
     # ---- Tue 20 Oct on A: decided, signed off, printed
     a.clock(china(D(2026, 10, 20), 10))
-    a.sign_in("huangh", "linzq")
+    a.enrol(server.url, "huangh")
+    a.sign_in("linzq")
     decided = a.call(
         "huangh",
         "decisions.decide_appeal",
@@ -327,10 +403,12 @@ def a_day(
     assert (decided["days_late"], decided["late"]) == (0, None)
     appeal_number = a.call("huangh", "documents.sign_off_document", "appeal_decision", appeal_id)
     assert appeal_number == first_number(a_numbers, "闽效申")  # from A's block
-    text = pdf_text(a.render("huangh", "appeal_decision", appeal_id, tmp / "appeal.pdf"))
+    text = pdf_text(a.render("huangh", "appeal_decision", appeal_id, out / "appeal.pdf"))
     assert appeal_number in text and "诫勉教育" in text
+    assert not any(secret in text for secret in SECRETS)
 
     # ---- both sync again, until each has what the others did
+    b.clock(china(D(2026, 10, 20), 16))
     b.sign_in("linzq", "huangh")
     for laptop in (a, b):
         outcomes = laptop.settle("linzq", "huangh")
@@ -347,7 +425,8 @@ def a_day(
 
 
 def deadlines_are_official(a: LaptopProcess, b: LaptopProcess, ids: dict[str, Any]) -> None:
-    """What both laptops show against the official calendar, counted here."""
+    """What both laptops show on 20 Oct against the official calendar, counted here."""
+    today = D(2026, 10, 20)
     complaint_due = working_days_after(D(2026, 9, 24), 15)  # FJ 31: 15 working days
     filing_due = days_after(D(2026, 9, 30), 30)  # FJ 41: 30 days from receipt
     appeal_due = days_after(D(2026, 10, 8), 30)  # FJ 41: 30 days from the appeal
@@ -358,10 +437,15 @@ def deadlines_are_official(a: LaptopProcess, b: LaptopProcess, ids: dict[str, An
         laptop.sign_in("linzq")
         complaint = laptop.call("linzq", "complaints.get_complaint", ids["complaint"])
         assert complaint["due_on"] == complaint_due.isoformat(), laptop.name
+        left = working_days_left(today, complaint_due)
+        assert (complaint["working_days_left"], complaint["urgency"]) == (left, "due_soon")
         shown = laptop.call("linzq", "decisions.appeal_deadlines", ids["decision"])
         assert shown["filing"]["due"] == filing_due.isoformat(), laptop.name
+        left = working_days_left(today, filing_due)
+        assert shown["filing_status"]["working_days_left"] == left, laptop.name
         (appeal,) = shown["appeals"]
         assert appeal["deadline"]["due"] == appeal_due.isoformat(), laptop.name
+        assert (appeal["decided_on"], appeal["days_late"]) == (today.isoformat(), 0)
         assert not shown["filing"]["uncovered_years"] and not appeal["deadline"]["uncovered_years"]
 
 
