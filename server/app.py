@@ -15,7 +15,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from server import directory, errors
+from server import audit, directory, errors, evidence
 from server.api import router
 from server.config import Settings
 from server.db import make_engine, migrate, schema_is_current, session_factory
@@ -116,5 +116,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(router)
     app.include_router(directory.router)
     app.include_router(numbers_router)
+    app.include_router(audit.router)
+    app.include_router(evidence.router)
     app.add_middleware(BodyLimit)
     return app

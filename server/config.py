@@ -13,6 +13,10 @@
 ``XIAONENG_SERVER_MIGRATE``    ``1`` (default): bring the schema up to date at
                                start-up; ``0``: refuse to start if it is behind
 ``XIAONENG_SERVER_LOG_LEVEL``  uvicorn log level (``info``)
+``XIAONENG_SERVER_EVIDENCE_DIR``  folder of the evidence files (``server.evidence``);
+                               default ``xiaoneng-evidence`` beside a SQLite
+                               file, else in the current folder. Every server
+                               process of one office must see the same folder
 =============================  ==============================================
 """
 
@@ -27,6 +31,7 @@ DEFAULT_DB_FILE = "xiaoneng-server.db"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8700
 DEFAULT_SESSION_HOURS = 12.0
+DEFAULT_EVIDENCE_DIR = "xiaoneng-evidence"
 
 
 class ConfigError(ValueError):
@@ -75,6 +80,8 @@ class Settings:
     session_hours: float = DEFAULT_SESSION_HOURS
     migrate: bool = True
     log_level: str = "info"
+    #: Where evidence files are kept (``None``: :func:`evidence_folder`'s default).
+    evidence_dir: Path | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -92,4 +99,20 @@ class Settings:
             ),
             migrate=flag not in ("0", "false", "no"),
             log_level=source.get("XIAONENG_SERVER_LOG_LEVEL", "").strip().lower() or "info",
+            evidence_dir=_folder(source.get("XIAONENG_SERVER_EVIDENCE_DIR")),
         )
+
+    @property
+    def evidence_folder(self) -> Path:
+        """The evidence folder: as set, else ``xiaoneng-evidence`` beside the
+        SQLite file, else in the current folder."""
+        if self.evidence_dir is not None:
+            return self.evidence_dir
+        if self.database_url.startswith("sqlite:///") and ":memory:" not in self.database_url:
+            return Path(self.database_url.removeprefix("sqlite:///")).parent / DEFAULT_EVIDENCE_DIR
+        return Path.cwd() / DEFAULT_EVIDENCE_DIR
+
+
+def _folder(value: str | None) -> Path | None:
+    raw = (value or "").strip()
+    return Path(raw).expanduser().resolve() if raw else None

@@ -13,6 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
+from desktop.domain.common import Role
 from desktop.store.audit import GENESIS, entry_hash
 from desktop.store.ids import new_id
 from desktop.sync.uploads import AUDIT_BATCH
@@ -52,6 +53,23 @@ def chain(
         entries.append({**fields, "at": fields["at"].isoformat(), "hash": digest})
         prev = digest
     return entries
+
+
+#: For tests/server/test_authorisation_matrix.py: (method, path, body, {role: status}).
+#: Anyone signed in uploads their device's chain and asks its head; administrators
+#: and office heads read the trail; evidence no visit holds is unknown to all.
+UPLOAD_ENDPOINTS: list[tuple[str, str, Any, dict[Any, int]]] = [
+    ("GET", "/audit/head", None, {"anonymous": 401}),
+    ("POST", "/audit/entries", {"device_id": DEVICE, "entries": chain(1)}, {"anonymous": 401}),
+    (
+        "GET",
+        "/audit/entries?limit=5",
+        None,
+        {"anonymous": 401, Role.INSPECTOR: 403, Role.SUPERVISOR: 403, Role.COMPLAINT_HANDLER: 403},
+    ),
+    ("PUT", f"/evidence/{'ab' * 32}", None, {"anonymous": 401, "*": 404}),
+    ("GET", f"/evidence/{'ab' * 32}", None, {"anonymous": 401, "*": 404}),
+]
 
 
 def rehash(entries: list[dict[str, Any]], after: str) -> list[dict[str, Any]]:

@@ -27,6 +27,7 @@ from .support import (
     sealed_identity,
     uid,
 )
+from .test_audit_upload import UPLOAD_ENDPOINTS
 
 ANONYMOUS = "anonymous"
 ROLES = [*ROLE_USERS, ANONYMOUS]
@@ -81,6 +82,7 @@ ENDPOINTS: list[tuple[str, str, Any, dict[Any, int]]] = [
         "ENVELOPE",
         {ANONYMOUS: 401, **NOT_HANDLERS, Role.COMPLAINT_HANDLER: 409},
     ),
+    *UPLOAD_ENDPOINTS,  # the audit trail and evidence files (server.audit, server.evidence)
     ("POST", "/auth/logout", None, {ANONYMOUS: 401, "*": 204}),
 ]
 
