@@ -22,7 +22,9 @@ Account and key ops (``users``, ``key_material``...) never go to the server
 **Pull.** From the cursor saved for this device and user, page by page; each
 page is applied and the cursor saved in one transaction, so a cut anywhere
 leaves the store and the cursor consistent and the next run goes on from
-there. Each op first updates this laptop's copy of the server's record
+there (the next page is fetched while one is applied; a page is applied in
+bulk by :class:`PageApply`, with the effect of its ops one by one). Each op
+first updates this laptop's copy of the server's record
 (``sync_records``: per field, the value of the op with the highest sequence
 number; row lists by union, as the server merges them), then the record
 itself is written in the local table with the same column names, adopting
