@@ -161,17 +161,7 @@ def _check_entry(entry: EntryIn, device_id: str, index: int) -> None:
             "audit.plaintext_identity",
             f"{where}的详情含有可能是投诉人身份的字段（{'、'.join(sorted(found))}），拒收",
         )
-    recomputed = entry_hash(
-        id=entry.id,
-        at=entry.at,
-        device_id=entry.device_id,
-        user_id=entry.user_id,
-        action=entry.action,
-        entity=entry.entity,
-        entity_id=entry.entity_id,
-        details=entry.details,
-        prev_hash=entry.prev_hash,
-    )
+    recomputed = entry_hash(**entry.model_dump(exclude={"hash"}))
     if recomputed != entry.hash:
         raise ApiError(422, "audit.hash", f"{where}的哈希与内容不符（记录被修改）")
 

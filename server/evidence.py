@@ -28,10 +28,7 @@ backups must copy the folder as well as the database.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
-import tempfile
 from pathlib import Path as FilePath
 from typing import Annotated, Any, Final
 
@@ -41,6 +38,7 @@ from fastapi.responses import FileResponse
 from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.store.files import write_whole
 from server.accounts import Principal
 from server.api import ROLE_ERRORS, Current, Sessions, settings
 from server.errors import ApiError
@@ -116,23 +114,6 @@ def _may_see(factory: sessionmaker[Session], principal: Principal, sha256: str) 
     return sizes
 
 
-def _write(target: FilePath, data: bytes) -> None:
-    """``data`` at ``target``, whole or not at all."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".upload-", suffix=".part")
-    temp = FilePath(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-
-
 def _file_hash(path: FilePath) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -150,7 +131,7 @@ def _store(folder: FilePath, sha256: str, data: bytes, sizes: set[int]) -> None:
     if target.is_file() and _file_hash(target) == sha256:
         return  # already here
     try:
-        _write(target, data)
+        write_whole(target, data)
     except OSError:
         raise ApiError(
             503, "evidence.storage", "服务器暂时无法保存该文件（存储空间或权限），请稍后重试"

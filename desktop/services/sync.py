@@ -60,6 +60,7 @@ from desktop.sync.engine import (
 )
 from desktop.sync.errors import SyncError, SyncRefused
 from desktop.sync.records import ENTITIES, redact, write_fields
+from desktop.sync.uploads import UploadReport, upload_all
 
 SERVER_URL_KEY: Final = "server_url"
 INTERVAL_KEY: Final = "sync_interval_minutes"
@@ -231,6 +232,8 @@ class SyncOutcome:
     handlers_without_key: tuple[str, ...] = ()
     #: The document-number blocks fetched after the sync (``top_up_numbers``).
     numbers: NumberTopUp = field(default_factory=NumberTopUp)
+    #: The audit trail and evidence files sent and fetched after the sync.
+    uploads: UploadReport = field(default_factory=UploadReport)
 
 
 def run_sync(
@@ -250,7 +253,8 @@ def run_sync(
     report = sync_once(ctx, user, client, progress)
     enrol.settle_directory(ctx, user, directory)
     blocks = top_up_numbers(ctx, user, client)
-    return SyncOutcome(report, _handlers_without_key(ctx, client), blocks)
+    uploads = upload_all(ctx, client)
+    return SyncOutcome(report, _handlers_without_key(ctx, client), blocks, uploads)
 
 
 def _handlers_without_key(ctx: Context, client: SyncClient) -> tuple[str, ...]:

@@ -200,6 +200,34 @@ class SyncClient:
             "POST", f"/numbers/blocks/{block_id}/return", json={"first_unused": first_unused}
         )
 
+    def audit_head(self) -> Mapping[str, Any]:
+        """``GET /audit/head``: how much of this device's audit trail the server holds."""
+        body = self._call("GET", "/audit/head")
+        if not isinstance(body, Mapping):
+            raise SyncProtocolError("服务器的审计记录答复格式不对")
+        return body
+
+    def upload_audit(self, entries: Sequence[Mapping[str, Any]]) -> Mapping[str, Any]:
+        """``POST /audit/entries``: this device's audit entries, in chain order."""
+        body = self._call(
+            "POST", "/audit/entries", json={"device_id": self.device_id, "entries": list(entries)}
+        )
+        if not isinstance(body, Mapping):
+            raise SyncProtocolError("服务器的审计记录答复格式不对")
+        return body
+
+    def put_evidence(self, sha256: str, data: bytes) -> bool:
+        """``PUT /evidence/{sha256}``: upload an evidence file; ``False`` when the
+        server knows no visit this user may see with that file (not pushed yet)."""
+        body = self._call("PUT", f"/evidence/{sha256}", content=data, absent_ok=True)
+        return body is not None
+
+    def get_evidence(self, sha256: str) -> bytes | None:
+        """``GET /evidence/{sha256}``: the file, or ``None`` when the server does
+        not have it (not uploaded yet) or this user may not see it."""
+        body = self._call("GET", f"/evidence/{sha256}", raw=True, absent_ok=True)
+        return body if isinstance(body, bytes) else None
+
     # ------------------------------------------------------------ plumbing
 
     def _call(
@@ -212,8 +240,14 @@ class SyncClient:
         signed: bool = True,
         login: bool = False,
         expect_body: bool = True,
+        content: bytes | None = None,
+        raw: bool = False,
+        absent_ok: bool = False,
     ) -> Any:
+        """The answer's JSON (``raw``: its bytes; ``absent_ok``: ``None`` for a 404)."""
         headers: dict[str, str] = {}
+        if content is not None:
+            headers["Content-Type"] = "application/octet-stream"
         if signed:
             if self._token is None:
                 raise SyncSessionExpired("尚未登录中心服务器，请输入密码后同步", field="password")
@@ -221,7 +255,12 @@ class SyncClient:
         started = time.monotonic()
         try:
             response = self._http.request(
-                method, path, json=json, params=dict(params or {}), headers=headers
+                method,
+                path,
+                json=json,
+                content=content,
+                params=dict(params or {}),
+                headers=headers,
             )
         except httpx.TimeoutException:
             log.warning("sync %s %s: timed out (%s)", method, path, self.host)
@@ -239,12 +278,16 @@ class SyncClient:
         log.info("sync %s %s -> %d (%.0f ms)", method, path, response.status_code, elapsed)
         status = response.status_code
         if 200 <= status < 300:
+            if raw:
+                return response.content
             if not expect_body or status == 204:
                 return {}
             try:
                 return response.json()
             except ValueError:
                 raise SyncProtocolError("服务器的答复不是 JSON") from None
+        if status == 404 and absent_ok:
+            return None
         reason = _reason(response)
         if status == 401:
             if login:

@@ -1,0 +1,259 @@
+"""After each sync, what the ops do not carry (上传审计记录与证据文件): this
+laptop's audit trail goes to the server, and evidence files go both ways.
+
+* **Audit trail.** The server holds each device's chain (``server.audit``).
+  The laptop remembers, per server, the last entry the server confirmed
+  (``audit_uploads``); when there are newer ones it asks the server for its
+  head, finds that entry in its own chain and sends the ones after it, in
+  batches, remembering each confirmed batch. A cut upload therefore resumes
+  where the server stands. If the server holds an entry this laptop does
+  not have (the laptop's trail was cut short or replaced), nothing is sent
+  and the report says so: the server's copy is the evidence.
+* **Evidence files.** Files of evidence rows that this laptop holds and the
+  server is not known to hold are uploaded (``PUT /evidence/{sha256}``), each
+  after checking its hash here; the server checks it again. Files of evidence
+  rows that this laptop lacks (pulled from another laptop) are fetched and
+  kept only if their hash and size match the row. Each file done is
+  remembered per server (``evidence_uploads``), so a cut run resumes at the
+  next file. A file the server does not know yet (its op not pushed, or not
+  uploaded by its laptop) is tried again at the next sync.
+
+Nothing here fails a sync: the first error stops the uploads and is returned
+in the report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from sqlalchemy import Column, Integer, MetaData, String, Table, Text, select
+from sqlalchemy.orm import Session
+
+from desktop.services.base import Context
+from desktop.services.visits import evidence_path
+from desktop.store.audit import GENESIS
+from desktop.store.files import write_whole
+from desktop.store.models import AuditEntry, Evidence, UtcDateTime
+from desktop.sync.client import SyncClient
+from desktop.sync.errors import SyncError, SyncProtocolError
+
+__all__ = ["AUDIT_BATCH", "UploadReport", "upload_all"]
+
+#: Audit entries per request (the server takes up to 500).
+AUDIT_BATCH: Final = 200
+#: The largest evidence file the server takes (``server.evidence.MAX_FILE_BYTES``).
+MAX_FILE_BYTES: Final = 8 * 1024 * 1024
+_CHUNK: Final = 1024 * 1024
+
+_tables = MetaData()
+#: Per server: the last local audit entry (``audit_log.seq``, hash) it confirmed.
+AUDIT_UPLOADS: Final = Table(
+    "audit_uploads",
+    _tables,
+    Column("server_url", Text, primary_key=True),
+    Column("seq", Integer, nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+#: Per server: the evidence files it is known to hold (uploaded or fetched).
+EVIDENCE_UPLOADS: Final = Table(
+    "evidence_uploads",
+    _tables,
+    Column("server_url", Text, primary_key=True),
+    Column("sha256", String(64), primary_key=True),
+    Column("at", UtcDateTime, nullable=False),
+)
+
+
+@dataclass(frozen=True)
+class UploadReport:
+    """What one run did: audit entries the server newly stored, files sent and
+    fetched, files the server does not have yet, files too large for the
+    server, and why it stopped, if it did."""
+
+    audit_entries: int = 0
+    files_sent: int = 0
+    files_fetched: int = 0
+    files_waiting: int = 0
+    files_too_large: int = 0
+    problem: str = ""
+
+
+@dataclass
+class _Tally:
+    audit_entries: int = 0
+    files_sent: int = 0
+    files_fetched: int = 0
+    files_waiting: int = 0
+    files_too_large: int = 0
+
+    def report(self, problem: str = "") -> UploadReport:
+        return UploadReport(
+            self.audit_entries,
+            self.files_sent,
+            self.files_fetched,
+            self.files_waiting,
+            self.files_too_large,
+            problem,
+        )
+
+
+def upload_all(ctx: Context, client: SyncClient) -> UploadReport:
+    """Upload the audit trail, then send and fetch evidence files (see the
+    module doc). Never raises a :class:`SyncError`: it is in the report."""
+    url = client.base_url
+    tally = _Tally()
+    try:
+        _upload_audit(ctx, client, url, tally)
+        _send_files(ctx, client, url, tally)
+        _fetch_files(ctx, client, url, tally)
+    except SyncError as exc:
+        return tally.report(exc.message)
+    except OSError as exc:
+        return tally.report(f"无法读写证据文件：{exc.strerror or exc}")
+    return tally.report()
+
+
+# --------------------------------------------------------------- audit trail
+
+
+def _entry(row: AuditEntry) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "at": row.at.isoformat(timespec="microseconds"),
+        "device_id": row.device_id,
+        "user_id": row.user_id,
+        "action": row.action,
+        "entity": row.entity,
+        "entity_id": row.entity_id,
+        "details": row.details,
+        "prev_hash": row.prev_hash,
+        "hash": row.hash,
+    }
+
+
+def _remember_audit(db: Session, url: str, seq: int, last_hash: str) -> None:
+    db.execute(AUDIT_UPLOADS.delete().where(AUDIT_UPLOADS.c.server_url == url))
+    db.execute(AUDIT_UPLOADS.insert().values(server_url=url, seq=seq, hash=last_hash))
+
+
+def _audit_start(ctx: Context, client: SyncClient, url: str) -> int | None:
+    """The local seq after which the server lacks entries (``None``: nothing to send)."""
+    mine = AuditEntry.device_id == ctx.device_id
+    with ctx.transaction() as db:
+        newest = db.scalar(select(AuditEntry.seq).where(mine).order_by(AuditEntry.seq.desc()))
+        known = db.execute(
+            select(AUDIT_UPLOADS.c.seq).where(AUDIT_UPLOADS.c.server_url == url)
+        ).scalar()
+    if newest is None or newest == known:
+        return None
+    head = client.audit_head()
+    last_hash = head.get("last_hash")
+    if not isinstance(last_hash, str):
+        raise SyncProtocolError("服务器的审计记录答复缺少 last_hash")
+    if last_hash == GENESIS:
+        return 0
+    with ctx.transaction() as db:
+        start = db.scalar(select(AuditEntry.seq).where(mine, AuditEntry.hash == last_hash))
+        if start is not None:
+            _remember_audit(db, url, start, last_hash)
+    if start is None:
+        raise SyncError(
+            "中心服务器保存的本机审计记录中有本机已没有的记录（本机记录被截短或替换），"
+            "未上传审计记录：请联系管理员核查"
+        )
+    return start
+
+
+def _upload_audit(ctx: Context, client: SyncClient, url: str, tally: _Tally) -> None:
+    start = _audit_start(ctx, client, url)
+    while start is not None:
+        with ctx.transaction() as db:
+            rows = db.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.device_id == ctx.device_id, AuditEntry.seq > start)
+                .order_by(AuditEntry.seq)
+                .limit(AUDIT_BATCH)
+            ).all()
+            batch = [_entry(r) for r in rows]
+            last_seq = rows[-1].seq if rows else start
+        if not batch:
+            return
+        answer = client.upload_audit(batch)
+        if answer.get("last_hash") != batch[-1]["hash"]:
+            raise SyncProtocolError("服务器确认的审计记录与所上传的不一致")
+        stored = answer.get("stored")
+        tally.audit_entries += stored if isinstance(stored, int) else 0
+        with ctx.transaction() as db:
+            _remember_audit(db, url, last_seq, batch[-1]["hash"])
+        start = last_seq
+
+
+# ------------------------------------------------------------ evidence files
+
+
+def _file_digest(path: Path) -> tuple[str, int] | None:
+    """(sha256, size) of the file, ``None`` if it cannot be read."""
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                digest.update(chunk)
+                size += len(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest(), size
+
+
+def _evidence(ctx: Context, url: str) -> Iterator[tuple[str, int]]:
+    """(sha256, size) of every evidence row whose file the server is not known to hold."""
+    done = select(EVIDENCE_UPLOADS.c.sha256).where(EVIDENCE_UPLOADS.c.server_url == url)
+    with ctx.transaction() as db:
+        rows = db.execute(
+            select(Evidence.sha256, Evidence.size)
+            .where(Evidence.sha256.not_in(done))
+            .distinct()
+            .order_by(Evidence.sha256)
+        ).all()
+    for sha, size in rows:
+        yield str(sha), int(size)
+
+
+def _remember_file(ctx: Context, url: str, sha256: str) -> None:
+    with ctx.transaction() as db:
+        db.execute(EVIDENCE_UPLOADS.insert().values(server_url=url, sha256=sha256, at=ctx.now()))
+
+
+def _send_files(ctx: Context, client: SyncClient, url: str, tally: _Tally) -> None:
+    for sha, size in _evidence(ctx, url):
+        path = evidence_path(ctx, sha)
+        if _file_digest(path) != (sha, size):
+            continue  # missing or damaged here: fetched below if the server has it
+        if size > MAX_FILE_BYTES:
+            tally.files_too_large += 1
+            continue
+        if client.put_evidence(sha, path.read_bytes()):
+            _remember_file(ctx, url, sha)
+            tally.files_sent += 1
+        else:
+            tally.files_waiting += 1
+
+
+def _fetch_files(ctx: Context, client: SyncClient, url: str, tally: _Tally) -> None:
+    for sha, size in _evidence(ctx, url):
+        path = evidence_path(ctx, sha)
+        if path.is_file():
+            continue  # held here, not yet on the server (counted above)
+        data = client.get_evidence(sha)
+        if data is None:
+            tally.files_waiting += 1
+            continue
+        if (hashlib.sha256(data).hexdigest(), len(data)) != (sha, size):
+            raise SyncProtocolError("从服务器收到的证据文件与其哈希不符，未保存")
+        write_whole(path, data)
+        _remember_file(ctx, url, sha)
+        tally.files_fetched += 1

@@ -1,0 +1,228 @@
+"""After each sync the laptop's audit trail and its evidence files reach the
+real server (uvicorn on a socket, PostgreSQL and SQLite), and evidence files
+reach the other laptop: byte-identical, resumable after a cut, and a 暗访
+visit's files never reach an outsider."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.services import plans, sync as sync_service, visits
+from desktop.services.sync import SyncOutcome
+from desktop.store.audit import entry_hash
+from desktop.store.models import AuditEntry
+from desktop.sync import uploads
+from server.audit import AuditRecord
+
+from .support import PASSWORD, CutAfterSending, Laptop, LiveServer
+
+MakeLaptop = Callable[[str], Laptop]
+PHOTO = b"\xff\xd8\xff\xe0 the queue at window 3 " + bytes(range(256)) * 40
+#: The fields an audit entry's hash covers (desktop.store.audit.entry_hash).
+HASHED = (
+    "id",
+    "at",
+    "device_id",
+    "user_id",
+    "action",
+    "entity",
+    "entity_id",
+    "details",
+    "prev_hash",
+)
+BOTH = [("s_insp_a", PASSWORD), ("s_insp_b", PASSWORD)]
+
+
+@pytest.fixture(autouse=True)
+def server_evidence(live_server: LiveServer, tmp_path: Path) -> Path:
+    """The server keeps evidence files in this test's folder (on PostgreSQL
+    the default would be the current folder)."""
+    folder = tmp_path / "server-evidence"
+    state = live_server.app.state
+    state.settings = dataclasses.replace(state.settings, evidence_dir=folder)
+    return folder
+
+
+def run(laptop: Laptop, username: str, transport: httpx.BaseTransport | None = None) -> SyncOutcome:
+    client = laptop.client(username, transport) if transport else laptop.client(username)
+    try:
+        return sync_service.run_sync(laptop.ctx, laptop.login(username), client)
+    finally:
+        if transport is not None:
+            client.close()
+
+
+def visit_with_photo(laptop: Laptop, tmp_path: Path, kind: str = "focus") -> tuple[str, str]:
+    """On ``laptop``: a plan of s_insp_a and s_insp_b approved by s_sup, a
+    visit of it and a photo; (visit id, the photo's sha256)."""
+    ctx, office = laptop.ctx, laptop.office
+    insp = laptop.login("s_insp_a")
+    today = ctx.today()
+    plan_id = plans.create_plan(
+        ctx,
+        insp,
+        title="窗口服务暗访" if kind == "unannounced" else "窗口服务专项督查",
+        kind=kind,
+        subject_agency_id=office.agency,
+        scope="窗口服务",
+        method="查阅资料",
+        starts_on=today,
+        ends_on=today + dt.timedelta(days=30),
+        team_ids=[office.users["s_insp_a"], office.users["s_insp_b"]],
+    )
+    plans.submit_plan(ctx, insp, plan_id)
+    plans.approve_plan(ctx, laptop.login("s_sup"), plan_id)
+    secret = kind == "unannounced"
+    visit_id = visits.open_visit(
+        ctx,
+        laptop.login("s_insp_a"),
+        plan_id,
+        visited_on=today,
+        place="市民服务中心",
+        announced=not secret,
+        identity_shown=not secret,
+        confirmations=BOTH,
+    )
+    photo = tmp_path / f"{kind}.jpg"
+    photo.write_bytes(PHOTO + kind.encode())
+    visits.add_evidence(ctx, laptop.login("s_insp_a"), visit_id, photo, "photo")
+    return visit_id, hashlib.sha256(photo.read_bytes()).hexdigest()
+
+
+def push_all(laptop: Laptop) -> SyncOutcome:
+    """Sync as the plan's author, its approver and the author again (each
+    user's ops go when they sync); the last run's outcome."""
+    run(laptop, "s_insp_a")
+    run(laptop, "s_sup")
+    return run(laptop, "s_insp_a")
+
+
+def server_chain(live: LiveServer, device_id: str) -> list[AuditRecord]:
+    with Session(live.engine) as db:
+        return list(
+            db.scalars(
+                select(AuditRecord)
+                .where(AuditRecord.device_id == device_id)
+                .order_by(AuditRecord.position)
+            )
+        )
+
+
+def local_chain(laptop: Laptop) -> list[AuditEntry]:
+    with laptop.ctx.transaction() as db:
+        return list(
+            db.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.device_id == laptop.ctx.device_id)
+                .order_by(AuditEntry.seq)
+            )
+        )
+
+
+def assert_chain_on_server(live: LiveServer, laptop: Laptop) -> None:
+    """The server holds the laptop's whole chain, and it verifies."""
+    held = server_chain(live, laptop.ctx.device_id)
+    assert [r.hash for r in held] == [e.hash for e in local_chain(laptop)]
+    prev = "0" * 64
+    for row in held:
+        assert row.prev_hash == prev
+        assert row.hash == entry_hash(**{name: getattr(row, name) for name in HASHED})
+        prev = row.hash
+
+
+def test_the_audit_trail_of_laptop_a_is_on_the_server_and_verifies(
+    make_laptop: MakeLaptop, live_server: LiveServer, tmp_path: Path
+) -> None:
+    a = make_laptop("a")
+    visit_with_photo(a, tmp_path)
+    outcome = push_all(a)
+    assert outcome.uploads.problem == ""
+    assert_chain_on_server(live_server, a)
+    actions = {r.action for r in server_chain(live_server, a.ctx.device_id)}
+    assert {"plan.create", "visit.open", "visit.add_evidence", "sync.sign_in"} <= actions
+    # nothing new since: the next run sends nothing and asks nothing
+    quiet = uploads.upload_all(a.ctx, a.client("s_insp_a"))
+    assert quiet == uploads.UploadReport()
+    assert_chain_on_server(live_server, a)
+
+
+def test_a_photo_registered_on_a_appears_on_b_byte_identical(
+    make_laptop: MakeLaptop, live_server: LiveServer, server_evidence: Path, tmp_path: Path
+) -> None:
+    a, b = make_laptop("a"), make_laptop("b")
+    visit_id, sha = visit_with_photo(a, tmp_path)
+    first = run(a, "s_insp_a")  # the visit waits for the approval: the server lacks it
+    assert first.uploads.files_sent == 0 and first.uploads.files_waiting == 1
+    outcome = push_all(a)
+    assert outcome.uploads.problem == ""
+    original = visits.evidence_path(a.ctx, sha).read_bytes()
+    assert (server_evidence / sha[:2] / sha).read_bytes() == original
+    fetched = run(b, "s_insp_b").uploads
+    assert (fetched.files_fetched, fetched.problem) == (1, "")
+    assert visits.evidence_path(b.ctx, sha).read_bytes() == original
+    assert visits.verify_evidence(b.ctx, b.login("s_insp_b"), visit_id) == []
+    # and once there, it is neither sent nor fetched again
+    again = run(b, "s_insp_b").uploads
+    assert (again.files_fetched, again.files_sent, again.files_waiting) == (0, 0, 0)
+
+
+def test_a_cut_upload_resumes_where_the_server_stands(
+    make_laptop: MakeLaptop,
+    live_server: LiveServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(uploads, "AUDIT_BATCH", 3)
+    a, b = make_laptop("a"), make_laptop("b")
+    _visit, sha = visit_with_photo(a, tmp_path)
+    # the second audit batch reaches the server; its answer is lost
+    cut = CutAfterSending(lambda request, n: request.url.path == "/audit/entries" and n == 2)
+    stopped = run(a, "s_insp_a", cut)
+    assert stopped.uploads.problem and cut.cuts == 1
+    held = len(server_chain(live_server, a.ctx.device_id))
+    assert 3 < held < len(local_chain(a))
+    # the next sync (another user's) sends the rest, once
+    assert run(a, "s_sup").uploads.problem == ""
+    assert_chain_on_server(live_server, a)
+    # the photo reaches the server; the answer is lost
+    cut_put = CutAfterSending(lambda request, n: request.method == "PUT")
+    stopped = run(a, "s_insp_a", cut_put)
+    assert stopped.uploads.problem and stopped.uploads.files_sent == 0 and cut_put.cuts == 1
+    resumed = run(a, "s_insp_a")
+    assert (resumed.uploads.problem, resumed.uploads.files_sent) == ("", 1)
+    assert_chain_on_server(live_server, a)
+    # a download cut mid-way leaves no file, and the next sync fetches it
+    cut_get = CutAfterSending(lambda request, n: request.url.path.startswith("/evidence/"))
+    broken = run(b, "s_insp_b", cut_get)
+    assert broken.uploads.problem and not visits.evidence_path(b.ctx, sha).exists()
+    assert run(b, "s_insp_b").uploads.files_fetched == 1
+    assert visits.evidence_path(b.ctx, sha).read_bytes() == PHOTO + b"focus"
+
+
+def test_an_unannounced_visits_evidence_is_not_fetchable_by_an_outsider(
+    make_laptop: MakeLaptop, live_server: LiveServer, tmp_path: Path
+) -> None:
+    a, b = make_laptop("a"), make_laptop("b")
+    _visit, sha = visit_with_photo(a, tmp_path, kind="unannounced")
+    assert push_all(a).uploads.files_sent == 1
+    for outsider in ("s_handler", "s_admin"):
+        client = b.client(outsider)
+        assert client.get_evidence(sha) is None, outsider
+        assert client.put_evidence(sha, PHOTO + b"unannounced") is False, outsider
+        token = client._token  # the same refusal, as the API says it
+        response = httpx.get(
+            f"{live_server.url}/evidence/{sha}", headers={"Authorization": f"Bearer {token}"}
+        )
+        assert (response.status_code, response.json()["error"]) == (404, "evidence.unknown")
+    # the team gets it
+    assert run(b, "s_insp_b").uploads.files_fetched == 1
+    assert visits.evidence_path(b.ctx, sha).read_bytes() == PHOTO + b"unannounced"
