@@ -1,6 +1,6 @@
 """One laptop as its own process (笔记本电脑驱动), for the end-to-end test.
 
-    python -m tests.e2e.laptop --data-dir DIR
+    python -m tests.e2e.laptop --data-dir DIR [--fast-argon2]
 
 opens the data folder exactly as the app does
 (:func:`desktop.bootstrap.open_context`) and then reads one JSON command a
@@ -31,6 +31,11 @@ service functions the UI calls, as the signed-in user:
     :func:`desktop.sync.state.state_hash`.
 ``{"op": "quit"}``
 
+``--fast-argon2``: the passwords and handlers' keys on this laptop are
+hashed and sealed with argon2id at the cheapest parameters (as the in-process
+tests do), so a test signing people in some forty times stays quick; the
+server keeps its own.
+
 Answers: ``{"ok": true, "result": ...}`` or ``{"ok": false, "error": class
 name, "code": ..., "field": ..., "message": ...}`` for a refusal
 (:class:`~desktop.services.errors.ServiceError`); anything else is
@@ -50,8 +55,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
+from argon2 import PasswordHasher
+
 from desktop.bootstrap import open_context
-from desktop.crypto import ComplainantIdentity
+from desktop.crypto import DEFAULT_ARGON2_PARAMS, Argon2Params, ComplainantIdentity
 from desktop.documents.render import render_pdf
 from desktop.services import (
     auth,
@@ -81,6 +88,10 @@ SERVICES: dict[str, Any] = {
     "sync": sync_service,
     "visits": visits,
 }
+
+
+#: ``--fast-argon2``: argon2id at its cheapest (the algorithm stays argon2id).
+FAST_ARGON2 = Argon2Params(time_cost=1, memory_cost_kib=64, parallelism=1)
 
 
 def decode(value: Any) -> Any:
@@ -119,8 +130,9 @@ def encode(value: Any) -> Any:
 class Laptop:
     """The open data folder, its clock, and who is signed in."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, argon2: Argon2Params = DEFAULT_ARGON2_PARAMS) -> None:
         self.ctx: Context = open_context(data_dir)
+        self.argon2 = argon2
         self.offset = dt.timedelta()
         self.ctx.clock = self.now
         self.sessions: dict[str, UserSession] = {}
@@ -151,7 +163,9 @@ class Laptop:
 
     def enrol_user(self, url: str, user: str, password: str, profile: str | None) -> list[str]:
         """A person's first sign-in on this laptop, online (登记到中心服务器)."""
-        session = enrol.enrol_with_server(self.ctx, url, user, password, profile_id=profile)
+        session = enrol.enrol_with_server(
+            self.ctx, url, user, password, profile_id=profile, argon2=self.argon2
+        )
         return self._keep(user, password, session)
 
     def sign_in(self, user: str, password: str) -> list[str]:
@@ -167,16 +181,13 @@ class Laptop:
             client.close()
         return sorted(r.value for r in session.roles)
 
-    def call(
-        self, fn: str, args: list[Any], kwargs: dict[str, Any], user: str | None = None
-    ) -> Any:
+    def call(self, user: str, fn: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
         module_name, _, name = fn.partition(".")
         module = SERVICES.get(module_name)
         function: Callable[..., Any] | None = getattr(module, name, None) if module else None
         if function is None or name.startswith("_"):
             raise ServiceError(f"no such service function: {fn}", code="driver.unknown_fn")
-        actor = [self.session(user)] if user is not None else []
-        return function(self.ctx, *actor, *decode(args), **decode(kwargs))
+        return function(self.ctx, self.session(user), *decode(args), **decode(kwargs))
 
     def sync(self, user: str) -> Any:
         session = self.session(user)
@@ -204,7 +215,7 @@ class Laptop:
             return self.sign_in(command["user"], command["password"])
         if op == "call":
             return self.call(
-                command["fn"], command.get("args", []), command.get("kwargs", {}), command.get("as")
+                command["as"], command["fn"], command.get("args", []), command.get("kwargs", {})
             )
         if op == "sync":
             return self.sync(command["as"])
@@ -249,10 +260,15 @@ def serve(laptop: Laptop, commands: IO[str], answers: IO[str]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.e2e.laptop")
     parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--fast-argon2", action="store_true")
     args = parser.parse_args(argv)
     answers = sys.stdout
     sys.stdout = sys.stderr  # only answers on the protocol channel
-    laptop = Laptop(args.data_dir)
+    argon2 = DEFAULT_ARGON2_PARAMS
+    if args.fast_argon2:
+        argon2 = FAST_ARGON2
+        auth._hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+    laptop = Laptop(args.data_dir, argon2)
     answers.write(json.dumps({"ok": True, "result": {"device_id": laptop.ctx.device_id}}) + "\n")
     answers.flush()
     serve(laptop, sys.stdin, answers)

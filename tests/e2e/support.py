@@ -214,7 +214,14 @@ class LaptopProcess:
         self.stderr_path = tmp / f"laptop-{name}.stderr"
         with self.stderr_path.open("wb") as err:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "tests.e2e.laptop", "--data-dir", str(data_dir)],
+                [
+                    sys.executable,
+                    "-m",
+                    "tests.e2e.laptop",
+                    "--data-dir",
+                    str(data_dir),
+                    "--fast-argon2",
+                ],
                 cwd=ROOT,
                 env=_env({}, tmp),
                 stdin=subprocess.PIPE,
@@ -272,19 +279,13 @@ class LaptopProcess:
         for username in usernames:
             self.do("sign_in", user=username, password=password(username))
 
-    def call(self, user: str | None, fn: str, *args: Any, **kwargs: Any) -> Any:
+    def call(self, user: str, fn: str, *args: Any, **kwargs: Any) -> Any:
         """``fn`` (``"plans.create_plan"``...) as ``user``, which must succeed."""
-        fields: dict[str, Any] = {"fn": fn, "args": list(args), "kwargs": kwargs}
-        if user is not None:
-            fields["as"] = user
-        return self.do("call", **fields)
+        return self.do("call", fn=fn, args=list(args), kwargs=kwargs, **{"as": user})
 
-    def refused(self, user: str | None, fn: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    def refused(self, user: str, fn: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
         """``fn`` as ``user``, which must be refused; the refusal."""
-        fields: dict[str, Any] = {"fn": fn, "args": list(args), "kwargs": kwargs}
-        if user is not None:
-            fields["as"] = user
-        answer = self.send("call", **fields)
+        answer = self.send("call", fn=fn, args=list(args), kwargs=kwargs, **{"as": user})
         assert not answer["ok"], f"{fn} as {user} on {self.name} was not refused"
         assert answer["error"] != "crash", answer["message"]
         return answer
