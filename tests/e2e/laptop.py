@@ -27,6 +27,11 @@ service functions the UI calls, as the signed-in user:
 ``{"op": "render", "as": U, "kind": K, "record": ID, "out": PATH}``
     :func:`desktop.services.documents.build_document`, rendered to a PDF
     file (what 文书 → 另存为 PDF does).
+``{"op": "ui_open_visit", "as": U, "plan": ID, "place": P, "attempts": [...], "texts": {...}}``
+``{"op": "ui_finalise_visit", "as": U, "visit": ID, "confirmations": [...]}``
+    the visit through the app's windows, offscreen (:mod:`tests.e2e.ui`):
+    the 现场检查 page and the presence dialog, filled with each attempt's
+    (username, password) rows in turn.
 ``{"op": "state_hash", "entities": [...]}``
     :func:`desktop.sync.state.state_hash`.
 ``{"op": "quit"}``
@@ -221,6 +226,23 @@ class Laptop:
             return self.sync(command["as"])
         if op == "render":
             return self.render(command["as"], command["kind"], command["record"], command["out"])
+        if op == "ui_open_visit":
+            from tests.e2e import ui
+
+            return ui.open_visit(
+                self.ctx,
+                self.session(command["as"]),
+                command["plan"],
+                command["place"],
+                command["attempts"],
+                command["texts"],
+            )
+        if op == "ui_finalise_visit":
+            from tests.e2e import ui
+
+            return ui.finalise_visit(
+                self.ctx, self.session(command["as"]), command["visit"], command["confirmations"]
+            )
         if op == "state_hash":
             return state_hash(self.ctx, command.get("entities"))
         raise ServiceError(f"unknown command: {op}", code="driver.unknown_op")

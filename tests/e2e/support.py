@@ -64,13 +64,15 @@ def password(username: str) -> str:
 
 
 def _env(extra: Mapping[str, str], tmp: Path) -> dict[str, str]:
-    """The environment of a child process: UTF-8, its temp files in ``tmp``."""
+    """The environment of a child process: UTF-8, its temp files in ``tmp``,
+    its Qt settings (QSettings) there too rather than in the user's home."""
     return {
         **os.environ,
         "PYTHONIOENCODING": "utf-8",
         "TMPDIR": str(tmp),
         "TMP": str(tmp),
         "TEMP": str(tmp),
+        "XDG_CONFIG_HOME": str(tmp / "config"),
         **extra,
     }
 

@@ -13,7 +13,8 @@ laptops start empty, as installed:
 1. 21 Sept: an inspector drafts a 暗访 plan for two inspectors on laptop A;
    the supervisor approves it on laptop B; both sync.
 2. 24 Sept, the server is down (everyone offline): on A the two inspectors
-   open and finalise the visit, each confirming with their own password; on B
+   open and finalise the visit through the app's own 现场检查 page and
+   presence dialog (Qt, offscreen), each typing their own password; on B
    the complaint handler registers 林晓梅's complaint. The server comes back;
    both sync.
 3. 28–30 Sept on B: the supervisor drafts a decision; the office head signs
@@ -277,29 +278,35 @@ def a_day(
     server.stop()
     a.clock(china(D(2026, 9, 24), 9, 30))
     a.sign_in("wangjg")
-    visit: dict[str, Any] = {
-        "visited_on": D(2026, 9, 24),
-        "place": "鼓楼区行政服务中心一楼综合窗口",
-        "announced": False,
-        "identity_shown": False,  # 暗访: no papers shown
-    }
-    # 陈静 must type her own password, not 王建国's
+    # through the app's own 现场检查 page and presence dialog (offscreen)
     borrowed = [["wangjg", password("wangjg")], ["chenj", password("wangjg")]]
-    wrong = a.refused("wangjg", "visits.open_visit", plan_id, **visit, confirmations=borrowed)
-    assert (wrong["error"], wrong["field"]) == ("SignInFailed", "password")
-    assert a.call("wangjg", "visits.list_visits", plan_id) == []
     both = confirm("wangjg", "chenj")
-    visit_id = a.call("wangjg", "visits.open_visit", plan_id, **visit, confirmations=both)
-    a.call(
-        "wangjg",
-        "visits.update_visit",
-        visit_id,
-        observations="9:35 至 10:10，3 号窗口无人值守，叫号屏显示暂停服务。",
-        interviews="办事群众两人反映等候超过 40 分钟。",
+    opened = a.do(
+        "ui_open_visit",
+        **{"as": "wangjg"},
+        plan=plan_id,
+        place="鼓楼区行政服务中心一楼综合窗口",
+        attempts=[borrowed, both],  # 陈静 must type her own password
+        texts={
+            "observations": "9:35 至 10:10，3 号窗口无人值守，叫号屏显示暂停服务。",
+            "interviews": "办事群众两人反映等候超过 40 分钟。",
+        },
     )
+    assert opened["unannounced"] and not opened["identity_shown_enabled"]  # 暗访
+    assert opened["signed_in_first"] == "wangjg"
+    assert opened["attempts"] == [
+        {"open": True, "errors": {"password_1": "chenj：用户名或密码错误"}},
+        {"open": False, "errors": {}},
+    ]
+    visit_id = opened["visit"]
+    (visit,) = a.call("wangjg", "visits.list_visits", plan_id)
+    assert (visit["id"], visit["announced"], visit["identity_shown"]) == (visit_id, False, False)
+    assert visit["interviews"] == "办事群众两人反映等候超过 40 分钟。"
     a.clock(china(D(2026, 9, 24), 11, 15))
     a.sign_in("wangjg")
-    a.call("wangjg", "visits.finalise_visit", visit_id, both)
+    done = a.do("ui_finalise_visit", **{"as": "wangjg"}, visit=visit_id, confirmations=both)
+    assert (done["open"], done["errors"], done["read_only"]) == (False, {}, True)
+    assert "王建国、陈静" in done["details"]
     offline = a.try_sync("wangjg")
     assert (offline["ok"], offline["code"]) == (False, "sync.unavailable")
 
