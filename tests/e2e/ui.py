@@ -72,7 +72,6 @@ def open_visit(
         for name, text in texts.items():
             page.texts[name].setPlainText(text)
         page.save_button.click()
-        shown["message"] = page.message.text()
         return shown
     finally:
         window.close()
