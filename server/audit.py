@@ -154,6 +154,9 @@ def _check_entry(entry: EntryIn, device_id: str, index: int) -> None:
     where = f"第 {index + 1} 条记录"
     if entry.device_id != device_id:
         raise ApiError(422, "audit.device", f"{where}不属于本设备：只能上传本设备的审计记录")
+    problem = spec.bad_values(entry.details)
+    if problem:
+        raise ApiError(422, "audit.details", f"{where}的详情无法保存：details {problem}")
     found = spec.identity_keys(entry.details)
     if found:
         raise ApiError(

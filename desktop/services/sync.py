@@ -253,8 +253,8 @@ def run_sync(
     report = sync_once(ctx, user, client, progress)
     enrol.settle_directory(ctx, user, directory)
     blocks = top_up_numbers(ctx, user, client)
-    uploads = upload_all(ctx, client)
-    return SyncOutcome(report, _handlers_without_key(ctx, client), blocks, uploads)
+    without_key = _handlers_without_key(ctx, client)
+    return SyncOutcome(report, without_key, blocks, upload_all(ctx, client))
 
 
 def _handlers_without_key(ctx: Context, client: SyncClient) -> tuple[str, ...]:

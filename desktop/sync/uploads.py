@@ -43,8 +43,8 @@ from desktop.sync.errors import SyncError, SyncProtocolError
 
 __all__ = ["AUDIT_BATCH", "UploadReport", "upload_all"]
 
-#: Audit entries per request (the server takes up to 500).
-AUDIT_BATCH: Final = 200
+#: Audit entries per request (as many as the server takes).
+AUDIT_BATCH: Final = 500
 #: The largest evidence file the server takes (``server.evidence.MAX_FILE_BYTES``).
 MAX_FILE_BYTES: Final = 8 * 1024 * 1024
 _CHUNK: Final = 1024 * 1024

@@ -220,6 +220,11 @@ def test_details_naming_an_identity_are_refused_and_not_stored(
     assert secret.encode() not in dump_database(engine)
 
 
+def test_details_the_database_cannot_store_are_refused(api: Api) -> None:
+    _refused(api, chain(1, details={"note\u0000": 1}), 422, "audit.details")
+    _refused(api, chain(1, details={"fields": ["a\u0000b"]}), 422, "audit.details")
+
+
 def test_the_trail_is_read_by_administrators_and_office_heads_with_filters(
     api: Api, client: TestClient
 ) -> None:

@@ -44,6 +44,7 @@ from .conftest import _pg_module, _with_database
 from .proxy import Cut, CuttingProxy, Step
 from .support import DEVICE_A, DEVICE_B, Laptop, LiveServer, Office, open_laptop, start_server
 from .test_two_laptops import LIN, new_plan, plan_row
+from .test_uploads import local_chain, server_chain
 
 ROOT = Path(__file__).resolve().parents[2]
 PLANS = ("inspection_plans",)
@@ -58,6 +59,13 @@ PAGES = math.ceil((A_PLANS + B_PLANS) * OPS_PER_PLAN / PULL_LIMIT)
 LOGIN = Step("POST", "/auth/login")
 DIRECTORY = Step("GET", "/directory")  # users and offices, before the pull
 KEYS = Step("GET", "/keys/handlers")
+#: After the sync, the audit trail goes up (desktop.sync.uploads): the server's
+#: head, then A's ~1,300 entries (its ops and those it applied) in batches.
+AUDIT_BATCHES = 3
+UPLOADS = [
+    Step("GET", "/audit/head"),
+    *(Step("POST", "/audit/entries", n) for n in range(1, AUDIT_BATCHES + 1)),
+]
 #: every request of A's sync, in order
 STEPS = [
     LOGIN,
@@ -65,6 +73,7 @@ STEPS = [
     *(Step("POST", "/sync/push", n) for n in range(1, PUSHES + 1)),
     *(Step("GET", "/sync/pull", n) for n in range(1, PAGES + 1)),
     KEYS,
+    *UPLOADS,
 ]
 
 
@@ -305,9 +314,10 @@ def test_a_sync_cut_at_any_step_loses_and_doubles_nothing(
     hub = faults.hub
     a = laptops("a")
     hub.cut_at(step, point)
-    if step == KEYS:  # the key check is advisory: the sync itself is done
+    if step == KEYS or step in UPLOADS:  # after the sync itself: it is done
         outcome = sync_service.run_sync(a.ctx, a.login("s_insp_a"), a.client("s_insp_a"))
         assert outcome.handlers_without_key == ()
+        assert bool(outcome.uploads.problem) == (step in UPLOADS)
     else:
         with pytest.raises(SyncUnavailable):
             a.sync("s_insp_a")
@@ -319,6 +329,9 @@ def test_a_sync_cut_at_any_step_loses_and_doubles_nothing(
     resent = step.path == "/sync/push" and point is not Cut.BEFORE_REQUEST
     cut_batch = min(PUSH_BATCH, len(faults.a.op_ids) - PUSH_BATCH * (step.n - 1))
     assert report.duplicates == (cut_batch if resent else 0)
+    assert [e.hash for e in server_chain(server, a.ctx.device_id)] == [
+        e.hash for e in local_chain(a)
+    ]
     b = laptops("b")
     b.sync("s_insp_b")
     check_nothing_lost_or_doubled(server, faults, a, b)
@@ -338,7 +351,7 @@ def _number_prefixes(laptop: Laptop) -> list[str]:
 def _signer_steps(laptop: Laptop) -> list[Step]:
     count = len(_number_prefixes(laptop))
     blocks = [Step(BLOCKS.method, BLOCKS.path, n) for n in range(1, count + 1)]
-    return [LOGIN, DIRECTORY, Step("GET", "/sync/pull"), *blocks, KEYS]
+    return [LOGIN, DIRECTORY, Step("GET", "/sync/pull"), *blocks, KEYS, *UPLOADS[:2]]
 
 
 def check_the_blocks_agree(laptop: Laptop, live: LiveServer) -> None:
