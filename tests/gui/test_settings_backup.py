@@ -89,8 +89,8 @@ def test_backup_then_restore_through_the_page(
     dialog.target.path.setText(str(target))
     dialog.passphrase.setText(PASSPHRASE)
     dialog.confirm.setText(PASSPHRASE)
-    click(qtbot, dialog)
-    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted.value, timeout=WAIT)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT):  # then the dialog is deleted
+        click(qtbot, dialog)
     assert target.is_file()
     assert str(target) in page.backup_note.text() and "2 个证据文件" in page.backup_note.text()
 
