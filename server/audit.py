@@ -49,6 +49,10 @@ MAX_PAGE: Final = 1000
 #: Who may read the office's audit trail.
 READERS: Final = frozenset({Role.ADMINISTRATOR, Role.OFFICE_HEAD})
 HEX64: Final = r"^[0-9a-f]{64}$"
+ISO_TIME: Final = (
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    r"([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$"
+)
 
 
 class AuditRecord(Base):
@@ -274,6 +278,15 @@ def _out(row: AuditRecord) -> EntryOut:
     )
 
 
+def _instant(text: str) -> dt.datetime:
+    """An ISO 8601 date or time (UTC when it names no zone), or 422."""
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ApiError(422, "audit.since", "since 应为有效的日期或时间（ISO 8601）") from None
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+
+
 # -------------------------------------------------------------------- routes
 
 router = APIRouter(prefix="/audit", tags=["audit"])
@@ -309,7 +322,10 @@ def entries(
     device_id: Annotated[str | None, Query(pattern=ID_PATTERN)] = None,
     user_id: Annotated[str | None, Query(pattern=ID_PATTERN)] = None,
     action: Annotated[str | None, Query(min_length=1, max_length=64, pattern=NO_NUL)] = None,
-    since: Annotated[dt.datetime | None, Query(description="Entries made at or after")] = None,
+    since: Annotated[
+        str | None,
+        Query(pattern=ISO_TIME, description="Entries made at or after (ISO 8601; UTC if no zone)"),
+    ] = None,
     after: Annotated[int, Query(ge=0, le=INT64_MAX, description="The 'next' of a page")] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 200,
 ) -> EntriesOut:
@@ -323,9 +339,7 @@ def entries(
     if action is not None:
         query = query.where(AuditRecord.action == action)
     if since is not None:
-        if since.tzinfo is None:
-            since = since.replace(tzinfo=dt.UTC)
-        query = query.where(AuditRecord.at >= since)
+        query = query.where(AuditRecord.at >= _instant(since))
     with factory.begin() as db:
         rows = db.scalars(query.order_by(AuditRecord.seq).limit(limit + 1)).all()
         page = [_out(r) for r in rows[:limit]]
