@@ -23,7 +23,7 @@ from desktop.store.models import AuditEntry
 from desktop.sync import uploads
 from server.audit import AuditRecord
 
-from .support import PASSWORD, CutAfterSending, Laptop, LiveServer
+from .support import DEVICE_A, PASSWORD, CutAfterSending, Laptop, LiveServer, Office, open_laptop
 
 MakeLaptop = Callable[[str], Laptop]
 PHOTO = b"\xff\xd8\xff\xe0 the queue at window 3 " + bytes(range(256)) * 40
@@ -226,3 +226,28 @@ def test_an_unannounced_visits_evidence_is_not_fetchable_by_an_outsider(
     # the team gets it
     assert run(b, "s_insp_b").uploads.files_fetched == 1
     assert visits.evidence_path(b.ctx, sha).read_bytes() == PHOTO + b"unannounced"
+
+
+def test_a_laptop_whose_trail_differs_from_the_servers_copy_sends_nothing_and_says_so(
+    make_laptop: MakeLaptop,
+    live_server: LiveServer,
+    base_laptop: tuple[Path, Office],
+    tmp_path: Path,
+) -> None:
+    """A store that claims device A but lacks what A uploaded (a laptop put
+    back from an old copy, or another store under A's id): the server keeps
+    A's chain, this one is not sent, and the sync itself is done."""
+    a = make_laptop("a")
+    assert run(a, "s_insp_a").uploads.problem == ""
+    uploaded = [r.hash for r in server_chain(live_server, DEVICE_A)]
+    impostor = open_laptop(
+        "a2", base_laptop[0], base_laptop[1], tmp_path / "a2", DEVICE_A, live_server.url
+    )
+    try:
+        outcome = run(impostor, "s_insp_a")
+        assert outcome.report.finished_at is not None
+        assert "本机已没有的记录" in outcome.uploads.problem
+        assert outcome.uploads.audit_entries == 0
+    finally:
+        impostor.close()
+    assert [r.hash for r in server_chain(live_server, DEVICE_A)] == uploaded
