@@ -243,39 +243,12 @@ def store(db: Session, principal: Principal, body: UploadIn, now: dt.datetime) -
 
 def _record(entry: EntryIn, position: int, uploader: str, now: dt.datetime) -> AuditRecord:
     return AuditRecord(
-        device_id=entry.device_id,
-        position=position,
-        id=entry.id,
-        at=entry.at,
-        user_id=entry.user_id,
-        action=entry.action,
-        entity=entry.entity,
-        entity_id=entry.entity_id,
-        details=entry.details,
-        prev_hash=entry.prev_hash,
-        hash=entry.hash,
-        uploaded_by=uploader,
-        received_at=now,
+        **entry.model_dump(), position=position, uploaded_by=uploader, received_at=now
     )
 
 
 def _out(row: AuditRecord) -> EntryOut:
-    return EntryOut(
-        seq=row.seq,
-        device_id=row.device_id,
-        position=row.position,
-        id=row.id,
-        at=row.at,
-        user_id=row.user_id,
-        action=row.action,
-        entity=row.entity,
-        entity_id=row.entity_id,
-        details=row.details,
-        prev_hash=row.prev_hash,
-        hash=row.hash,
-        uploaded_by=row.uploaded_by,
-        received_at=row.received_at,
-    )
+    return EntryOut.model_validate(row, from_attributes=True)
 
 
 def _instant(text: str) -> dt.datetime:
