@@ -12,7 +12,7 @@ no duplicates:
   numbered twice (signing again returns the number it has), and on
   (prefix, year, serial), so two documents never share a number even if two
   writers raced past every other check;
-* :func:`begin_write` starts the transaction as a SQLite write transaction
+* :func:`desktop.store.db.begin_write` starts the transaction as a SQLite write transaction
   (``BEGIN IMMEDIATE``), so concurrent sign-offs, from threads or processes on
   the same file, queue on the database lock (``busy_timeout``) instead of
   reading the same counter.
@@ -57,7 +57,6 @@ __all__ = [
     "NoNumbersLeft",
     "ReservedBlock",
     "assign",
-    "begin_write",
     "china_date",
     "free_serials",
     "issued",
@@ -124,23 +123,6 @@ def _plain(row: IssuedDocument) -> Issued:
         signed_by=row.signed_by,
         signed_at=row.signed_at,
     )
-
-
-def begin_write(db: Session) -> None:
-    """Make the session's transaction a SQLite write transaction now
-    (``BEGIN IMMEDIATE``), waiting for another writer to finish.
-
-    Call it first in the transaction of a sign-off. If the connection is
-    already inside a transaction (something was written before), it does
-    nothing: the unique constraints still keep numbers from repeating, and a
-    losing writer fails and rolls back whole.
-    """
-    connection = db.connection()
-    if connection.dialect.name != "sqlite":
-        return
-    dbapi = connection.connection.dbapi_connection
-    if dbapi is not None and not getattr(dbapi, "in_transaction", True):
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def issued(db: Session, kind: str, record_id: str) -> IssuedDocument | None:

@@ -35,7 +35,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.documents.numbers import begin_write
 from desktop.domain.accountability import (
     Consequences,
     MeasureRecord,
@@ -76,6 +75,7 @@ from desktop.services.base import (
     require_role,
 )
 from desktop.services.documents import decision_kind, issue_number
+from desktop.store.db import begin_write
 from desktop.store.models import (
     Agency,
     Appeal,

@@ -67,6 +67,7 @@ from desktop.services.base import (
     require_role,
 )
 from desktop.store import audit
+from desktop.store.db import begin_write
 from desktop.store.models import (
     Agency,
     Appeal,
@@ -160,7 +161,7 @@ def issue_number(
     """Give the document its number in ``db``'s transaction (with the audit
     entry and the sync operation) unless it has one. Returns the number and
     whether it is new. Callers check roles and the record's state first, and
-    should have called :func:`desktop.documents.numbers.begin_write` first
+    should have called :func:`desktop.store.db.begin_write` first
     in the transaction. While a server is set, the number comes from this
     laptop's blocks; with none left, :class:`DocumentWorkflowError`
     (``document.no_numbers``: sync to get numbers) and nothing is written."""
@@ -314,7 +315,7 @@ def sign_off_document(ctx: Context, user: UserSession, kind: str, record_id: str
     auth.touch(ctx, user)
     require_role(user, SIGNERS, "签发文书")
     with ctx.transaction() as db:
-        numbers.begin_write(db)
+        begin_write(db)
         record_type, record = find_record(db, record_id)
         if record_type in HEAD_SIGNED:
             require_role(user, {Role.OFFICE_HEAD}, "签发该文书")

@@ -42,6 +42,7 @@ from desktop.services.base import (
 )
 from desktop.services.documents import NumberTopUp, top_up_numbers
 from desktop.store import audit
+from desktop.store.db import begin_write
 from desktop.store.models import OutboxOp, Setting, SyncAnswer, SyncRecord, SyncState, User
 from desktop.sync.client import SyncClient, normalise_url
 from desktop.sync.engine import (
@@ -51,7 +52,6 @@ from desktop.sync.engine import (
     STATUS_REJECTED,
     ProgressSink,
     SyncReport,
-    begin_write,
     materialise,
     pending_fields,
     retry_parked,

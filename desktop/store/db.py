@@ -43,6 +43,20 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.close()
 
 
+def begin_write(db: Session) -> None:
+    """Make the session's transaction a SQLite write transaction now
+    (``BEGIN IMMEDIATE``): writers queue on the database lock
+    (``busy_timeout``) instead of reading state that a concurrent commit makes
+    stale, and savepoints nest inside it. Does nothing when the connection is
+    already in a transaction (something was written before), or not on SQLite."""
+    connection = db.connection()
+    if connection.dialect.name != "sqlite":
+        return
+    dbapi = connection.connection.dbapi_connection
+    if dbapi is not None and not getattr(dbapi, "in_transaction", True):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def make_engine(db_path: Path) -> Engine:
     """An engine on ``db_path`` with the pragmas set on every connection."""
     engine = create_engine(f"sqlite:///{db_path}", future=True)

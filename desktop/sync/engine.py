@@ -62,6 +62,7 @@ from sqlalchemy.orm import Session
 from desktop.services.auth import UserSession
 from desktop.services.base import Context
 from desktop.store import audit
+from desktop.store.db import begin_write
 from desktop.store.hlc import Hlc, receive
 from desktop.store.models import (
     DocumentCounter,
@@ -153,17 +154,6 @@ class SyncReport:
 
 
 # ----------------------------------------------------------------- helpers
-
-
-def begin_write(db: Session) -> None:
-    """Start the transaction as a SQLite write transaction (``BEGIN IMMEDIATE``),
-    so savepoints nest inside it and writers queue instead of failing."""
-    connection = db.connection()
-    if connection.dialect.name != "sqlite":
-        return
-    dbapi = connection.connection.dbapi_connection
-    if dbapi is not None and not getattr(dbapi, "in_transaction", True):
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def op_body(op: OutboxOp) -> dict[str, Any]:
