@@ -37,6 +37,12 @@ def tr_data(text: str) -> str:
     return QCoreApplication.translate(DATA_CONTEXT, text)
 
 
+def join_sentences(parts: list[str]) -> str:
+    """Translated sentences as one text: run together in Chinese, spaced otherwise."""
+    chinese = QLocale().language() == QLocale.Language.Chinese
+    return ("" if chinese else " ").join(parts)
+
+
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
 

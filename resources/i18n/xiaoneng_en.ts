@@ -3322,47 +3322,72 @@ The program will now close; please start it again and sign in.</translation>
         <translation>Receiving changes from the server: {n} received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="512"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="513"/>
         <source>同步完成：发送 {pushed} 项，接收 {pulled} 项，写入本机 {applied} 项，被服务器退回 {rejected} 项。</source>
         <translation>Sync finished: {pushed} sent, {pulled} received, {applied} applied here, {rejected} refused by the server.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="521"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="523"/>
         <source>另有 {n} 项是其他用户的更改，待其本人同步时发送。</source>
         <translation>{n} more are other users&apos; changes; they are sent when those users sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="526"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="527"/>
         <source>本人有 {n} 项更改须等其他用户的相关更改先发送（如待审批的方案），之后再发送。</source>
         <translation>{n} of your changes wait for related changes by other users (e.g. a plan awaiting approval) to be sent first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="529"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="531"/>
         <source>{n} 条服务器记录暂时无法写入本机，下次同步时再试。</source>
         <translation>{n} server records could not be written here yet; they are retried at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="534"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="535"/>
         <source>服务器上的投诉受理人员 {names} 在本机没有对应的密钥，请管理员添加其账户。</source>
         <translation>Complaint handlers {names} on the server have no key on this laptop; ask an administrator to add their accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="542"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="547"/>
+        <source>已取得文号：{spans}。</source>
+        <translation>Document numbers received: {spans}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="550"/>
+        <source>未能取得文号：{problem}</source>
+        <translation>Could not get document numbers: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="553"/>
+        <source>已上传审计记录 {audit} 条、证据文件 {sent} 个，下载证据文件 {fetched} 个。</source>
+        <translation>Uploaded {audit} audit entries and {sent} evidence files; downloaded {fetched} evidence files.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="563"/>
+        <source>{n} 个证据文件超过服务器的大小限制，未上传。</source>
+        <translation>{n} evidence files exceed the server&apos;s size limit and were not uploaded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="566"/>
+        <source>审计记录或证据文件未能传完：{problem}（下次同步时继续）</source>
+        <translation>The audit trail or evidence files were not all transferred: {problem} (continues at the next sync).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="573"/>
         <source>放弃本机的这项更改？记录将保持服务器上的内容，此操作会记入审计记录。</source>
         <translation>Discard this change? The record keeps the server&apos;s version; this is written to the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="552"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="583"/>
         <source>已放弃本机更改，记录保持服务器上的内容。</source>
         <translation>Change discarded; the record keeps the server&apos;s version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="554"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="585"/>
         <source>已重新提交，下次同步时发送。</source>
         <translation>Submitted again; it is sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="560"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="591"/>
         <source>处理冲突</source>
         <translation>Resolve conflict</translation>
     </message>

@@ -126,8 +126,9 @@ def test_sync_page_syncs_and_shows_a_conflict_with_its_resolve_buttons(
     click_sync(qtbot, page)
     assert page.result.text().startswith("同步完成：发送 17 项"), page.error.text()
     assert "被服务器退回 0 项" in page.result.text()
+    assert "已上传审计记录" in page.result.text()  # the trail and evidence follow the ops
     assert any(total > 0 and done == total for done, total in progress)  # pushing n/N
-    assert page.last_sync.text().startswith("上次同步：20")
+    assert page.last_sync.text().startswith("上次同步：20"), (page.result.text(), page.error.text())
     assert page.connection.text().startswith("已连接服务器")
     assert page.password.text() == "" and not page.password.isEnabled()
     assert page.progress.isHidden()

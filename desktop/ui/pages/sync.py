@@ -42,7 +42,7 @@ from desktop.services.errors import InvalidInput
 from desktop.sync.client import SyncClient
 from desktop.sync.errors import SyncAuthFailed, SyncSessionExpired
 from desktop.ui.fields import ERROR_STYLE, FieldForm
-from desktop.ui.i18n import QT_TRANSLATE_NOOP
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, join_sentences
 from desktop.ui.worker import Progress, error_text, run_in_background
 
 ENTITY_NAMES = {
@@ -508,33 +508,64 @@ class Page(QWidget):
         self.client = client
         report = outcome.report
         self._finish_progress()
-        text = self.tr(
-            "同步完成：发送 {pushed} 项，接收 {pulled} 项，写入本机 {applied} 项，"
-            "被服务器退回 {rejected} 项。"
-        ).format(
-            pushed=report.pushed,
-            pulled=report.pulled,
-            applied=report.applied,
-            rejected=report.rejected,
-        )
+        parts = [
+            self.tr(
+                "同步完成：发送 {pushed} 项，接收 {pulled} 项，写入本机 {applied} 项，"
+                "被服务器退回 {rejected} 项。"
+            ).format(
+                pushed=report.pushed,
+                pulled=report.pulled,
+                applied=report.applied,
+                rejected=report.rejected,
+            )
+        ]
         if report.held_back:
-            text += self.tr("另有 {n} 项是其他用户的更改，待其本人同步时发送。").format(
-                n=report.held_back
-            )
+            text = self.tr("另有 {n} 项是其他用户的更改，待其本人同步时发送。")
+            parts.append(text.format(n=report.held_back))
         if report.waiting:
-            text += self.tr(
+            text = self.tr(
                 "本人有 {n} 项更改须等其他用户的相关更改先发送（如待审批的方案），之后再发送。"
-            ).format(n=report.waiting)
-        if report.parked:
-            text += self.tr("{n} 条服务器记录暂时无法写入本机，下次同步时再试。").format(
-                n=report.parked
             )
+            parts.append(text.format(n=report.waiting))
+        if report.parked:
+            text = self.tr("{n} 条服务器记录暂时无法写入本机，下次同步时再试。")
+            parts.append(text.format(n=report.parked))
         if outcome.handlers_without_key:
-            text += self.tr(
+            text = self.tr(
                 "服务器上的投诉受理人员 {names} 在本机没有对应的密钥，请管理员添加其账户。"
-            ).format(names="、".join(outcome.handlers_without_key))
-        self.result.setText(text)
+            )
+            parts.append(text.format(names="、".join(outcome.handlers_without_key)))
+        parts += self._after_sync(outcome)
+        self.result.setText(join_sentences(parts))
         self.refresh()
+
+    def _after_sync(self, outcome: sync_service.SyncOutcome) -> list[str]:
+        """What the work after the sync did: numbers, audit trail, evidence."""
+        numbers, uploads = outcome.numbers, outcome.uploads
+        parts: list[str] = []
+        if numbers.received:
+            text = self.tr("已取得文号：{spans}。")
+            parts.append(text.format(spans="、".join(numbers.received)))
+        if numbers.problem:
+            parts.append(self.tr("未能取得文号：{problem}").format(problem=numbers.problem))
+        if uploads.audit_entries or uploads.files_sent or uploads.files_fetched:
+            text = self.tr(
+                "已上传审计记录 {audit} 条、证据文件 {sent} 个，下载证据文件 {fetched} 个。"
+            )
+            parts.append(
+                text.format(
+                    audit=uploads.audit_entries,
+                    sent=uploads.files_sent,
+                    fetched=uploads.files_fetched,
+                )
+            )
+        if uploads.files_too_large:
+            text = self.tr("{n} 个证据文件超过服务器的大小限制，未上传。")
+            parts.append(text.format(n=uploads.files_too_large))
+        if uploads.problem:
+            text = self.tr("审计记录或证据文件未能传完：{problem}（下次同步时继续）")
+            parts.append(text.format(problem=uploads.problem))
+        return parts
 
     def resolve(self, op_id: str, choice: str) -> None:
         """Resolve one conflict; dropping a change is confirmed first."""
