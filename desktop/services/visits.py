@@ -551,9 +551,17 @@ def _view(db: Session, visit: Visit) -> VisitView:
         explanations_demanded=visit.explanations_demanded,
         interviews=visit.interviews,
         state=visit.state,
+        # In the order they confirmed; those who confirmed together, by name.
         presence=tuple(
-            PresenceView(p.user_id, names.get(p.user_id, p.user_id), p.stage, p.confirmed_at)
-            for p in visit.presence
+            sorted(
+                (
+                    PresenceView(
+                        p.user_id, names.get(p.user_id, p.user_id), p.stage, p.confirmed_at
+                    )
+                    for p in visit.presence
+                ),
+                key=lambda v: (v.confirmed_at, v.display_name),
+            )
         ),
         evidence=tuple(
             EvidenceView(e.id, e.kind, e.filename, e.sha256, e.size, e.added_by, e.added_at)

@@ -1,6 +1,5 @@
-"""Fixtures for the end-to-end test: a real PostgreSQL database for the
-server (``scripts/pg_test_server.py``, or the cluster in
-``XIAONENG_TEST_PG_URL``), with a way to dump it.
+"""Fixtures for the end-to-end test: a database for the server on the
+session's PostgreSQL (``tests/pg.py``), with a way to dump it.
 
 Where PostgreSQL cannot start, the server runs on SQLite instead and a
 warning says so (an error with ``XIAONENG_TEST_REQUIRE_PG=1``).
@@ -11,16 +10,13 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
-import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.sync.conftest import _pg_module, _with_database
-
-REQUIRE_PG_ENV = "XIAONENG_TEST_REQUIRE_PG"
+from tests.pg import Cluster, pg_server
 
 
 @dataclass(frozen=True)
@@ -42,7 +38,7 @@ def _sqlite_dump(path: Path) -> Callable[[Path], None]:
 
 def _pg_dump(dsn: str) -> Callable[[Path], None]:
     def dump(out: Path) -> None:
-        tool = _pg_module().find_bindir() / "pg_dump"
+        tool = pg_server.find_bindir() / "pg_dump"
         subprocess.run(
             [str(tool), "--dbname", dsn, "--file", str(out)],
             check=True,
@@ -54,31 +50,17 @@ def _pg_dump(dsn: str) -> Callable[[Path], None]:
 
 
 @pytest.fixture
-def server_database(tmp_path: Path) -> Iterator[ServerDatabase]:
-    pg_server = _pg_module()
+def server_database(tmp_path: Path, pg_cluster: Cluster | str) -> Iterator[ServerDatabase]:
+    """The session's PostgreSQL gets a fresh database; without one, SQLite."""
+    if isinstance(pg_cluster, str):
+        path = tmp_path / "server.db"
+        yield ServerDatabase(f"sqlite:///{path}", "sqlite", _sqlite_dump(path))
+        return
     name = f"xn_e2e_{os.getpid()}"
-    given = os.environ.get(pg_server.URL_ENV)
-    cluster = None
-    if given:
-        admin_dsn = given
-    else:
-        try:
-            cluster = pg_server.TempPostgres().start()
-        except pg_server.PostgresUnavailable as exc:
-            reason = f"PostgreSQL could not be started ({exc}); the server ran on SQLite"
-            if os.environ.get(REQUIRE_PG_ENV) == "1":
-                pytest.fail(reason)
-            warnings.warn(reason, stacklevel=1)
-            path = tmp_path / "server.db"
-            yield ServerDatabase(f"sqlite:///{path}", "sqlite", _sqlite_dump(path))
-            return
-        admin_dsn = cluster.dsn("postgres")
+    pg_cluster.drop_database(name)
+    pg_cluster.create_database(name)
     try:
-        pg_server.drop_database(admin_dsn, name)
-        pg_server.create_database(admin_dsn, name)
-        dsn = _with_database(admin_dsn, name)
+        dsn = pg_cluster.dsn(name)
         yield ServerDatabase(dsn, "postgresql", _pg_dump(dsn))
     finally:
-        pg_server.drop_database(admin_dsn, name)
-        if cluster is not None:
-            cluster.stop()
+        pg_cluster.drop_database(name)

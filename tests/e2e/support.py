@@ -37,7 +37,7 @@ import httpx
 
 from desktop.crypto import ComplainantIdentity
 from desktop.domain.common import Role
-from tests.sync.conftest import _pg_module
+from tests.pg import pg_server
 
 ROOT = Path(__file__).resolve().parents[2]
 CHINA = dt.timezone(dt.timedelta(hours=8))
@@ -81,7 +81,7 @@ class ServerProcess:
     """``python -m server`` against ``database_url``; output appended to ``log``."""
 
     def __init__(self, database_url: str, log: Path, tmp: Path) -> None:
-        self.port: int = _pg_module().free_port()
+        self.port: int = pg_server.free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
         self.env = _env(

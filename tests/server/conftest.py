@@ -1,8 +1,7 @@
-"""Fixtures for the server tests: a real PostgreSQL started here, and SQLite.
+"""Fixtures for the server tests: a real PostgreSQL, and SQLite.
 
-A session-scoped PostgreSQL cluster is made with ``scripts/pg_test_server.py``
-(initdb into a temporary folder, as ``nobody`` when running as root, a free
-port on 127.0.0.1), or taken from ``XIAONENG_TEST_PG_URL``. One database is
+The session's PostgreSQL is ``pg_cluster`` (``tests/conftest.py``,
+``tests/pg.py``). One database is
 migrated and seeded once and used as the template of a fresh database per test
 (``CREATE DATABASE ... TEMPLATE``); SQLite gets a copied file per test. Tests
 that take ``api``/``client``/``db_url`` run once on each backend.
@@ -14,105 +13,29 @@ reason and a ``PostgresFallbackWarning`` says the run was SQLite only; with
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import os
 import shutil
-import sys
-import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from argon2 import PasswordHasher
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 
-from server import accounts, security
+from server import accounts
 from server.app import create_app
 from server.config import Settings
 from server.db import make_engine, migrate, session_factory
+from tests.pg import Cluster
 
 from .support import PASSWORD, USERS, Api, Laptop
 
-ROOT = Path(__file__).resolve().parents[2]
-REQUIRE_PG_ENV = "XIAONENG_TEST_REQUIRE_PG"
-
-
-def _load_pg_module() -> ModuleType:
-    name = "pg_test_server"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "pg_test_server.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-pg_server = _load_pg_module()
-
-
-class PostgresFallbackWarning(UserWarning):
-    """PostgreSQL could not be started: the server tests ran on SQLite only."""
-
-
-@dataclass
-class Cluster:
-    """A PostgreSQL server the tests may create databases on."""
-
-    admin_dsn: str  # postgresql://... of the maintenance database
-
-    def dsn(self, database: str) -> str:
-        parts = urlsplit(self.admin_dsn)
-        return urlunsplit(parts._replace(path=f"/{database}"))
-
-    def url(self, database: str) -> str:
-        return self.dsn(database).replace("postgresql://", "postgresql+psycopg://", 1)
-
-    def create_database(self, name: str, template: str | None = None) -> None:
-        pg_server.create_database(self.admin_dsn, name, template)
-
-    def drop_database(self, name: str) -> None:
-        pg_server.drop_database(self.admin_dsn, name)
-
 
 @pytest.fixture(scope="session", autouse=True)
-def fast_hashing() -> Iterator[None]:
-    """Cheap argon2id parameters for the tests (the algorithm stays argon2id)."""
-    saved = security.hasher
-    security.hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
-    security._DUMMY_HASH = None
-    yield
-    security.hasher = saved
-    security._DUMMY_HASH = None
-
-
-@pytest.fixture(scope="session")
-def pg_cluster() -> Iterator[Cluster | str]:
-    """The cluster, or the reason there is none."""
-    given = os.environ.get(pg_server.URL_ENV)
-    if given:
-        yield Cluster(given)
-        return
-    try:
-        pg = pg_server.TempPostgres().start()
-    except pg_server.PostgresUnavailable as exc:
-        reason = f"PostgreSQL could not be started ({exc}); the server tests ran on SQLite only"
-        if os.environ.get(REQUIRE_PG_ENV) == "1":
-            pytest.fail(reason)
-        warnings.warn(PostgresFallbackWarning(reason), stacklevel=1)
-        yield reason
-        return
-    try:
-        yield Cluster(pg.dsn("postgres"))
-    finally:
-        pg.stop()
+def _fast_hashing(fast_server_hashing: None) -> None:
+    """Every server test hashes passwords cheaply (``tests/conftest.py``)."""
 
 
 def seed(url: str) -> None:

@@ -53,8 +53,8 @@ from desktop.store.models import (
 from server import accounts
 from server.models import Record
 from server.numbers import NumberBlock
+from tests.pg import pg_server
 
-from .conftest import pg_server
 from .support import PASSWORD, Api
 
 LAPTOP_DEVICE = "0190a000-0000-7000-8000-0000000000e1"

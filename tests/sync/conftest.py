@@ -3,25 +3,18 @@ uvicorn on a free port on 127.0.0.1, on a real PostgreSQL started here and on
 SQLite (each test that takes ``live_server`` runs on both), and laptops made
 of copies of one base store.
 
-The PostgreSQL cluster comes from ``scripts/pg_test_server.py`` as in
-``tests/server/conftest.py`` (or from ``XIAONENG_TEST_PG_URL``); where it
-cannot start, the PostgreSQL half is skipped with the reason (an error with
-``XIAONENG_TEST_REQUIRE_PG=1``). These fixtures are not imported from
-``tests/server/conftest.py``: under ``--import-mode=importlib`` that package
-is imported as ``server`` and cannot be imported again by name from here.
+The PostgreSQL is the session's ``pg_cluster`` (``tests/conftest.py``,
+``tests/pg.py``); where none can start, the PostgreSQL half is skipped with
+the reason (an error with ``XIAONENG_TEST_REQUIRE_PG=1``).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import os
 import shutil
-import sys
-import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from argon2 import PasswordHasher
@@ -33,8 +26,8 @@ from desktop.services.auth import create_user, setup_office_keys
 from desktop.services.base import Context
 from desktop.store.db import open_store
 from desktop.store.models import Agency, Official
-from server import security
 from server.db import make_engine, migrate
+from tests.pg import Cluster
 
 from .support import (
     BASE_DEVICE,
@@ -51,27 +44,7 @@ from .support import (
     start_server,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
-REQUIRE_PG_ENV = "XIAONENG_TEST_REQUIRE_PG"
 _numbers = itertools.count()
-
-
-def _pg_module() -> ModuleType:
-    name = "pg_test_server"  # the same module object tests/server/conftest.py loads
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "pg_test_server.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def _with_database(dsn: str, database: str) -> str:
-    from urllib.parse import urlsplit, urlunsplit
-
-    return urlunsplit(urlsplit(dsn)._replace(path=f"/{database}"))
 
 
 def _migrated(url: str) -> None:
@@ -83,50 +56,27 @@ def _migrated(url: str) -> None:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def fast_server_hashing() -> Iterator[None]:
-    """Cheap argon2id parameters on the server for the tests."""
-    saved = security.hasher
-    security.hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
-    security._DUMMY_HASH = None
-    yield
-    security.hasher = saved
-    security._DUMMY_HASH = None
+def _fast_hashing(fast_server_hashing: None) -> None:
+    """Every sync test's server hashes passwords cheaply (``tests/conftest.py``)."""
 
 
 @pytest.fixture(scope="session")
-def sync_pg_cluster() -> Iterator[str]:
-    """The maintenance database's DSN of a PostgreSQL for these tests."""
-    pg_server = _pg_module()
-    given = os.environ.get(pg_server.URL_ENV)
-    if given:
-        yield given
-        return
-    try:
-        pg = pg_server.TempPostgres().start()
-    except pg_server.PostgresUnavailable as exc:
-        reason = f"PostgreSQL could not be started ({exc}); the sync tests ran on SQLite only"
-        if os.environ.get(REQUIRE_PG_ENV) == "1":
-            pytest.fail(reason)
-        warnings.warn(reason, stacklevel=1)
-        pytest.skip(reason)
-    try:
-        yield str(pg.dsn("postgres"))
-    finally:
-        pg.stop()
+def sync_pg_cluster(pg_cluster: Cluster | str) -> Cluster:
+    """The session's PostgreSQL (the PostgreSQL half is skipped without one)."""
+    if isinstance(pg_cluster, str):
+        pytest.skip(pg_cluster)
+    return pg_cluster
 
 
 @pytest.fixture(scope="session")
-def sync_pg_template(sync_pg_cluster: str) -> Iterator[str]:
+def sync_pg_template(sync_pg_cluster: Cluster) -> Iterator[str]:
     """A migrated server database, the template of each test's database."""
-    pg_server = _pg_module()
     name = f"xn_sync_template_{os.getpid()}"
-    pg_server.drop_database(sync_pg_cluster, name)
-    pg_server.create_database(sync_pg_cluster, name)
-    _migrated(
-        _with_database(sync_pg_cluster, name).replace("postgresql://", "postgresql+psycopg://", 1)
-    )
+    sync_pg_cluster.drop_database(name)
+    sync_pg_cluster.create_database(name)
+    _migrated(sync_pg_cluster.url(name))
     yield name
-    pg_server.drop_database(sync_pg_cluster, name)
+    sync_pg_cluster.drop_database(name)
 
 
 @pytest.fixture(scope="session")
@@ -145,15 +95,14 @@ def backend(request: pytest.FixtureRequest) -> str:
 def db_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh, migrated server database on ``backend``."""
     if backend == "postgresql":
-        pg_server = _pg_module()
-        cluster: str = request.getfixturevalue("sync_pg_cluster")
+        cluster: Cluster = request.getfixturevalue("sync_pg_cluster")
         template: str = request.getfixturevalue("sync_pg_template")
         name = f"xn_sync_{os.getpid()}_{next(_numbers)}"
-        pg_server.create_database(cluster, name, template)
+        cluster.create_database(name, template)
         try:
-            yield _with_database(cluster, name).replace("postgresql://", "postgresql+psycopg://", 1)
+            yield cluster.url(name)
         finally:
-            pg_server.drop_database(cluster, name)
+            cluster.drop_database(name)
     else:
         target = tmp_path / "server.db"
         shutil.copy(request.getfixturevalue("sync_sqlite_template"), target)

@@ -39,8 +39,8 @@ from server.db import _PUBLISH_LOCK, make_engine
 from server.models import Op, Record
 from server.numbers import NumberBlock as ServerBlock
 from tests.e2e.support import ServerProcess
+from tests.pg import Cluster
 
-from .conftest import _pg_module, _with_database
 from .proxy import Cut, CuttingProxy, Step
 from .support import DEVICE_A, DEVICE_B, Laptop, LiveServer, Office, open_laptop, start_server
 from .test_two_laptops import LIN, new_plan, plan_row
@@ -96,7 +96,7 @@ class Faults:
     hub: CuttingProxy
     a: Prepared
     b: Prepared
-    cluster: str
+    cluster: Cluster
     template: str
 
 
@@ -137,20 +137,19 @@ def _prepare(
 @pytest.fixture(scope="module")
 def faults(
     base_laptop: tuple[Path, Office],
-    sync_pg_cluster: str,
+    sync_pg_cluster: Cluster,
     sync_pg_template: str,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Faults]:
-    pg = _pg_module()
     root = tmp_path_factory.mktemp("faults")
     template = f"xn_faults_{os.getpid()}"
-    pg.drop_database(sync_pg_cluster, template)
-    pg.create_database(sync_pg_cluster, template, sync_pg_template)
+    sync_pg_cluster.drop_database(template)
+    sync_pg_cluster.create_database(template, sync_pg_template)
     hub = CuttingProxy(PLACEHOLDER_URL)
     try:
         a = _prepare(base_laptop, root / "a", DEVICE_A, "s_insp_a", A_PLANS, hub.url)
         b = _prepare(base_laptop, root / "b", DEVICE_B, "s_insp_b", B_PLANS, hub.url)
-        live = start_server(_pg_url(sync_pg_cluster, template))
+        live = start_server(sync_pg_cluster.url(template))
         try:
             live.mirror(base_laptop[1])
             hub.reset(live.url)
@@ -167,17 +166,16 @@ def faults(
         yield Faults(hub, a, replace(b, folder=root / "b-synced"), sync_pg_cluster, template)
     finally:
         hub.close()
-        pg.drop_database(sync_pg_cluster, template)
+        sync_pg_cluster.drop_database(template)
 
 
 @pytest.fixture
 def server(faults: Faults) -> Iterator[LiveServer]:
     """The real server on a copy of the template database, behind the hub."""
-    pg = _pg_module()
     name = f"xn_faults_{os.getpid()}_{next(_numbers)}"
-    pg.create_database(faults.cluster, name, faults.template)
+    faults.cluster.create_database(name, faults.template)
     try:
-        live = start_server(_pg_url(faults.cluster, name))
+        live = start_server(faults.cluster.url(name))
         faults.hub.reset(live.url)
         try:
             yield live
@@ -185,7 +183,7 @@ def server(faults: Faults) -> Iterator[LiveServer]:
             live.stop()
             live.engine.dispose()
     finally:
-        pg.drop_database(faults.cluster, name)
+        faults.cluster.drop_database(name)
 
 
 @pytest.fixture
@@ -206,10 +204,6 @@ def laptops(
     yield make
     for laptop in made:
         laptop.close()
-
-
-def _pg_url(cluster: str, database: str) -> str:
-    return _with_database(cluster, database).replace("postgresql://", "postgresql+psycopg://", 1)
 
 
 # ------------------------------------------------------------------ checks
@@ -505,10 +499,9 @@ def _server_waits_for_a_lock(db: Connection, database: str) -> bool:
 def test_the_server_killed_mid_push_and_restarted_loses_and_doubles_nothing(
     faults: Faults, laptops: Callable[[str], Laptop], tmp_path: Path
 ) -> None:
-    pg = _pg_module()
     name = f"xn_faults_{os.getpid()}_{next(_numbers)}"
-    pg.create_database(faults.cluster, name, faults.template)
-    url = _pg_url(faults.cluster, name)
+    faults.cluster.create_database(name, faults.template)
+    url = faults.cluster.url(name)
     server = ServerProcess(url, tmp_path / "server.log", tmp_path)
     engine = make_engine(url)
     try:
@@ -565,7 +558,7 @@ def test_the_server_killed_mid_push_and_restarted_loses_and_doubles_nothing(
     finally:
         server.stop()
         engine.dispose()
-        pg.drop_database(faults.cluster, name)
+        faults.cluster.drop_database(name)
 
 
 # --------------------------------------- one complaint on two laptops offline
