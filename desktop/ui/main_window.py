@@ -39,7 +39,7 @@ from desktop.domain.common import Role
 from desktop.services import auth
 from desktop.services.auth import SessionLocked, UserSession
 from desktop.services.base import Context
-from desktop.ui.i18n import QT_TRANSLATE_NOOP
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, tr_data
 
 ALL = frozenset(Role)
 NAV_WIDTH = 132  # at least; wider when a (translated) title needs it,
@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         self.unlock = unlock
         self.setWindowTitle(
             self.tr("效能督查 — {name}（{profile}）").format(
-                name=session.display_name, profile=ctx.profile.name
+                name=session.display_name, profile=tr_data(ctx.profile.name)
             )
         )
         self.resize(1280, 800)

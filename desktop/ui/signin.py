@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.errors import ServiceError
 from desktop.ui.fields import FieldForm
+from desktop.ui.i18n import tr_data
 from desktop.ui.worker import run_in_background
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ class SignInDialog(QDialog):
     def set_context(self, ctx: Context) -> None:
         """The store is open: show the rule profile and allow signing in."""
         self.ctx = ctx
-        self.subtitle.setText(ctx.profile.name)
+        self.subtitle.setText(tr_data(ctx.profile.name))
         self.ok.setEnabled(True)
 
     def show_failure(self, message: str) -> None:
@@ -159,7 +160,7 @@ class SignInDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.ok.setEnabled(True)
-            self.subtitle.setText(ctx.profile.name)
+            self.subtitle.setText(tr_data(ctx.profile.name))
             self.password.clear()
             self.form.show_error(exc)
 

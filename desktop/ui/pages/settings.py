@@ -38,7 +38,7 @@ from desktop.services.auth import UserSession, set_idle_minutes
 from desktop.services.backup import BackupInfo, BackupResult, RestoreResult
 from desktop.services.base import Context, ServiceError
 from desktop.ui.fields import FieldForm
-from desktop.ui.i18n import LANGUAGES, save_language, saved_language
+from desktop.ui.i18n import LANGUAGES, save_language, saved_language, tr_data
 from desktop.ui.worker import Progress, run_in_background
 
 FILE_FILTER = "*" + backup.SUFFIX
@@ -88,7 +88,7 @@ class Page(QWidget):
         self.profile = QComboBox(office)
         self.profile.setObjectName("profile_id")
         for pid in profile_ids():
-            self.profile.addItem(load_profile(pid).name, pid)
+            self.profile.addItem(tr_data(load_profile(pid).name), pid)
         self.form.add("idle_lock_minutes", self.tr("无操作自动锁定"), self.idle)
         self.form.add("profile_id", self.tr("规则配置"), self.profile)
         office_layout.addWidget(self.form)
