@@ -97,7 +97,10 @@ def data_messages() -> list[str]:
 
     found = {*STATE_NAMES.values(), *ACTION_NAMES.values()}
     for path in (resources_dir() / "profiles").glob("*.toml"):
-        found.update(_names(tomllib.loads(path.read_text(encoding="utf-8"))))
+        profile = tomllib.loads(path.read_text(encoding="utf-8"))
+        found.update(_names(profile))
+        criteria = profile.get("complaints", {}).get("urgent_criteria", [])
+        found.update(c["text"] for c in criteria)
     return sorted(found)
 
 

@@ -500,96 +500,106 @@ Measures in force: {measures}; decision due: {due} ({article}).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/datanames.py" line="44"/>
+        <source>涉及营商环境</source>
+        <translation>Business environment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="45"/>
         <source>涉及营商环境、重大民生投诉限时办结</source>
         <translation>Time limit for business-environment and major livelihood complaints</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="45"/>
+        <location filename="../../desktop/ui/datanames.py" line="46"/>
+        <source>涉及重大民生</source>
+        <translation>Major livelihood issue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="47"/>
         <source>特定信息公开时限</source>
         <translation>Time limit to publish specific information</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="46"/>
+        <location filename="../../desktop/ui/datanames.py" line="48"/>
         <source>督办</source>
         <translation>Supervise</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="47"/>
+        <location filename="../../desktop/ui/datanames.py" line="49"/>
         <source>福建省机关效能建设工作条例（2024年修订）</source>
         <translation>Fujian Regulation on Government Efficiency (revised 2024)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="48"/>
+        <location filename="../../desktop/ui/datanames.py" line="50"/>
         <source>网上投诉</source>
         <translation>Online complaint</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="49"/>
+        <location filename="../../desktop/ui/datanames.py" line="51"/>
         <source>自办</source>
         <translation>Handle directly</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="50"/>
+        <location filename="../../desktop/ui/datanames.py" line="52"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="51"/>
+        <location filename="../../desktop/ui/datanames.py" line="53"/>
         <source>诫勉教育</source>
         <translation>Admonishment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="52"/>
+        <location filename="../../desktop/ui/datanames.py" line="54"/>
         <source>调离工作岗位</source>
         <translation>Removal from post</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="53"/>
+        <location filename="../../desktop/ui/datanames.py" line="55"/>
         <source>责令作出书面检查</source>
         <translation>Ordered to make a written self-criticism</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="54"/>
+        <location filename="../../desktop/ui/datanames.py" line="56"/>
         <source>转办</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="55"/>
+        <location filename="../../desktop/ui/datanames.py" line="57"/>
         <source>辞退</source>
         <translation>Dismissal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="56"/>
+        <location filename="../../desktop/ui/datanames.py" line="58"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="57"/>
+        <location filename="../../desktop/ui/datanames.py" line="59"/>
         <source>通报批评</source>
         <translation>Circulated criticism</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="58"/>
+        <location filename="../../desktop/ui/datanames.py" line="60"/>
         <source>部分属实</source>
         <translation>Partly substantiated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="59"/>
+        <location filename="../../desktop/ui/datanames.py" line="61"/>
         <source>部门移送</source>
         <translation>Referred by a department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="60"/>
+        <location filename="../../desktop/ui/datanames.py" line="62"/>
         <source>重点效能督查</source>
         <translation>Focus efficiency inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="61"/>
+        <location filename="../../desktop/ui/datanames.py" line="63"/>
         <source>限期改正时限</source>
         <translation>Time limit for correction</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="62"/>
+        <location filename="../../desktop/ui/datanames.py" line="64"/>
         <source>马鞍山市行政效能建设工作规定（暂行）</source>
         <translation>Ma&apos;anshan Provisions on Administrative Efficiency (provisional)</translation>
     </message>
@@ -1162,7 +1172,7 @@ The database, the evidence files from visits and the logs are all in this folder
     <name>Page</name>
     <message>
         <location filename="../../desktop/ui/pages/complaints.py" line="84"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="538"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="540"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="232"/>
         <source>待办</source>
         <translation>To do</translation>
@@ -1175,7 +1185,7 @@ The database, the evidence files from visits and the logs are all in this folder
     </message>
     <message>
         <location filename="../../desktop/ui/pages/complaints.py" line="86"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="545"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="547"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
@@ -1216,36 +1226,36 @@ The database, the evidence files from visits and the logs are all in this folder
     </message>
     <message>
         <location filename="../../desktop/ui/pages/complaints.py" line="101"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="221"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="223"/>
         <location filename="../../desktop/ui/pages/sync.py" line="90"/>
         <source>登记投诉</source>
         <translation>Register complaint</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/complaints.py" line="102"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="312"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="347"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="314"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="349"/>
         <source>分办</source>
         <translation>Assign</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/complaints.py" line="103"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="313"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="348"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="315"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="350"/>
         <source>延期</source>
         <translation>Extend</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/complaints.py" line="104"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="314"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="520"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="316"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="522"/>
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/complaints.py" line="105"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="392"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="931"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="394"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="933"/>
         <source>查看投诉人身份</source>
         <translation>View complainant identity</translation>
     </message>
@@ -1270,14 +1280,14 @@ The database, the evidence files from visits and the logs are all in this folder
         <translation>Grant access to a new complaint handler (failed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="223"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="225"/>
         <source>登记一件新的效能投诉（Ctrl+N）</source>
         <translation>Register a new complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="228"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="259"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="345"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="230"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="261"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="347"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="271"/>
         <location filename="../../desktop/ui/pages/decisions.py" line="235"/>
         <location filename="../../desktop/ui/pages/documents.py" line="242"/>
@@ -1289,22 +1299,22 @@ The database, the evidence files from visits and the logs are all in this folder
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="234"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="236"/>
         <source>已分办的投诉（自办、转办、督办）</source>
         <translation>Assigned complaints (handled directly, transferred, supervised)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="238"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="240"/>
         <source>只看逾期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="243"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="245"/>
         <source>搜索事项或被投诉单位（Ctrl+F）</source>
         <translation>Search matter or agency (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="246"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="248"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="186"/>
         <location filename="../../desktop/ui/pages/decisions.py" line="220"/>
         <location filename="../../desktop/ui/pages/documents.py" line="183"/>
@@ -1315,247 +1325,247 @@ The database, the evidence files from visits and the logs are all in this folder
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="248"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="250"/>
         <source>重新读取列表（F5）</source>
         <translation>Reload the list (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="255"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="341"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="257"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="343"/>
         <source>收到日期</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="256"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="340"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="258"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="342"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="257"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="342"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="259"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="344"/>
         <source>被投诉单位</source>
         <translation>Agency complained of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="258"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="343"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="260"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="345"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="231"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="268"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="260"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="346"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="262"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="348"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="233"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="269"/>
         <source>截止日期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="261"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="263"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="234"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="270"/>
         <source>剩余工作日</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="311"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="313"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="344"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="346"/>
         <source>紧急情形</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="349"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="514"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="351"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="516"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="350"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="352"/>
         <source>重复投诉</source>
         <translation>Repeat complaint</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="351"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="353"/>
         <source>登记人</source>
         <translation>Registered by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="358"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="360"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="368"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="370"/>
         <source>投诉人身份</source>
         <translation>Complainant identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="384"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="386"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="385"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="387"/>
         <source>身份证号码</source>
         <translation>ID card number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="386"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="388"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="387"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="389"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="388"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="390"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="394"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="396"/>
         <source>解密并显示投诉人身份；每次查看均记入审计记录</source>
         <translation>Decrypt and show the complainant&apos;s identity; every view is logged for audit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="397"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="399"/>
         <source>隐藏</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="430"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="491"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="432"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="493"/>
         <source>（请选择）</source>
         <translation>(Select)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="434"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="436"/>
         <source>设定</source>
         <translation>Set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="435"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="437"/>
         <source>承办单位的办理时限，不得晚于本投诉的截止日期</source>
         <translation>Time limit for the handling agency; not later than this complaint&apos;s due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="437"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="439"/>
         <source>办理要求，如：核实情况，书面反馈办理结果</source>
         <translation>Instructions, e.g. verify the facts and report the result in writing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="438"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="440"/>
         <source>办理方式</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="439"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="441"/>
         <source>承办单位</source>
         <translation>Handling agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="440"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="442"/>
         <source>办理时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="441"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="443"/>
         <source>办理要求</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="443"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="445"/>
         <source>提交分办</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="456"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="458"/>
         <source>情况复杂需要延长办理时限的，须经本机关负责人批准：请负责人在本机输入自己的用户名和密码。</source>
         <translation>Extending the time limit for a complex case needs the approval of the head of this office: the head enters their own username and password here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="466"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="474"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="468"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="476"/>
         <source>延期理由</source>
         <translation>Reason for extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="469"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="471"/>
         <source>负责人的用户名</source>
         <translation>Head&apos;s username</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="475"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="477"/>
         <source>批准人</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="476"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="478"/>
         <source>批准人密码</source>
         <translation>Approver&apos;s password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="478"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="480"/>
         <source>批准延期</source>
         <translation>Approve extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="495"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="497"/>
         <source>不属实或部分属实的，写明解释说明和理由</source>
         <translation>If unfounded or partly founded, give the explanation and reasons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="513"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="515"/>
         <source>答复投诉人的内容</source>
         <translation>Reply to the complainant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="515"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="517"/>
         <source>解释说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="516"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="518"/>
         <source>处理措施</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="517"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="519"/>
         <source>答复渠道</source>
         <translation>Reply channel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="518"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="520"/>
         <source>答复内容</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="531"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="533"/>
         <source>【急】{matter}</source>
         <translation>[Urgent] {matter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="545"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="547"/>
         <source>已办结（{result}）</source>
         <translation>Closed ({result})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="554"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="556"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="355"/>
         <source>逾期 {n}</source>
         <translation>Overdue {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="556"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="558"/>
         <location filename="../../desktop/ui/pages/dashboard.py" line="74"/>
         <location filename="../../desktop/ui/pages/decisions.py" line="578"/>
         <location filename="../../desktop/ui/pages/decisions.py" line="811"/>
@@ -1563,158 +1573,158 @@ The database, the evidence files from visits and the logs are all in this folder
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="657"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="659"/>
         <source>已登记。投诉人身份已加密保存。</source>
         <translation>Registered. The complainant&apos;s identity is stored encrypted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="676"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="678"/>
         <source>请在列表中选择一件投诉。</source>
         <translation>Select a complaint in the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="678"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="680"/>
         <source>没有符合条件的投诉。</source>
         <translation>No matching complaints.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="709"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="711"/>
         <source>&#x3000;被投诉人：{name}</source>
         <translation>&#x3000;Person complained of: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="713"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="715"/>
         <source>已标记为紧急</source>
         <translation>Marked urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="715"/>
-        <location filename="../../desktop/ui/pages/complaints.py" line="776"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="717"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="778"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="715"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="717"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="720"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="722"/>
         <source>（已逾期 {n} 个工作日）</source>
         <translation> ({n} working days overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="722"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="724"/>
         <source>（今日到期）</source>
         <translation> (due today)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="724"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="726"/>
         <source>（剩余 {n} 个工作日）</source>
         <translation> ({n} working days left)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="731"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="733"/>
         <source>已延期 {n} 次：{reason}</source>
         <translation>Extended {n} time(s): {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="736"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="738"/>
         <source>未延期</source>
         <translation>Not extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="744"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="746"/>
         <source>另有 {n} 件投诉的身份证号码或电话相同</source>
         <translation>{n} other complaint(s) with the same ID number or phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="746"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="748"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="752"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="754"/>
         <source>尚未分办</source>
         <translation>Not yet assigned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="755"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="757"/>
         <source>承办单位：{name}</source>
         <translation>Handling agency: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="757"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="759"/>
         <source>办理时限：{day}</source>
         <translation>Time limit: {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="759"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="761"/>
         <source>要求：{text}</source>
         <translation>Instructions: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="764"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="766"/>
         <source>尚未办结</source>
         <translation>Not yet closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="766"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="768"/>
         <source>{result}（{day} 办结）</source>
         <translation>{result} (closed {day})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="776"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="778"/>
         <source>处理措施：{names}</source>
         <translation>Follow-up: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="778"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="780"/>
         <source>解释说明：{text}</source>
         <translation>Explanation: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="782"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="784"/>
         <source>答复（{channel}）：{text}</source>
         <translation>Reply ({channel}): {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="789"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="791"/>
         <source>匿名投诉，未登记投诉人身份。</source>
         <translation>Anonymous complaint: no complainant identity registered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="791"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="793"/>
         <source>投诉人身份依法保密，仅投诉受理人员可以查看。</source>
         <translation>The complainant&apos;s identity is confidential by law; only complaint handlers may view it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="793"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="795"/>
         <source>投诉人身份已加密保存。查看时解密，每次查看均记入处理记录。</source>
         <translation>The complainant&apos;s identity is stored encrypted. It is decrypted on viewing, and every view is recorded in the history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="808"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="810"/>
         <source>（{name}批准）</source>
         <translation> (approved by {name})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="883"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="885"/>
         <source>已分办。</source>
         <translation>Assigned.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="903"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="905"/>
         <source>已延期，新的截止日期：{day}。</source>
         <translation>Extended; new due date: {day}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="923"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="925"/>
         <source>已办结。</source>
         <translation>Closed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="933"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="935"/>
         <source>投诉人身份依法保密，不得泄露。
 查看将解密并记入处理记录（查看人、时间）。
 确定查看吗？</source>
@@ -1723,12 +1733,12 @@ Viewing decrypts it and is recorded in the history (who and when).
 View it now?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="940"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="942"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/complaints.py" line="941"/>
+        <location filename="../../desktop/ui/pages/complaints.py" line="943"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4364,65 +4374,65 @@ The program closes after the restore and must be started again. Restore now?</tr
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="61"/>
+        <location filename="../../desktop/ui/app.py" line="62"/>
         <source>正在准备演示数据……</source>
         <translation>Preparing demo data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="95"/>
-        <location filename="../../desktop/ui/signin.py" line="53"/>
+        <location filename="../../desktop/ui/app.py" line="100"/>
+        <location filename="../../desktop/ui/signin.py" line="54"/>
         <source>效能督查</source>
         <translation>Efficiency Supervision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="49"/>
+        <location filename="../../desktop/ui/signin.py" line="50"/>
         <source>效能督查 — 登录</source>
         <extracomment>The dialog&apos;s result when the laptop needs its first-run setup.</extracomment>
         <translation>Efficiency Supervision — Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="49"/>
+        <location filename="../../desktop/ui/signin.py" line="50"/>
         <source>会话已锁定</source>
         <translation>Session locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="63"/>
+        <location filename="../../desktop/ui/signin.py" line="64"/>
         <source>长时间未操作，会话已锁定。请 {name} 输入密码继续。</source>
         <translation>The session locked after a period of inactivity. {name}, enter your password to continue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="76"/>
+        <location filename="../../desktop/ui/signin.py" line="77"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="77"/>
+        <location filename="../../desktop/ui/signin.py" line="78"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="87"/>
+        <location filename="../../desktop/ui/signin.py" line="88"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="87"/>
+        <location filename="../../desktop/ui/signin.py" line="88"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="88"/>
+        <location filename="../../desktop/ui/signin.py" line="89"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="95"/>
+        <location filename="../../desktop/ui/signin.py" line="96"/>
         <source>正在打开本机数据……</source>
         <translation>Opening local data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="153"/>
-        <location filename="../../desktop/ui/signin.py" line="169"/>
+        <location filename="../../desktop/ui/signin.py" line="154"/>
+        <location filename="../../desktop/ui/signin.py" line="170"/>
         <source>正在通过中心服务器验证……</source>
         <translation>Checking with the central server…</translation>
     </message>

@@ -130,7 +130,7 @@ class RegisterComplaintDialog(QDialog):
             row = QHBoxLayout(box)
             row.setContentsMargins(0, 0, 0, 0)
             for criterion in criteria:
-                check = QCheckBox(criterion.text, box)
+                check = QCheckBox(tr_data(criterion.text), box)
                 check.setObjectName(f"urgent_{criterion.id}")
                 row.addWidget(check)
                 self.urgent[criterion.id] = check

@@ -176,7 +176,9 @@ class Page(QWidget):
         self.channel_names = {c.id: tr_data(c.name) for c in ctx.profile.complaints.channels}
         self.mode_names = {m.id: tr_data(m.name) for m in ctx.profile.complaints.modes}
         self.result_names = {r.id: tr_data(r.name) for r in ctx.profile.complaints.results}
-        self.criteria_names = {c.id: c.text for c in ctx.profile.complaints.urgent_criteria}
+        self.criteria_names = {
+            c.id: tr_data(c.text) for c in ctx.profile.complaints.urgent_criteria
+        }
         self.current: ComplaintDetail | None = None
         self.allowed_now: frozenset[str] = frozenset()
         self.register_dialog: RegisterComplaintDialog | None = None
