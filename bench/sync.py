@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-import importlib.util
 import os
 import secrets
 import shutil
@@ -47,7 +46,6 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import httpx
@@ -59,46 +57,28 @@ from sqlalchemy.orm import Session, sessionmaker
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from desktop.crypto import generate_keypair  # noqa: E402
-from desktop.resources import load_profile  # noqa: E402
 from desktop.services import auth, directory  # noqa: E402
-from desktop.services.auth import create_user, setup_office_keys  # noqa: E402
-from desktop.services.base import Context  # noqa: E402
-from desktop.store.db import open_store  # noqa: E402
 from desktop.store.hlc import Hlc, tick  # noqa: E402
 from desktop.store.ids import new_id  # noqa: E402
-from desktop.store.models import Agency, Official, SyncState  # noqa: E402
+from desktop.store.models import Official, SyncState  # noqa: E402
 from desktop.sync.client import SyncClient  # noqa: E402
 from desktop.sync.engine import PULL_LIMIT, PUSH_BATCH, sync_once  # noqa: E402
 from server import accounts, security  # noqa: E402
 from server.db import make_engine, migrate  # noqa: E402
 from server.models import Op, Record  # noqa: E402
+from tests.pg import pg_server  # noqa: E402
 from tests.sync.support import (  # noqa: E402
-    BASE_DEVICE,
-    FAST_ARGON2,
     LAPTOP_USERS,
     PASSWORD,
-    PROFILE,
     Laptop,
     Office,
+    make_base_laptop,
     open_laptop,
 )
 
 ADMIN = "s_admin"
 SEED_DEVICE = "0190a000-0000-7000-8000-00000000seed"[:36]
 CHUNK = 5000
-
-
-def _pg_module() -> ModuleType:
-    name = "pg_test_server"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "pg_test_server.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def median(values: list[float]) -> float:
@@ -132,7 +112,6 @@ class Databases:
         self.kind = "sqlite"
         self.note = ""
         self._count = 0
-        pg_server = _pg_module()
         try:
             self.pg = pg_server.TempPostgres().start()
             self.kind = "postgresql"
@@ -299,53 +278,6 @@ def seed(url: str, office: Office, count: int) -> int:
 
 
 # ------------------------------------------------------------------- laptops
-
-
-def make_base(folder: Path) -> tuple[Path, Office]:
-    """The store every laptop starts from (as tests/sync/conftest.py makes it)."""
-    store = open_store(folder)
-    ctx = Context(store, BASE_DEVICE, load_profile(PROFILE))
-    _private, recovery_public = generate_keypair()
-    with ctx.transaction() as db:
-        province = Agency(name="福建省效能办", kind="office", level=1, profile_id=PROFILE)
-        db.add(province)
-        db.flush()
-        city = Agency(
-            name="福州市效能办", kind="office", level=2, parent_id=province.id, profile_id=PROFILE
-        )
-        db.add(city)
-        db.flush()
-        agency = Agency(
-            name="福州市市场监督管理局",
-            kind="agency",
-            level=2,
-            office_id=city.id,
-            profile_id=PROFILE,
-            staff_count=40,
-        )
-        db.add(agency)
-        db.flush()
-        official = Official(name="张三", agency_id=agency.id, position="窗口科员")
-        db.add(official)
-        db.flush()
-        users = {
-            name: create_user(
-                ctx,
-                db,
-                None,
-                username=name,
-                display_name=name,
-                password=PASSWORD,
-                roles=roles,
-                office_id=city.id,
-                argon2=FAST_ARGON2,
-            ).id
-            for name, roles in LAPTOP_USERS.items()
-        }
-        setup_office_keys(ctx, db, recovery_public)
-        office = Office(province.id, city.id, agency.id, official.id, users)
-    store.close()
-    return folder, office
 
 
 class Laptops:
@@ -733,7 +665,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="xn-bench-sync-") as tmp:
         folder = Path(tmp)
         (folder / "base").mkdir()
-        base, office = make_base(folder / "base")
+        base, office = make_base_laptop(folder / "base")
         dbs = Databases(folder, office)
         laptops = Laptops(base, office, folder / "laptops")
         print(f"server database: {dbs.kind}; server workers: {args.workers}")

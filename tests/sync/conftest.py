@@ -19,27 +19,17 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 
-from desktop.crypto import generate_keypair
-from desktop.resources import load_profile
 from desktop.services import auth
-from desktop.services.auth import create_user, setup_office_keys
-from desktop.services.base import Context
-from desktop.store.db import open_store
-from desktop.store.models import Agency, Official
 from server.db import make_engine, migrate
 from tests.pg import Cluster
 
 from .support import (
-    BASE_DEVICE,
     DEVICE_A,
     DEVICE_B,
-    FAST_ARGON2,
-    LAPTOP_USERS,
-    PASSWORD,
-    PROFILE,
     Laptop,
     LiveServer,
     Office,
+    make_base_laptop,
     open_laptop,
     start_server,
 )
@@ -121,52 +111,8 @@ def fast_laptop_hashing() -> Iterator[None]:
 def base_laptop(
     tmp_path_factory: pytest.TempPathFactory, fast_laptop_hashing: None
 ) -> tuple[Path, Office]:
-    """One store with an office, an agency, an official, the users and the
-    office keys; every laptop starts as a copy (same ids, same handler keys)."""
-    folder = tmp_path_factory.mktemp("sync-base")
-    store = open_store(folder)
-    ctx = Context(store, BASE_DEVICE, load_profile(PROFILE))
-    _private, recovery_public = generate_keypair()
-    with ctx.transaction() as db:
-        province = Agency(name="福建省效能办", kind="office", level=1, profile_id=PROFILE)
-        db.add(province)
-        db.flush()
-        city = Agency(
-            name="福州市效能办", kind="office", level=2, parent_id=province.id, profile_id=PROFILE
-        )
-        db.add(city)
-        db.flush()
-        agency = Agency(
-            name="福州市市场监督管理局",
-            kind="agency",
-            level=2,
-            office_id=city.id,
-            profile_id=PROFILE,
-            staff_count=40,
-        )
-        db.add(agency)
-        db.flush()
-        official = Official(name="张三", agency_id=agency.id, position="窗口科员")
-        db.add(official)
-        db.flush()
-        users = {
-            name: create_user(
-                ctx,
-                db,
-                None,
-                username=name,
-                display_name=name,
-                password=PASSWORD,
-                roles=roles,
-                office_id=city.id,
-                argon2=FAST_ARGON2,
-            ).id
-            for name, roles in LAPTOP_USERS.items()
-        }
-        setup_office_keys(ctx, db, recovery_public)
-        office = Office(province.id, city.id, agency.id, official.id, users)
-    store.close()
-    return folder, office
+    """The store every laptop starts from (``support.make_base_laptop``)."""
+    return make_base_laptop(tmp_path_factory.mktemp("sync-base"))
 
 
 @pytest.fixture

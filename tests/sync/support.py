@@ -19,14 +19,14 @@ from fastapi import FastAPI
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from desktop.crypto import Argon2Params
+from desktop.crypto import Argon2Params, generate_keypair
 from desktop.domain.common import Role
 from desktop.resources import load_profile
 from desktop.services import sync as sync_service
-from desktop.services.auth import UserSession, sign_in
+from desktop.services.auth import UserSession, create_user, setup_office_keys, sign_in
 from desktop.services.base import Context
 from desktop.store.db import DB_FILE, open_store
-from desktop.store.models import AuditEntry, OutboxOp
+from desktop.store.models import Agency, AuditEntry, Official, OutboxOp
 from desktop.sync.client import SyncClient
 from desktop.sync.engine import SyncReport, sync_once
 from desktop.sync.state import hash_records, state_hash
@@ -144,6 +144,54 @@ def start_server(database_url: str) -> LiveServer:
 
 
 # ----------------------------------------------------------------- laptops
+
+
+def make_base_laptop(folder: Path) -> tuple[Path, Office]:
+    """One store with an office, an agency, an official, the users and the
+    office keys; every laptop starts as a copy (same ids, same handler keys)."""
+    store = open_store(folder)
+    ctx = Context(store, BASE_DEVICE, load_profile(PROFILE))
+    _private, recovery_public = generate_keypair()
+    with ctx.transaction() as db:
+        province = Agency(name="福建省效能办", kind="office", level=1, profile_id=PROFILE)
+        db.add(province)
+        db.flush()
+        city = Agency(
+            name="福州市效能办", kind="office", level=2, parent_id=province.id, profile_id=PROFILE
+        )
+        db.add(city)
+        db.flush()
+        agency = Agency(
+            name="福州市市场监督管理局",
+            kind="agency",
+            level=2,
+            office_id=city.id,
+            profile_id=PROFILE,
+            staff_count=40,
+        )
+        db.add(agency)
+        db.flush()
+        official = Official(name="张三", agency_id=agency.id, position="窗口科员")
+        db.add(official)
+        db.flush()
+        users = {
+            name: create_user(
+                ctx,
+                db,
+                None,
+                username=name,
+                display_name=name,
+                password=PASSWORD,
+                roles=roles,
+                office_id=city.id,
+                argon2=FAST_ARGON2,
+            ).id
+            for name, roles in LAPTOP_USERS.items()
+        }
+        setup_office_keys(ctx, db, recovery_public)
+        office = Office(province.id, city.id, agency.id, official.id, users)
+    store.close()
+    return folder, office
 
 
 class CutAfterSending(httpx.BaseTransport):
