@@ -23,6 +23,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
+from typing import Final
 
 from desktop.domain.common import Refusal, Role, require
 from desktop.domain.profile import PlanKind, RuleProfile, SecondApprovalReason
@@ -52,6 +53,9 @@ class PlanAction(StrEnum):
     REPORT = "report"
     CLOSE = "close"
 
+
+APPROVER_ROLES: Final = frozenset({Role.SUPERVISOR, Role.OFFICE_HEAD})
+"""Roles whose holders in the plan's office are its designated approvers."""
 
 STATE_NAMES: Mapping[PlanState, str] = MappingProxyType(
     {

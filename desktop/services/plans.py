@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.common import Role
 from desktop.domain.plans import (
+    APPROVER_ROLES,
     STATE_NAMES,
     Actor,
     PlanAction,
@@ -57,7 +58,6 @@ from desktop.services.base import (
 from desktop.store.models import Agency, InspectionPlan, PlanApproval, PlanMember, User, UserRole
 
 __all__ = [
-    "APPROVER_ROLES",
     "UNSET",
     "ApprovalView",
     "PlanView",
@@ -82,9 +82,6 @@ __all__ = [
     "submit_plan",
     "update_plan",
 ]
-
-APPROVER_ROLES: Final = frozenset({Role.SUPERVISOR, Role.OFFICE_HEAD})
-"""Roles whose holders in the plan's office are its designated approvers."""
 
 DRAFTER_ROLES: Final = frozenset({Role.INSPECTOR, Role.SUPERVISOR})
 TITLE_MAX = 200

@@ -42,6 +42,7 @@ from desktop.domain.complaints import (
 )
 from desktop.domain.inspections import VisitFacts, check_visit_finalise, check_visit_open
 from desktop.domain.plans import (
+    APPROVER_ROLES,
     Actor,
     PlanAction,
     PlanFacts,
@@ -178,9 +179,6 @@ def plan_confidential(data: Mapping[str, Any]) -> bool:
         return profile.plans.kind(str(data.get("kind"))).unannounced
     except KeyError:
         return True
-
-
-APPROVER_ROLES: Final = frozenset({Role.SUPERVISOR, Role.OFFICE_HEAD})
 
 
 def designated_approvers(db: Session, office_id: Any) -> frozenset[str]:
