@@ -44,6 +44,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.store.ids import new_id
+from desktop.sync.protocol import ACCEPTED, DEFERRED, DUPLICATE, REJECTED
 from server.accounts import Principal
 from server.db import lock_for_push, take_sequence_numbers
 from server.models import Op, Record, utcnow
@@ -62,8 +63,6 @@ log = logging.getLogger("server.sync")
 
 SERVER_DEVICE: Final = "server"
 SNAPSHOT_ACTION: Final = "record.snapshot"
-ACCEPTED: Final = "accepted"
-REJECTED: Final = "rejected"
 PREFETCH: Final = 500  # ids per IN (...) query
 #: Actions whose rules read nothing but the op's own record, the pushing user
 #: and the rule profiles: batches of only these run side by side.
@@ -110,7 +109,7 @@ def _result(row: Op, duplicate: bool = False) -> OpResult:
     logged = cast(LoggedStatus, row.status)
     return OpResult(
         op_id=row.op_id,
-        status="duplicate" if duplicate else logged,
+        status=DUPLICATE if duplicate else logged,
         code=row.code,
         reason=row.reason,
         seq=row.seq if row.status == ACCEPTED else None,
@@ -211,13 +210,13 @@ class Pusher:
         record_key = (op.entity, op.entity_id)
         if record_key in self.deferred_records:
             return _unlogged(
-                op, "deferred", "op.after_deferred", "同一记录的前一项操作尚待其作者推送，本项暂缓"
+                op, DEFERRED, "op.after_deferred", "同一记录的前一项操作尚待其作者推送，本项暂缓"
             )
         if op.user_id is not None and op.user_id != self.principal.user_id:
             self.deferred_records.add(record_key)
             return _unlogged(
                 op,
-                "deferred",
+                DEFERRED,
                 "op.other_user",
                 "该操作由另一位用户作出：请该用户登录后推送，未予记录",
             )
