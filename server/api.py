@@ -249,14 +249,15 @@ def push(body: PushIn, principal: Current, factory: Sessions) -> PushOut:
     return PushOut(results=results)
 
 
-@router.get("/sync/pull", tags=["sync"], responses=ERRORS)
+@router.get("/sync/pull", tags=["sync"], responses=ERRORS, response_model=PullOut)
 def pull(
     principal: Current,
     factory: Sessions,
     since: Annotated[int, Query(ge=0, le=INT64_MAX, description="The cursor ('next')")] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 200,
-) -> PullOut:
+) -> Response:
     """The accepted operations after ``since`` that this user may see, in
     sequence order, and the cursor to ask from next time."""
     with factory.begin() as db:
-        return pull_ops(db, principal, since, limit)
+        page = pull_ops(db, principal, since, limit)
+    return Response(page, media_type="application/json")

@@ -20,13 +20,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.store.db import insert_many
 from desktop.store.ids import new_id
 from desktop.store.models import AuditEntry
 
 GENESIS = "0" * 64
+AUDIT_TABLE = AuditEntry.metadata.tables[AuditEntry.__tablename__]
 
 
 def entry_hash(
@@ -125,8 +127,7 @@ def append_all(db: Session, entries: Iterable[NewEntry]) -> int:
         row = _chained(entry, prev)
         last[entry.device_id] = row["hash"]
         rows.append(row)
-    if rows:
-        db.execute(insert(AuditEntry.metadata.tables[AuditEntry.__tablename__]), rows)  # Core
+    insert_many(db, AUDIT_TABLE, rows)
     return len(rows)
 
 

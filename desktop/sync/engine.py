@@ -29,7 +29,8 @@ first updates this laptop's copy of the server's record
 number; row lists by union, as the server merges them), then the record
 itself is written in the local table with the same column names, adopting
 the server's version. Applying a pulled op never makes an outbox op; each
-op that changes this laptop's records gets an audit entry ``sync.apply``.
+page that changes this laptop's records gets one audit entry ``sync.apply``
+listing each op it applied and what that did.
 
 An op that came from this laptop is already in its records: it only updates
 the copy of the server's state (and corrects the record where the server
@@ -55,14 +56,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.services.auth import UserSession
 from desktop.services.base import Context
 from desktop.store import audit
-from desktop.store.db import begin_write
+from desktop.store.db import begin_write, insert_many
 from desktop.store.hlc import Hlc, receive
 from desktop.store.models import (
     DocumentCounter,
@@ -109,6 +110,10 @@ RETRIED: Final = "retried"  # a refused op made again against the server's versi
 
 PUSH_BATCH: Final = 100
 PULL_LIMIT: Final = MAX_PULL_LIMIT
+#: The ``entity`` of a page's ``sync.apply`` audit entry (its ``entity_id``:
+#: the first and last sequence numbers it lists, "120-1119").
+APPLIED_ENTITY: Final = "sync"
+SHADOW_TABLE: Final = SyncRecord.metadata.tables[SyncRecord.__tablename__]
 LOCAL_REASON: Final = "账户与密钥由中心服务器管理，此操作只在本机生效，不发送"
 UNKNOWN_ENTITY: Final = "本机不认识该记录类型（请升级本程序）"
 PARKED_RETRY_LIMIT: Final = 500
@@ -778,7 +783,7 @@ class _Creates:
         try:
             with self.db.begin_nested():
                 for model, _columns, rows in runs:
-                    self.db.execute(insert(model.__table__), rows)
+                    insert_many(self.db, model.__table__, rows)
         except IntegrityError:
             for item in self.waiting.values():
                 item.change.written = materialise(self.ctx, self.db, item.shadow, None)
@@ -855,14 +860,14 @@ class PageApply:
                 answered=answered.get(key, 0),
             )
         creates.flush()
-        if fresh:
-            db.execute(
-                insert(SyncRecord.metadata.tables[SyncRecord.__tablename__]),
-                [vars(s) for s in fresh],
-            )
+        insert_many(db, SHADOW_TABLE, [vars(s) for s in fresh])
         audit.append_all(db, self._audit(changes))
 
     def _audit(self, changes: Iterable[_Change]) -> Iterator[audit.NewEntry]:
+        """One ``sync.apply`` entry for the page (an entry per op was most of
+        an initial sync's time): each op that changed this laptop's records,
+        or brought fields it kept local, with what writing it did."""
+        applied: list[dict[str, Any]] = []
         for change in changes:
             written, op = change.written, change.op
             assert written is not None
@@ -872,23 +877,29 @@ class PageApply:
                 self.report.applied += 1
             if not (written.touched or (change.new and not change.own)):
                 continue
-            yield audit.NewEntry(
-                at=self.now,
-                device_id=self.ctx.device_id,
-                user_id=self.session.user_id,
-                action="sync.apply",
-                entity=op.entity,
-                entity_id=op.entity_id,
-                details={
+            applied.append(
+                {
                     "op_id": op.op_id,
                     "seq": op.seq,
+                    "entity": op.entity,
+                    "entity_id": op.entity_id,
                     "action": op.action,
                     "origin": op.device_id,
                     "fields": sorted(written.changed),
                     "created": written.created,
                     "kept_local": sorted(change.pending & set(change.new)),
                     "not_written": written.problem,
-                },
+                }
+            )
+        if applied:
+            yield audit.NewEntry(
+                at=self.now,
+                device_id=self.ctx.device_id,
+                user_id=self.session.user_id,
+                action="sync.apply",
+                entity=APPLIED_ENTITY,
+                entity_id=f"{applied[0]['seq']}-{applied[-1]['seq']}",
+                details={"ops": applied},
             )
 
 

@@ -24,28 +24,29 @@ ratings, document numbers
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, Text, cast, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.common import Role
 from server.accounts import Principal
 from server.models import Op, Record
-from server.schemas import PulledOp, PullOut
 from server.sync import spec
 from server.sync.rules import PLAN_ENTITY, VISIT_ENTITY, designated_approvers, plan_visible
 
 MAX_SCAN: Final = 20_000
 #: The log's columns a pull reads (plain rows: no ORM objects to build).
-_COLUMNS: Final = (
+_COLUMNS: Final[tuple[Any, ...]] = (
     Op.seq,
     Op.op_id,
     Op.entity,
     Op.entity_id,
     Op.action,
-    Op.changes,
+    cast(Op.changes, Text).label("changes_json"),
     Op.base_version,
     Op.version,
     Op.hlc,
@@ -118,34 +119,55 @@ class Viewer:
             return self._has(RECTIFICATION_READERS)
         return True
 
-    def render(self, op: Row[Any]) -> PulledOp | None:
+    def render(self, op: Row[Any]) -> str | None:
+        """The op as this user may see it, as the JSON of a
+        :class:`~server.schemas.PulledOp`; ``None`` if they may not."""
         if not self.sees(op):
             return None
-        changes = dict(op.changes or {})
+        changes = op.changes_json or "{}"
         if op.entity == "complaints" and not self._has(IDENTITY_READERS):
+            values = json.loads(changes)
             for name in spec.IDENTITY_FIELDS:
-                changes.pop(name, None)
-        return PulledOp(
-            seq=op.seq,
-            op_id=op.op_id,
-            entity=op.entity,
-            entity_id=op.entity_id,
-            action=op.action,
-            changes=changes,
-            base_version=op.base_version,
-            version=op.version or 0,
-            hlc=op.hlc,
-            device_id=op.device_id,
-            user_id=op.user_id,
-            received_at=op.received_at,
+                values.pop(name, None)
+            changes = json.dumps(values)
+        return _OP_JSON % (
+            op.seq,
+            _string(op.op_id),
+            _string(op.entity),
+            _string(op.entity_id),
+            _string(op.action),
+            changes,
+            op.base_version,
+            op.version or 0,
+            _string(op.hlc),
+            _string(op.device_id),
+            _string(op.user_id),
+            _string(_timestamp(op.received_at)),
         )
 
 
-def pull(db: Session, principal: Principal, since: int, limit: int) -> PullOut:
-    """Up to ``limit`` visible ops after ``since``; the cursor advances past
-    the ops the user may not see too, so they are never scanned again."""
+#: A :class:`~server.schemas.PulledOp` as JSON. A pull page is written here
+#: rather than by pydantic: the op's changes go out as the database's JSON
+#: text, with no parse and no model per op (a page of 1,000 ops took ~40 ms
+#: through the models, most of an initial sync's server time).
+_OP_JSON: Final = (
+    '{"seq":%d,"op_id":%s,"entity":%s,"entity_id":%s,"action":%s,"changes":%s,'
+    '"base_version":%d,"version":%d,"hlc":%s,"device_id":%s,"user_id":%s,"received_at":%s}'
+)
+_string = json.JSONEncoder().encode
+
+
+def _timestamp(value: dt.datetime) -> str:
+    """As pydantic writes a UTC datetime (``…T…Z``)."""
+    return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def pull(db: Session, principal: Principal, since: int, limit: int) -> bytes:
+    """The JSON of a :class:`~server.schemas.PullOut`: up to ``limit``
+    visible ops after ``since``; the cursor advances past the ops the user
+    may not see too, so they are never scanned again."""
     viewer = Viewer(db, principal)
-    shown: list[PulledOp] = []
+    shown: list[str] = []
     cursor = since
     scanned = 0
     batch = max(limit, 100)
@@ -175,4 +197,5 @@ def pull(db: Session, principal: Principal, since: int, limit: int) -> PullOut:
         )
         is not None
     )
-    return PullOut(ops=shown, next=cursor, more=more)
+    page = f'{{"ops":[{",".join(shown)}],"next":{cursor:d},"more":{json.dumps(more)}}}'
+    return page.encode("utf-8")

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from desktop.store.ids import new_id
+from server.schemas import PullOut
 
 from .support import (
     Api,
@@ -200,3 +201,33 @@ def test_decision_drafts_reach_deciders_and_signed_ones_everyone_who_reads(
     assert [o["action"] for o in later] == ["decision.sign", "record.snapshot"]
     assert later[1]["changes"]["facts"] == "多次推诿"
     assert api.pull_all("admin") == []
+
+
+def test_a_page_is_the_declared_schema_with_the_changes_as_pushed(api: Api, laptop: Laptop) -> None:
+    """The page is written without pydantic (server.sync.pull._OP_JSON): it
+    must still be a ``PullOut``, with each op's changes as the server holds
+    them (non-ASCII text, nesting, numbers) and identity fields filtered."""
+    plan_id, complaint_id = new_id(), new_id()
+    changes = {**plan_changes(), "scope": '引号"、反斜杠\\、换行\n与 emoji 🙂'}
+    api.accept("insp_a", laptop.op("insp_a", PLANS, plan_id, "plan.create", changes))
+    register = complaint_changes(sealed_identity(complaint_id))
+    api.accept(
+        "handler", laptop.op("handler", "complaints", complaint_id, "complaint.register", register)
+    )
+    for user in ("handler", "sup"):
+        response = api.client.get("/sync/pull", headers=api.login(user))
+        assert response.status_code == 200
+        assert response.headers["content-type"] == "application/json"
+        page = PullOut.model_validate_json(response.content)
+        assert page.model_dump(mode="json") == response.json()
+        plan, complaint = page.ops
+        assert plan.changes == changes and plan.entity_id == plan_id
+        assert plan.received_at.tzinfo is not None
+        hidden = {"sealed_identity", "id_number_index", "phone_index"}
+        expected = (
+            register
+            if user == "handler"
+            else {k: v for k, v in register.items() if k not in hidden}
+        )
+        assert complaint.changes == expected
+        assert (page.next, page.more) == (complaint.seq, False)

@@ -273,6 +273,16 @@ class Laptop:
                 )
             )
 
+    def applied(self) -> list[tuple[str, str]]:
+        """(op_id, field) for each field of each pulled op the ``sync.apply``
+        entries (one per page) say was applied here."""
+        return [
+            (op["op_id"], name)
+            for entry in self.audit("sync.apply")
+            for op in entry.details["ops"]
+            for name in op["fields"]
+        ]
+
     def close(self) -> None:
         for client in self.clients.values():
             client.close()

@@ -128,9 +128,9 @@ def test_a_complaint_and_a_plan_made_offline_reach_the_other_laptop(
     opened = complaints.reveal_identity(b.ctx, b.login("s_handler"), complaint_id)
     assert (opened.name, opened.id_number, opened.phone) == (LIN.name, LIN.id_number, LIN.phone)
     assert outbox_count(b) == before  # applying pulled ops made no outbox op
-    # an audit entry per applied op; the identity half of the complaint came
-    # with the handler's pull, a second entry for the same op, other fields
-    pairs = [(e.details["op_id"], f) for e in b.audit("sync.apply") for f in e.details["fields"]]
+    # each applied op is in the audit; the identity half of the complaint came
+    # with the handler's pull: the same op again, other fields
+    pairs = b.applied()
     assert len({op for op, _ in pairs}) == 3 and len(pairs) == len(set(pairs))
     assert {f for _, f in pairs} >= {"sealed_identity", "id_number_index", "phone_index"}
 
@@ -406,7 +406,7 @@ def test_a_connection_cut_mid_push_and_mid_pull_loses_and_doubles_nothing(
         plan = db.get(InspectionPlan, plan_id)
         assert plan is not None and plan.version == 2
     b.sync("s_insp_b", pull_limit=2)
-    pairs = [(e.details["op_id"], f) for e in b.audit("sync.apply") for f in e.details["fields"]]
+    pairs = b.applied()
     assert {op for op, _ in pairs} == set(ops) and len(pairs) == len(set(pairs))
     plan = plan_row(b, plan_id)
     assert plan is not None and (plan.title, plan.state, plan.version) == ("三", "submitted", 5)
