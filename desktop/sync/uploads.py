@@ -25,6 +25,7 @@ in the report.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,8 @@ __all__ = ["AUDIT_BATCH", "UploadReport", "upload_all"]
 
 #: Audit entries per request (as many as the server takes).
 AUDIT_BATCH: Final = 500
+#: ... and at most this many bytes of them (the server takes 8 MiB a request).
+AUDIT_BYTES: Final = 4 * 1024 * 1024
 #: The largest evidence file the server takes (``server.evidence.MAX_FILE_BYTES``).
 MAX_FILE_BYTES: Final = 8 * 1024 * 1024
 _CHUNK: Final = 1024 * 1024
@@ -135,6 +138,17 @@ def _entry(row: AuditEntry) -> dict[str, Any]:
     }
 
 
+def _fitting(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The first of ``entries`` whose JSON fits in :data:`AUDIT_BYTES` (at
+    least one): a pull page's ``sync.apply`` entry lists up to 1,000 ops."""
+    size = 0
+    for count, entry in enumerate(entries):
+        size += len(json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+        if size > AUDIT_BYTES and count:
+            return entries[:count]
+    return entries
+
+
 def _remember_audit(db: Session, url: str, seq: int, last_hash: str) -> None:
     db.execute(AUDIT_UPLOADS.delete().where(AUDIT_UPLOADS.c.server_url == url))
     db.execute(AUDIT_UPLOADS.insert().values(server_url=url, seq=seq, hash=last_hash))
@@ -178,8 +192,8 @@ def _upload_audit(ctx: Context, client: SyncClient, url: str, tally: _Tally) -> 
                 .order_by(AuditEntry.seq)
                 .limit(AUDIT_BATCH)
             ).all()
-            batch = [_entry(r) for r in rows]
-            last_seq = rows[-1].seq if rows else start
+            batch = _fitting([_entry(r) for r in rows])
+            last_seq = rows[len(batch) - 1].seq if batch else start
         if not batch:
             return
         answer = client.upload_audit(batch)

@@ -251,3 +251,21 @@ def test_a_laptop_whose_trail_differs_from_the_servers_copy_sends_nothing_and_sa
     finally:
         impostor.close()
     assert [r.hash for r in server_chain(live_server, DEVICE_A)] == uploaded
+
+
+def test_large_entries_go_up_in_requests_the_server_takes(
+    make_laptop: MakeLaptop,
+    live_server: LiveServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A pull page's ``sync.apply`` entry lists up to 1,000 ops (~300 KB), so
+    a batch is bounded by bytes as well as by count: here so small that each
+    request carries one entry, and the chain still arrives whole."""
+    monkeypatch.setattr(uploads, "AUDIT_BYTES", 1)
+    a = make_laptop("a")
+    visit_with_photo(a, tmp_path)
+    counting = CutAfterSending(lambda _request, _n: False)
+    assert run(a, "s_insp_a", counting).uploads.problem == ""
+    assert counting.counts["/audit/entries"] == len(local_chain(a)) > 3
+    assert_chain_on_server(live_server, a)
