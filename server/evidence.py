@@ -7,7 +7,15 @@ laptop that registered them and fetched by the other laptops of the team.
   :data:`MAX_FILE_BYTES` (else 413) and matches the size of an evidence row
   with that hash in a visit the caller may see. Sending it again changes
   nothing.
-* ``GET /evidence/{sha256}``: the file, on the same check.
+* A larger file (up to :data:`MAX_PARTS_FILE_BYTES`: 暗访 video) goes up in
+  parts of :data:`PART_BYTES`, each one request, resumable after a cut:
+  ``GET /evidence/{sha256}/parts?size=N`` says which parts the server holds,
+  ``PUT /evidence/{sha256}/parts/{index}?size=N`` sends one (each part is
+  written whole, as a file of its own), and
+  ``POST /evidence/{sha256}/parts/assemble?size=N`` joins them once all are
+  there, checks the hash (a mismatch discards the parts) and stores the file.
+* ``GET /evidence/{sha256}``: the file, on the same check; HTTP ranges are
+  honoured, so a laptop fetches a large file part by part.
 
 "A visit the caller may see" is the pull's rule (``server.sync.pull.Viewer``):
 a visit follows its plan, so the evidence of a 暗访 visit reaches only the
@@ -29,12 +37,15 @@ backups must copy the folder as well as the database.
 from __future__ import annotations
 
 import hashlib
+import shutil
+from collections.abc import Iterator
 from pathlib import Path as FilePath
 from typing import Annotated, Any, Final
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
+from pydantic import BaseModel
 from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -47,11 +58,15 @@ from server.schemas import Reason
 from server.sync.pull import Viewer
 from server.sync.rules import PLAN_ENTITY, VISIT_ENTITY
 
-__all__ = ["MAX_FILE_BYTES", "router", "stored_path"]
+__all__ = ["MAX_FILE_BYTES", "MAX_PARTS_FILE_BYTES", "PART_BYTES", "router", "stored_path"]
 
 #: The largest evidence file taken: the server's request-body limit
 #: (``server.app.MAX_BODY_BYTES``), which the proxy in front must allow too.
 MAX_FILE_BYTES: Final = 8 * 1024 * 1024
+#: A larger file is sent in parts of this size (the last one shorter) ...
+PART_BYTES: Final = 4 * 1024 * 1024
+#: ... up to this size.
+MAX_PARTS_FILE_BYTES: Final = 4 * 1024 * 1024 * 1024
 _CHUNK: Final = 1024 * 1024
 Sha256 = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$", description="SHA-256, lower-case hex")]
 
@@ -114,6 +129,17 @@ def _may_see(factory: sessionmaker[Session], principal: Principal, sha256: str) 
     return sizes
 
 
+def _size_error() -> ApiError:
+    return ApiError(422, "evidence.size", "文件大小与检查记录中登记的不符")
+
+
+def _may_see_size(
+    factory: sessionmaker[Session], principal: Principal, sha256: str, size: int
+) -> None:
+    if size not in _may_see(factory, principal, sha256):
+        raise _size_error()
+
+
 def _file_hash(path: FilePath) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -126,10 +152,14 @@ def _store(folder: FilePath, sha256: str, data: bytes, sizes: set[int]) -> None:
     if hashlib.sha256(data).hexdigest() != sha256:
         raise ApiError(422, "evidence.hash", "文件内容与其 SHA-256 不符（传输中损坏或文件不对）")
     if len(data) not in sizes:
-        raise ApiError(422, "evidence.size", "文件大小与检查记录中登记的不符")
+        raise _size_error()
     target = stored_path(folder, sha256)
     if target.is_file() and _file_hash(target) == sha256:
         return  # already here
+    _write(target, data)
+
+
+def _write(target: FilePath, data: bytes | Iterator[bytes]) -> None:
     try:
         write_whole(target, data)
     except OSError:
@@ -175,3 +205,115 @@ def get_evidence(
     if not path.is_file():
         raise ApiError(404, "evidence.not_uploaded", "该证据文件尚未从登记它的笔记本上传")
     return FileResponse(path, media_type="application/octet-stream")
+
+
+# ------------------------------------------------------------ large files
+
+Size = Annotated[
+    int, Query(ge=MAX_FILE_BYTES + 1, le=MAX_PARTS_FILE_BYTES, description="The file's size")
+]
+PART_ERRORS: dict[int | str, dict[str, Any]] = {
+    **EVIDENCE_ERRORS,
+    409: {"model": Reason, "description": "Parts are missing"},
+}
+
+
+class PartsOut(BaseModel):
+    """Which parts of a large evidence file the server holds."""
+
+    part_bytes: int
+    count: int
+    received: list[int]
+    stored: bool
+
+
+def _parts_folder(folder: FilePath, sha256: str, size: int) -> FilePath:
+    return folder / sha256[:2] / f"{sha256}.{size}.parts"
+
+
+def _part_path(folder: FilePath, sha256: str, size: int, index: int) -> FilePath:
+    return _parts_folder(folder, sha256, size) / f"{index:06d}"
+
+
+def _count(size: int) -> int:
+    return -(-size // PART_BYTES)
+
+
+@router.get("/{sha256}/parts", responses=EVIDENCE_ERRORS)
+def evidence_parts(
+    sha256: Sha256, size: Size, request: Request, principal: Current, factory: Sessions
+) -> PartsOut:
+    """The parts of a large evidence file the server holds (to resume an upload)."""
+    _may_see_size(factory, principal, sha256, size)
+    folder = settings(request).evidence_folder
+    parts = _parts_folder(folder, sha256, size)
+    received = sorted(
+        int(p.name) for p in (parts.iterdir() if parts.is_dir() else ()) if p.name.isdigit()
+    )
+    stored = stored_path(folder, sha256).is_file()
+    return PartsOut(part_bytes=PART_BYTES, count=_count(size), received=received, stored=stored)
+
+
+@router.put(
+    "/{sha256}/parts/{index}", status_code=204, responses=UPLOAD_ERRORS, openapi_extra=_BINARY
+)
+async def put_evidence_part(
+    sha256: Sha256,
+    index: Annotated[int, Path(ge=0, lt=MAX_PARTS_FILE_BYTES // PART_BYTES)],
+    size: Size,
+    request: Request,
+    principal: Current,
+    factory: Sessions,
+) -> Response:
+    """One part (bytes ``index * part_bytes`` onwards) of a large evidence
+    file of a visit the caller may see. Idempotent."""
+    await run_in_threadpool(_may_see_size, factory, principal, sha256, size)
+    if index >= _count(size):
+        raise ApiError(422, "evidence.part", "分片序号超出了文件大小")
+    expected = min(PART_BYTES, size - index * PART_BYTES)
+    data = bytearray()
+    async for chunk in request.stream():
+        data.extend(chunk)
+        if len(data) > expected:
+            break
+    if len(data) != expected:
+        raise ApiError(422, "evidence.part", f"第 {index} 个分片应有 {expected} 字节")
+    folder = settings(request).evidence_folder
+    if not stored_path(folder, sha256).is_file():
+        await run_in_threadpool(_write, _part_path(folder, sha256, size, index), bytes(data))
+    return Response(status_code=204)
+
+
+@router.post("/{sha256}/parts/assemble", status_code=204, responses=PART_ERRORS)
+def assemble_evidence(
+    sha256: Sha256, size: Size, request: Request, principal: Current, factory: Sessions
+) -> Response:
+    """Join the parts into the file once all are there; its hash is checked
+    (on a mismatch the parts are discarded: send them again)."""
+    _may_see_size(factory, principal, sha256, size)
+    folder = settings(request).evidence_folder
+    target = stored_path(folder, sha256)
+    parts = _parts_folder(folder, sha256, size)
+    if not target.is_file():
+        paths = [_part_path(folder, sha256, size, i) for i in range(_count(size))]
+        missing = sum(not p.is_file() for p in paths)
+        if missing:
+            raise ApiError(409, "evidence.parts_missing", f"还缺 {missing} 个分片，请先上传")
+        digest = hashlib.sha256()
+        for chunk in _read_all(paths):
+            digest.update(chunk)
+        if digest.hexdigest() != sha256:
+            shutil.rmtree(parts, ignore_errors=True)
+            raise ApiError(
+                422, "evidence.hash", "文件内容与其 SHA-256 不符（传输中损坏或文件不对）"
+            )
+        _write(target, _read_all(paths))
+    shutil.rmtree(parts, ignore_errors=True)
+    return Response(status_code=204)
+
+
+def _read_all(paths: list[FilePath]) -> Iterator[bytes]:
+    for path in paths:
+        with path.open("rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                yield chunk

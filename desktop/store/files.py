@@ -7,16 +7,19 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_whole(target: Path, data: bytes) -> None:
-    """Put ``data`` at ``target`` (replacing it) atomically; the folder is made."""
+def write_whole(target: Path, data: bytes | Iterable[bytes]) -> None:
+    """Put ``data`` (bytes, or pieces of it in order) at ``target``
+    (replacing it) atomically; the folder is made."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name[:8]}-", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            for piece in [data] if isinstance(data, bytes) else data:
+                out.write(piece)
             out.flush()
             os.fsync(out.fileno())
         os.replace(name, target)

@@ -34,6 +34,7 @@ from desktop.sync.errors import (
 from desktop.sync.protocol import (
     MAX_OPS_PER_PUSH,
     MAX_PULL_LIMIT,
+    EvidenceParts,
     HandlerKeys,
     Login,
     OpResult,
@@ -222,11 +223,37 @@ class SyncClient:
         body = self._call("PUT", f"/evidence/{sha256}", content=data, absent_ok=True)
         return body is not None
 
-    def get_evidence(self, sha256: str) -> bytes | None:
-        """``GET /evidence/{sha256}``: the file, or ``None`` when the server does
-        not have it (not uploaded yet) or this user may not see it."""
-        body = self._call("GET", f"/evidence/{sha256}", raw=True, absent_ok=True)
+    def get_evidence(self, sha256: str, start: int = 0, end: int | None = None) -> bytes | None:
+        """``GET /evidence/{sha256}``: the file (bytes ``start`` to ``end``,
+        exclusive, when given), or ``None`` when the server does not have it
+        (not uploaded yet) or this user may not see it."""
+        headers = {"Range": f"bytes={start}-{end - 1}"} if end is not None else None
+        body = self._call("GET", f"/evidence/{sha256}", raw=True, absent_ok=True, headers=headers)
         return body if isinstance(body, bytes) else None
+
+    def evidence_parts(self, sha256: str, size: int) -> EvidenceParts | None:
+        """``GET /evidence/{sha256}/parts``: which parts of a large file the
+        server holds; ``None`` as for :meth:`put_evidence`."""
+        body = self._call("GET", f"/evidence/{sha256}/parts", params={"size": size}, absent_ok=True)
+        return None if body is None else EvidenceParts.parse(body)
+
+    def put_evidence_part(self, sha256: str, size: int, index: int, data: bytes) -> bool:
+        """``PUT /evidence/{sha256}/parts/{index}``: one part of a large file."""
+        body = self._call(
+            "PUT",
+            f"/evidence/{sha256}/parts/{index}",
+            params={"size": size},
+            content=data,
+            absent_ok=True,
+        )
+        return body is not None
+
+    def assemble_evidence(self, sha256: str, size: int) -> bool:
+        """``POST /evidence/{sha256}/parts/assemble``: join the parts sent."""
+        body = self._call(
+            "POST", f"/evidence/{sha256}/parts/assemble", params={"size": size}, absent_ok=True
+        )
+        return body is not None
 
     # ------------------------------------------------------------ plumbing
 
@@ -243,9 +270,10 @@ class SyncClient:
         content: bytes | None = None,
         raw: bool = False,
         absent_ok: bool = False,
+        headers: Mapping[str, str] | None = None,
     ) -> Any:
         """The answer's JSON (``raw``: its bytes; ``absent_ok``: ``None`` for a 404)."""
-        headers: dict[str, str] = {}
+        headers = dict(headers or {})
         if content is not None:
             headers["Content-Type"] = "application/octet-stream"
         if signed:

@@ -256,3 +256,28 @@ class PullPage:
                 raise SyncProtocolError("服务器返回的操作顺序不对（seq）")
             last = op.seq
         return cls(ops=ops, next=cursor, more=more)
+
+
+@dataclass(frozen=True)
+class EvidenceParts:
+    """Which parts of a large evidence file the server holds."""
+
+    part_bytes: int
+    count: int
+    received: frozenset[int]
+    stored: bool
+
+    @classmethod
+    def parse(cls, body: Any) -> EvidenceParts:
+        top = _mapping(body, "parts")
+        received = _list(top.get("received"), "received")
+        stored = top.get("stored")
+        part_bytes, count = _need_int(top, "part_bytes"), _need_int(top, "count")
+        if (
+            part_bytes < 1
+            or count < 1
+            or not isinstance(stored, bool)
+            or not all(isinstance(i, int) and 0 <= i < count for i in received)
+        ):
+            raise SyncProtocolError("服务器关于证据文件分片的答复格式不对")
+        return cls(part_bytes, count, frozenset(received), stored)

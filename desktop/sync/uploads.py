@@ -11,9 +11,12 @@ laptop's audit trail goes to the server, and evidence files go both ways.
   and the report says so: the server's copy is the evidence.
 * **Evidence files.** Files of evidence rows that this laptop holds and the
   server is not known to hold are uploaded (``PUT /evidence/{sha256}``), each
-  after checking its hash here; the server checks it again. Files of evidence
-  rows that this laptop lacks (pulled from another laptop) are fetched and
-  kept only if their hash and size match the row. Each file done is
+  after checking its hash here; the server checks it again. A file larger
+  than one request (暗访 video) goes in parts, skipping those the server
+  holds, so a cut upload of a large file resumes at the next part. Files of
+  evidence rows that this laptop lacks (pulled from another laptop) are
+  fetched in HTTP ranges and kept only if their hash and size match the
+  row. Each file done is
   remembered per server (``evidence_uploads``), so a cut run resumes at the
   next file. A file the server does not know yet (its op not pushed, or not
   uploaded by its laptop) is tried again at the next sync.
@@ -48,8 +51,13 @@ __all__ = ["AUDIT_BATCH", "UploadReport", "upload_all"]
 AUDIT_BATCH: Final = 500
 #: ... and at most this many bytes of them (the server takes 8 MiB a request).
 AUDIT_BYTES: Final = 4 * 1024 * 1024
-#: The largest evidence file the server takes (``server.evidence.MAX_FILE_BYTES``).
+#: The largest evidence file the server takes in one request
+#: (``server.evidence.MAX_FILE_BYTES``); a larger one goes in parts ...
 MAX_FILE_BYTES: Final = 8 * 1024 * 1024
+#: ... up to this size (``server.evidence.MAX_PARTS_FILE_BYTES``).
+MAX_PARTS_FILE_BYTES: Final = 4 * 1024 * 1024 * 1024
+#: A file is fetched in HTTP ranges of this size.
+FETCH_BYTES: Final = 4 * 1024 * 1024
 _CHUNK: Final = 1024 * 1024
 
 _tables = MetaData()
@@ -247,14 +255,36 @@ def _send_files(ctx: Context, client: SyncClient, url: str, tally: _Tally) -> No
         path = evidence_path(ctx, sha)
         if _file_digest(path) != (sha, size):
             continue  # missing or damaged here: fetched below if the server has it
-        if size > MAX_FILE_BYTES:
+        if size > MAX_PARTS_FILE_BYTES:
             tally.files_too_large += 1
             continue
-        if client.put_evidence(sha, path.read_bytes()):
+        if size > MAX_FILE_BYTES:
+            sent = _send_in_parts(client, sha, size, path)
+        else:
+            sent = client.put_evidence(sha, path.read_bytes())
+        if sent:
             _remember_file(ctx, url, sha)
             tally.files_sent += 1
         else:
             tally.files_waiting += 1
+
+
+def _send_in_parts(client: SyncClient, sha: str, size: int, path: Path) -> bool:
+    """A file larger than one request, part by part, skipping the parts the
+    server already holds (an upload cut before goes on where it stopped)."""
+    parts = client.evidence_parts(sha, size)
+    if parts is None:
+        return False
+    if parts.stored:
+        return True
+    with path.open("rb") as handle:
+        for index in range(parts.count):
+            if index in parts.received:
+                continue
+            handle.seek(index * parts.part_bytes)
+            if not client.put_evidence_part(sha, size, index, handle.read(parts.part_bytes)):
+                return False
+    return client.assemble_evidence(sha, size)
 
 
 def _fetch_files(ctx: Context, client: SyncClient, url: str, tally: _Tally) -> None:
@@ -262,12 +292,32 @@ def _fetch_files(ctx: Context, client: SyncClient, url: str, tally: _Tally) -> N
         path = evidence_path(ctx, sha)
         if path.is_file():
             continue  # held here, not yet on the server (counted above)
-        data = client.get_evidence(sha)
-        if data is None:
+        try:
+            write_whole(path, _fetch_parts(client, sha, size))
+        except _NotOnServer:
             tally.files_waiting += 1
             continue
-        if (hashlib.sha256(data).hexdigest(), len(data)) != (sha, size):
-            raise SyncProtocolError("从服务器收到的证据文件与其哈希不符，未保存")
-        write_whole(path, data)
         _remember_file(ctx, url, sha)
         tally.files_fetched += 1
+
+
+class _NotOnServer(Exception):
+    """The server does not have the file (yet), or this user may not see it."""
+
+
+def _fetch_parts(client: SyncClient, sha: str, size: int) -> Iterator[bytes]:
+    """The file in parts of :data:`FETCH_BYTES` (one HTTP range each), its
+    hash checked before the last part is handed over, so that a wrong file
+    is never put in place."""
+    digest = hashlib.sha256()
+    for start in range(0, size, FETCH_BYTES):
+        end = min(size, start + FETCH_BYTES)
+        piece = client.get_evidence(sha, start, end)
+        if piece is None:
+            raise _NotOnServer
+        if len(piece) != end - start:
+            raise SyncProtocolError("从服务器收到的证据文件大小不对，未保存")
+        digest.update(piece)
+        if end == size and digest.hexdigest() != sha:
+            raise SyncProtocolError("从服务器收到的证据文件与其哈希不符，未保存")
+        yield piece

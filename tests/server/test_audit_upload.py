@@ -18,6 +18,7 @@ from desktop.store.audit import GENESIS, entry_hash
 from desktop.store.ids import new_id
 from desktop.sync.uploads import AUDIT_BATCH
 from server.audit import MAX_ENTRIES_PER_UPLOAD
+from server.evidence import MAX_FILE_BYTES
 
 from .support import DEVICE, DEVICE_2, Api, uid
 from .test_desktop_ops import dump_database
@@ -69,6 +70,11 @@ UPLOAD_ENDPOINTS: list[tuple[str, str, Any, dict[Any, int]]] = [
     ),
     ("PUT", f"/evidence/{'ab' * 32}", None, {"anonymous": 401, "*": 404}),
     ("GET", f"/evidence/{'ab' * 32}", None, {"anonymous": 401, "*": 404}),
+    *(
+        (method, f"/evidence/{'ab' * 32}/parts{tail}?size={MAX_FILE_BYTES + 1}", None, answers)
+        for method, tail in (("GET", ""), ("PUT", "/0"), ("POST", "/assemble"))
+        for answers in [{"anonymous": 401, "*": 404}]
+    ),
 ]
 
 

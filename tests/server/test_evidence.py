@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from desktop.store.ids import new_id
 from server.config import Settings
-from server.evidence import MAX_FILE_BYTES, stored_path
+from server.evidence import MAX_FILE_BYTES, PART_BYTES, stored_path
 
 from .support import Api, Laptop, make_plan, uid, visit_changes
 
@@ -140,3 +140,92 @@ def test_a_storage_failure_is_a_503_and_leaves_no_file(
     response = put(api, "insp_a", PHOTO)
     assert (response.status_code, response.json()["error"]) == (503, "evidence.storage")
     assert not stored_path(evidence_dir, SHA).exists()
+
+
+# ------------------------------------------------------------ large files
+
+#: A video larger than one request: two whole parts and a short third.
+VIDEO = os.urandom(2 * PART_BYTES + 12_345)
+VIDEO_SHA = hashlib.sha256(VIDEO).hexdigest()
+SIZE = {"size": len(VIDEO)}
+
+
+def part_of(data: bytes, index: int) -> bytes:
+    return data[index * PART_BYTES : (index + 1) * PART_BYTES]
+
+
+def put_part(api: Api, user: str, index: int, data: bytes, sha: str = VIDEO_SHA) -> Any:
+    headers = api.login(user) | {"Content-Type": "application/octet-stream"}
+    return api.client.put(
+        f"/evidence/{sha}/parts/{index}", params=SIZE, content=data, headers=headers
+    )
+
+
+def parts(api: Api, user: str) -> Any:
+    return api.client.get(f"/evidence/{VIDEO_SHA}/parts", params=SIZE, headers=api.login(user))
+
+
+def assemble(api: Api, user: str) -> Any:
+    return api.client.post(
+        f"/evidence/{VIDEO_SHA}/parts/assemble", params=SIZE, headers=api.login(user)
+    )
+
+
+def test_a_large_file_goes_up_in_parts_resumes_and_comes_back_by_ranges(
+    api: Api, laptop: Laptop, evidence_dir: Path
+) -> None:
+    visit_with_evidence(api, laptop, data=VIDEO)
+    assert parts(api, "insp_a").json() == {
+        "part_bytes": PART_BYTES,
+        "count": 3,
+        "received": [],
+        "stored": False,
+    }
+    assert put_part(api, "insp_a", 2, part_of(VIDEO, 2)).status_code == 204
+    assert put_part(api, "insp_a", 0, part_of(VIDEO, 0)).status_code == 204
+    # a cut: part 1 never arrived; joining is refused and names what is missing
+    response = assemble(api, "insp_a")
+    assert (response.status_code, response.json()["error"]) == (409, "evidence.parts_missing")
+    assert parts(api, "insp_b").json()["received"] == [0, 2]  # another team member resumes
+    assert put_part(api, "insp_b", 1, part_of(VIDEO, 1)).status_code == 204
+    assert assemble(api, "insp_b").status_code == 204
+    assert stored_path(evidence_dir, VIDEO_SHA).read_bytes() == VIDEO
+    assert [p.name for p in evidence_dir.rglob("*") if p.is_file()] == [VIDEO_SHA]
+    assert parts(api, "insp_a").json()["stored"] is True
+    assert assemble(api, "insp_a").status_code == 204  # again: nothing changes
+    whole = get(api, "sup", VIDEO_SHA)
+    assert whole.content == VIDEO
+    ranged = api.client.get(
+        f"/evidence/{VIDEO_SHA}",
+        headers=api.login("insp_c") | {"Range": f"bytes={PART_BYTES}-{2 * PART_BYTES - 1}"},
+    )
+    assert ranged.status_code == 206 and ranged.content == part_of(VIDEO, 1)
+
+
+def test_large_file_parts_are_checked(api: Api, laptop: Laptop, evidence_dir: Path) -> None:
+    visit_with_evidence(api, laptop, data=VIDEO)
+    short = put_part(api, "insp_a", 0, part_of(VIDEO, 0)[:-1])
+    past_the_end = put_part(api, "insp_a", 3, b"x")
+    for response in (short, past_the_end):
+        assert (response.status_code, response.json()["error"]) == (422, "evidence.part")
+    wrong_size = api.client.get(
+        f"/evidence/{VIDEO_SHA}/parts", params={"size": len(VIDEO) + 1}, headers=api.login("insp_a")
+    )
+    assert (wrong_size.status_code, wrong_size.json()["error"]) == (422, "evidence.size")
+    # a damaged part: the hash fails at the join, the parts are discarded, nothing is stored
+    damaged = bytearray(part_of(VIDEO, 1))
+    damaged[7] ^= 1
+    for index, data in ((0, part_of(VIDEO, 0)), (1, bytes(damaged)), (2, part_of(VIDEO, 2))):
+        assert put_part(api, "insp_a", index, data).status_code == 204
+    response = assemble(api, "insp_a")
+    assert (response.status_code, response.json()["error"]) == (422, "evidence.hash")
+    assert parts(api, "insp_a").json()["received"] == []
+    assert not any(p.is_file() for p in evidence_dir.rglob("*"))
+    # an unannounced visit's parts: outsiders are told no such file exists
+    secret = os.urandom(MAX_FILE_BYTES + 1)
+    visit_with_evidence(api, laptop, kind="unannounced", data=secret)
+    sha = hashlib.sha256(secret).hexdigest()
+    response = api.client.get(
+        f"/evidence/{sha}/parts", params={"size": len(secret)}, headers=api.login("insp_c")
+    )
+    assert (response.status_code, response.json()["error"]) == (404, "evidence.unknown")

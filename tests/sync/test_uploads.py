@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,9 +62,11 @@ def run(laptop: Laptop, username: str, transport: httpx.BaseTransport | None = N
             client.close()
 
 
-def visit_with_photo(laptop: Laptop, tmp_path: Path, kind: str = "focus") -> tuple[str, str]:
+def visit_with_photo(
+    laptop: Laptop, tmp_path: Path, kind: str = "focus", data: bytes | None = None
+) -> tuple[str, str]:
     """On ``laptop``: a plan of s_insp_a and s_insp_b approved by s_sup, a
-    visit of it and a photo; (visit id, the photo's sha256)."""
+    visit of it and a photo (or ``data``); (visit id, the file's sha256)."""
     ctx, office = laptop.ctx, laptop.office
     insp = laptop.login("s_insp_a")
     today = ctx.today()
@@ -93,7 +96,7 @@ def visit_with_photo(laptop: Laptop, tmp_path: Path, kind: str = "focus") -> tup
         confirmations=BOTH,
     )
     photo = tmp_path / f"{kind}.jpg"
-    photo.write_bytes(PHOTO + kind.encode())
+    photo.write_bytes(PHOTO + kind.encode() if data is None else data)
     visits.add_evidence(ctx, laptop.login("s_insp_a"), visit_id, photo, "photo")
     return visit_id, hashlib.sha256(photo.read_bytes()).hexdigest()
 
@@ -269,3 +272,32 @@ def test_large_entries_go_up_in_requests_the_server_takes(
     assert run(a, "s_insp_a", counting).uploads.problem == ""
     assert counting.counts["/audit/entries"] == len(local_chain(a)) > 3
     assert_chain_on_server(live_server, a)
+
+
+def test_a_video_larger_than_one_request_goes_in_parts_and_a_cut_resumes(
+    make_laptop: MakeLaptop, live_server: LiveServer, server_evidence: Path, tmp_path: Path
+) -> None:
+    a, b = make_laptop("a"), make_laptop("b")
+    video = os.urandom(uploads.MAX_FILE_BYTES + 5 * 1024 * 1024)  # 13 MiB: four parts
+    visit_id, sha = visit_with_photo(a, tmp_path, data=video)
+    run(a, "s_insp_a")
+    run(a, "s_sup")  # the approval: the visit can go up with the next run
+    # the third part reaches the server, its answer is lost
+    cut = CutAfterSending(lambda request, n: request.url.path.endswith("/parts/2"))
+    stopped = run(a, "s_insp_a", cut)
+    assert stopped.uploads.problem and cut.cuts == 1
+    assert not (server_evidence / sha[:2] / sha).exists()
+    # the next run sends only the last part, then has the server join them
+    counting = CutAfterSending(lambda _request, _n: False)
+    resumed = run(a, "s_insp_a", counting).uploads
+    assert (resumed.files_sent, resumed.problem) == (1, "")
+    sent = sorted(path.rsplit("/", 1)[1] for path in counting.counts if "/parts/" in path)
+    assert sent == ["3", "assemble"]
+    assert (server_evidence / sha[:2] / sha).read_bytes() == video
+    # laptop B fetches it by ranges, checks it and keeps it
+    fetching = CutAfterSending(lambda _request, _n: False)
+    fetched = run(b, "s_insp_b", fetching).uploads
+    assert (fetched.files_fetched, fetched.problem) == (1, "")
+    assert fetching.counts[f"/evidence/{sha}"] == 4  # one range per 4 MiB
+    assert visits.evidence_path(b.ctx, sha).read_bytes() == video
+    assert visits.verify_evidence(b.ctx, b.login("s_insp_b"), visit_id) == []
