@@ -37,10 +37,11 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any, Final, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.store.ids import new_id
@@ -105,7 +106,60 @@ def op_digest(op: OpIn) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _result(row: Op, duplicate: bool = False) -> OpResult:
+OPS: Final = cast(Table, Op.__table__)
+RECORDS: Final = cast(Table, Record.__table__)
+#: Each record column once, as the multi-row statements write them.
+RECORD_COLUMNS: Final = tuple(c.key for c in RECORDS.columns)
+#: Which record an UPDATE ... WHERE names (not column names: those are SET).
+_UPDATE_RECORD: Final = update(RECORDS).where(
+    RECORDS.c.entity == bindparam("key_entity"), RECORDS.c.id == bindparam("key_id")
+)
+
+
+@dataclass(slots=True)
+class Logged:
+    """An op's entry in the log (``ops``): read back for a duplicate, or
+    written by this batch (then ``seq`` comes last, in :meth:`Pusher._publish`)."""
+
+    op_id: str
+    op_hash: str
+    status: str
+    code: str
+    reason: str
+    version: int | None
+    seq: int | None = None
+
+
+@dataclass(slots=True)
+class RecordRow:
+    """A ``records`` row as plain values: read in one query per batch,
+    changed by the batch's ops and written back with multi-row statements
+    (no ORM unit of work per op). ``stored``: the row is in the database
+    (within this transaction); ``dirty``: changed since it was written."""
+
+    entity: str
+    id: str
+    version: int
+    data: dict[str, Any]
+    field_hlcs: dict[str, str]
+    last_hlc: str
+    last_seq: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    #: The fields authorisation and uniqueness need, copied out of ``data`` (_index).
+    plan_id: str | None = None
+    parent_id: str | None = None
+    office_id: str | None = None
+    state: str | None = None
+    natural_key: str | None = None
+    stored: bool = True
+    dirty: bool = False
+
+    def values(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in RECORD_COLUMNS}
+
+
+def _result(row: Logged, duplicate: bool = False) -> OpResult:
     logged = cast(LoggedStatus, row.status)
     return OpResult(
         op_id=row.op_id,
@@ -138,23 +192,29 @@ class Pusher:
     workflow rules read other records (a visit's plan, a decision's appeals,
     document numbers). The logged ops get their sequence numbers last, under a
     short lock held to the commit (:func:`server.db.take_sequence_numbers`),
-    so numbers commit in order and a pull's cursor never skips an op. The
-    records and log rows are written with multi-row statements."""
+    so numbers commit in order and a pull's cursor never skips an op.
+
+    **Writes.** Records and log rows are plain values (:class:`RecordRow`,
+    :class:`Logged`) written with multi-row statements at the end; in a batch
+    that runs alone, whose rules read other records from the database, the
+    records changed so far are written before each rule runs, so it reads
+    them as the batch left them."""
 
     def __init__(self, db: Session, principal: Principal, now: dt.datetime | None = None) -> None:
         self.db = db
         self.principal = principal
         self.now = now or utcnow()
+        self.concurrent = False
         self.deferred_records: set[tuple[str, str]] = set()
-        self.logged: dict[str, Op] = {}  # by op_id: logged before, or in this batch
-        self.records: dict[tuple[str, str], Record] = {}
-        self.rows: list[Op] = []  # the log rows of this batch, in order
-        self.stamped: list[tuple[Record, Op]] = []  # records and the op that last wrote them
+        self.logged: dict[str, Logged] = {}  # by op_id: logged before, or in this batch
+        self.records: dict[tuple[str, str], RecordRow] = {}
+        self.rows: list[tuple[Logged, dict[str, Any]]] = []  # this batch's log, in order
+        self.stamped: dict[tuple[str, str], tuple[RecordRow, Logged]] = {}  # the last op on each
 
     def push(self, batch: PushIn) -> list[OpResult]:
         keys = {(op.entity, op.entity_id) for op in batch.ops}
-        concurrent = all(op.action in CONCURRENT_ACTIONS for op in batch.ops)
-        lock_for_push(self.db, keys if concurrent else None)
+        self.concurrent = all(op.action in CONCURRENT_ACTIONS for op in batch.ops)
+        lock_for_push(self.db, keys if self.concurrent else None)
         self._prefetch(batch, keys)
         outcomes = [self._one(op) for op in batch.ops]
         self._publish()
@@ -165,37 +225,71 @@ class Pusher:
         ids = sorted({op.op_id for op in batch.ops})
         for start in range(0, len(ids), PREFETCH):
             chunk = ids[start : start + PREFETCH]
-            for row in self.db.scalars(select(Op).where(Op.op_id.in_(chunk))):
-                self.logged[row.op_id] = row
+            for row in self.db.execute(
+                select(
+                    OPS.c.op_id,
+                    OPS.c.op_hash,
+                    OPS.c.status,
+                    OPS.c.code,
+                    OPS.c.reason,
+                    OPS.c.version,
+                    OPS.c.seq,
+                ).where(OPS.c.op_id.in_(chunk))
+            ):
+                self.logged[row.op_id] = Logged(*row)
         by_entity: dict[str, list[str]] = {}
         for entity, record_id in sorted(keys):
             by_entity.setdefault(entity, []).append(record_id)
         for entity, record_ids in by_entity.items():
             for start in range(0, len(record_ids), PREFETCH):
                 chunk = record_ids[start : start + PREFETCH]
-                for record in self.db.scalars(
-                    select(Record).where(Record.entity == entity, Record.id.in_(chunk))
+                for row in self.db.execute(
+                    select(RECORDS).where(RECORDS.c.entity == entity, RECORDS.c.id.in_(chunk))
                 ):
-                    self.records[(entity, record.id)] = record
+                    self.records[(entity, row.id)] = RecordRow(**row._asdict())
 
     def _publish(self) -> None:
-        """Number the log rows, then write them and the records in one flush
-        of multi-row INSERTs (under the sequence lock, held until the commit:
-        keep this the last step)."""
+        """Number the log rows, then write them and the records with
+        multi-row statements (under the sequence lock, held until the commit:
+        keep this the last step, and short)."""
         if not self.rows:
             return
-        with self.db.no_autoflush:  # the records go in the flush below, numbered
-            numbers = take_sequence_numbers(self.db, len(self.rows))
-        for row, seq in zip(self.rows, numbers, strict=True):
-            row.seq = seq
-        for record, row in self.stamped:
-            record.last_seq = row.seq
-        self.db.add_all(self.rows)
-        self.db.flush()
+        numbers = take_sequence_numbers(self.db, len(self.rows))
+        for (logged, values), seq in zip(self.rows, numbers, strict=True):
+            logged.seq = values["seq"] = seq
+        for record, logged in self.stamped.values():
+            record.last_seq = cast(int, logged.seq)
+            record.dirty = True
+        self._store(record for record, _logged in self.stamped.values())
+        self.db.execute(insert(OPS), [values for _logged, values in self.rows])
+
+    def _store(self, records: Iterable[RecordRow]) -> None:
+        """Write the changed ``records``: new ones with one multi-row INSERT,
+        stored ones with one UPDATE per row in a single round trip."""
+        new: list[dict[str, Any]] = []
+        changed: list[dict[str, Any]] = []
+        for record in records:
+            if not record.dirty:
+                continue
+            if record.stored:
+                values = record.values()
+                values["key_entity"] = values.pop("entity")
+                values["key_id"] = values.pop("id")
+                changed.append(values)
+            else:
+                new.append(record.values())
+            record.stored = True
+            record.dirty = False
+        if new:
+            self.db.execute(insert(RECORDS), new)
+        if changed:
+            self.db.execute(_UPDATE_RECORD, changed)
+        if new or changed:
+            self.db.expire_all()  # rules read records through the ORM: not stale ones
 
     # ---------------------------------------------------------------- one op
 
-    def _one(self, op: OpIn) -> OpResult | tuple[Op, bool]:
+    def _one(self, op: OpIn) -> OpResult | tuple[Logged, bool]:
         digest = op_digest(op)
         existing = self.logged.get(op.op_id)
         if existing is not None:
@@ -226,7 +320,7 @@ class Pusher:
         except Reject as exc:
             return self._reject(op, digest, exc.code, exc.reason)
 
-    def _reject(self, op: OpIn, digest: str, code: str, reason: str) -> tuple[Op, bool]:
+    def _reject(self, op: OpIn, digest: str, code: str, reason: str) -> tuple[Logged, bool]:
         row = self._log(op, digest, status=REJECTED, code=code, reason=reason)
         log.info("op %s %s rejected: %s", op.op_id, op.action, code)
         return row, False
@@ -242,29 +336,36 @@ class Pusher:
         changes: dict[str, Any] | None = None,
         version: int | None = None,
         plan_id: str | None = None,
-    ) -> Op:
-        row = Op(
-            op_id=op.op_id,
-            op_hash=digest,
+    ) -> Logged:
+        logged = Logged(op.op_id, digest, status, code, reason, version)
+        self._write_log(
+            logged,
             entity=op.entity,
             entity_id=op.entity_id,
             action=op.action,
             changes=changes if status == ACCEPTED else None,
             base_version=op.base_version,
-            version=version,
             hlc=op.hlc,
             device_id=op.device_id,
             user_id=op.user_id,
-            pushed_by=self.principal.user_id,
-            status=status,
-            code=code,
-            reason=reason,
-            received_at=self.now,
             plan_id=plan_id,
         )
-        self.rows.append(row)
-        self.logged[op.op_id] = row
-        return row
+        self.logged[op.op_id] = logged
+        return logged
+
+    def _write_log(self, logged: Logged, **values: Any) -> None:
+        """Add ``logged`` with the rest of its ``ops`` row to this batch's log."""
+        values.update(
+            op_id=logged.op_id,
+            op_hash=logged.op_hash,
+            status=logged.status,
+            code=logged.code,
+            reason=logged.reason,
+            version=logged.version,
+            pushed_by=self.principal.user_id,
+            received_at=self.now,
+        )
+        self.rows.append((logged, values))
 
     # ----------------------------------------------------------------- shape
 
@@ -319,7 +420,7 @@ class Pusher:
 
     # ----------------------------------------------------------------- apply
 
-    def _apply(self, op: OpIn, action: spec.Action, digest: str) -> tuple[Op, bool]:
+    def _apply(self, op: OpIn, action: spec.Action, digest: str) -> tuple[Logged, bool]:
         entity = action.entity
         record = self.records.get((op.entity, op.entity_id))
         creating = op.base_version == 0 and (action.create is True or action.create is None)
@@ -348,6 +449,8 @@ class Pusher:
                     )
                 merge = True
         current: dict[str, Any] = dict(record.data) if record is not None else {}
+        if not self.concurrent:  # its rule may read records this batch changed
+            self._store(self.records.values())
         attempt = Attempt(
             db=self.db,
             principal=self.principal,
@@ -389,21 +492,27 @@ class Pusher:
             plan_id=plan_id,
         )
         if record is None:
-            record = Record(
+            record = RecordRow(
                 entity=op.entity,
                 id=op.entity_id,
-                created_at=self.now,
+                version=version,
+                data=data,
+                field_hlcs=hlcs,
+                last_hlc=op.hlc,
                 last_seq=0,  # numbered with its op (_publish)
+                created_at=self.now,
+                updated_at=self.now,
+                stored=False,
             )
-            self.db.add(record)
             self.records[(op.entity, op.entity_id)] = record
         record.version = version
         record.data = data
         record.field_hlcs = hlcs
-        record.last_hlc = max(record.last_hlc or "", op.hlc)
+        record.last_hlc = max(record.last_hlc, op.hlc)
         record.updated_at = self.now
+        record.dirty = True
         _index(record, plan_id)
-        self.stamped.append((record, row))
+        self.stamped[(op.entity, op.entity_id)] = (record, row)
         self._snapshots(op.entity, record, current)
         return row, False
 
@@ -440,7 +549,7 @@ class Pusher:
 
     # ------------------------------------------------------------- snapshots
 
-    def _snapshots(self, entity: str, record: Record, before: Mapping[str, Any]) -> None:
+    def _snapshots(self, entity: str, record: RecordRow, before: Mapping[str, Any]) -> None:
         if not before:
             return  # a new record: its creating op is filtered like the record
         if entity == PLAN_ENTITY:
@@ -458,37 +567,33 @@ class Pusher:
         ):
             self._snapshot(record, "问责决定已签发")
 
-    def _snapshot_plan(self, plan: Record, why: str) -> None:
+    def _snapshot_plan(self, plan: RecordRow, why: str) -> None:
+        """The plan and its visits: this batch's versions (written before the
+        plan's rule ran, as it runs alone), the stored ones for the others."""
         self._snapshot(plan, why)
-        visits = self.db.scalars(
-            select(Record)
-            .where(Record.entity == VISIT_ENTITY, Record.plan_id == plan.id)
-            .order_by(Record.id)
-        )
-        for visit in visits:
-            self._snapshot(visit, why)
+        for row in self.db.execute(
+            select(RECORDS)
+            .where(RECORDS.c.entity == VISIT_ENTITY, RECORDS.c.plan_id == plan.id)
+            .order_by(RECORDS.c.id)
+        ):
+            self._snapshot(
+                self.records.get((VISIT_ENTITY, row.id)) or RecordRow(**row._asdict()), why
+            )
 
-    def _snapshot(self, record: Record, why: str) -> None:
-        row = Op(
-            op_id=new_id(),
-            op_hash=hashlib.sha256(f"snapshot:{record.entity}:{record.id}".encode()).hexdigest(),
+    def _snapshot(self, record: RecordRow, why: str) -> None:
+        digest = hashlib.sha256(f"snapshot:{record.entity}:{record.id}".encode()).hexdigest()
+        self._write_log(
+            Logged(new_id(), digest, ACCEPTED, "snapshot", why, record.version),
             entity=record.entity,
             entity_id=record.id,
             action=SNAPSHOT_ACTION,
             changes=dict(record.data),
             base_version=record.version,
-            version=record.version,
             hlc=server_hlc(),
             device_id=SERVER_DEVICE,
             user_id=None,
-            pushed_by=self.principal.user_id,
-            status=ACCEPTED,
-            code="snapshot",
-            reason=why,
-            received_at=self.now,
             plan_id=record.plan_id,
         )
-        self.rows.append(row)
 
 
 def _plan_id(entity: str, entity_id: str, data: Mapping[str, Any]) -> str | None:
@@ -500,7 +605,7 @@ def _plan_id(entity: str, entity_id: str, data: Mapping[str, Any]) -> str | None
     return None
 
 
-def _index(record: Record, plan_id: str | None) -> None:
+def _index(record: RecordRow, plan_id: str | None) -> None:
     """Copy the fields authorisation and uniqueness need out of ``data``."""
     data = record.data
     record.plan_id = plan_id

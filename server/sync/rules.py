@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, partial
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -78,6 +78,17 @@ def refuse(refusals: Iterable[Refusal]) -> None:
         raise Reject(found[0].code, "；".join(str(r) for r in found))
 
 
+class Stored(Protocol):
+    """A record as the server holds it: a ``records`` row (:class:`Record`)
+    or the push's plain copy of one."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def data(self) -> dict[str, Any]: ...
+
+
 @dataclass
 class Attempt:
     """One op being judged: who, what, and the server's current record."""
@@ -88,7 +99,7 @@ class Attempt:
     entity_id: str
     changes: dict[str, Any]
     hlc: str
-    record: Record | None
+    record: Stored | None
     current: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -198,7 +209,7 @@ def designated_approvers(db: Session, office_id: Any) -> frozenset[str]:
     return frozenset(rows)
 
 
-def plan_visible(principal: Principal, plan: Record, approvers: frozenset[str]) -> bool:
+def plan_visible(principal: Principal, plan: Stored, approvers: frozenset[str]) -> bool:
     """Whether the user may see the plan (``desktop.domain.plans.can_view``:
     暗访 plans only to author, team, designated approvers and approvers, until
     reported or closed). A profile the server does not know counts as 暗访."""
@@ -216,7 +227,7 @@ def plan_visible(principal: Principal, plan: Record, approvers: frozenset[str]) 
     )
 
 
-def _require_visible_plan(a: Attempt, plan: Record) -> None:
+def _require_visible_plan(a: Attempt, plan: Stored) -> None:
     """A 暗访 plan the user may not see is answered as if it did not exist."""
     approvers = designated_approvers(a.db, plan.data.get("office_id"))
     if not plan_visible(a.principal, plan, approvers):
