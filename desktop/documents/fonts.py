@@ -1,32 +1,34 @@
-"""The fonts official documents are printed in, registered with reportlab once.
+"""The fonts official documents are printed in: their metrics (through reportlab) and
+their subsets embedded in PDFs.
 
 GB/T 9704-2012 asks for 仿宋 (body), 小标宋 (title, issuer mark), 黑体 and 楷体
 (headings) and 宋体 (page numbers). The app ships the free Fandol fonts
 (``resources/fonts``, GPL with the font exception, see the README there),
-converted from CFF to TrueType outlines because reportlab only embeds
-``glyf`` fonts. They cover all 6,763 GB2312 hanzi.
+converted from CFF to TrueType outlines (a PDF embeds them as ``/FontFile2``,
+and reportlab reads only ``glyf`` fonts). They cover all 6,763 GB2312 hanzi.
 
 The constants are the reportlab font names; they are also the PostScript names
 ``pdffonts`` shows (``ABCDEF+FandolFang-Regular``). Fonts are embedded as
-subsets, so a one-page decision carries only the glyphs it uses.
+subsets (:func:`subset`), so a one-page decision carries only the glyphs it uses.
 """
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import struct
 import sys
 import threading
 import zlib
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
-from reportlab.pdfbase import pdfdoc, pdfmetrics  # type: ignore[import-untyped, unused-ignore]
-from reportlab.pdfbase.ttfonts import (  # type: ignore[import-untyped, unused-ignore]
-    TTFont,
-    TTFontFace,
-)
+from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped, unused-ignore]
+from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped, unused-ignore]
 
 from desktop.resources import resources_dir
 
@@ -84,7 +86,6 @@ def register_font(name: str) -> None:
             # subsetting is reportlab's default for TTFont: only used glyphs are embedded;
             # not "ASCII readable", which would put all of ASCII in every first subset
             font = TTFont(name, str(path), asciiReadable=0)
-            font.face.__class__ = _SubsettingFace  # the same face, subset faster
             pdfmetrics.registerFont(font)
         _registered.add(name)
 
@@ -95,10 +96,14 @@ def register_fonts() -> None:
         register_font(name)
 
 
-def _face_cmap(name: str) -> dict[int, int]:
+def face(name: str) -> Any:
+    """reportlab's parsed TrueType face of the logical font ``name`` (registered if need be)."""
     register_font(name)
-    font = pdfmetrics.getFont(name)
-    cmap: dict[int, int] = font.face.charToGlyph
+    return pdfmetrics.getFont(name).face
+
+
+def _face_cmap(name: str) -> dict[int, int]:
+    cmap: dict[int, int] = face(name).charToGlyph
     return cmap
 
 
@@ -138,14 +143,34 @@ def font_for(name: str, char: str) -> str:
     return name
 
 
-# --------------------------------------------------------------------- fast subsetting
+# --------------------------------------------------------------------- embedded subsets
 
-FONT_COMPRESSION: Final = 1
-"""zlib level of embedded font subsets: level 1 is about twice as fast as the
-default 6 and the file a few per cent larger."""
+GLYPH_COMPRESSION: Final = 6
+"""zlib level of each glyph's (and each fixed table's) compressed piece. A piece is
+compressed once a process and kept, so the level costs nothing per document; 6 and
+9 give the same size on these fonts, level 1 some 3 % more."""
 
-_COPIED_TABLES = ("name", "OS/2", "cvt ", "fpgm", "prep")
-_MORE_COMPONENTS, _WORD_ARGS, _SCALE, _XY_SCALE, _TWO_BY_TWO = 0x20, 0x01, 0x08, 0x40, 0x80
+_STATIC_TABLES = ("OS/2", "cvt ", "fpgm", "name", "prep")
+_ZLIB_HEADER = b"\x78\x9c"
+_FINAL_BLOCK = b"\x03\x00"  # an empty last deflate block (BFINAL set, fixed Huffman)
+
+
+class _Piece(NamedTuple):
+    """Part of a TrueType file: its bytes padded to 4, those bytes as deflate blocks
+    ending on a byte boundary (so pieces can be joined into one zlib stream), the
+    TrueType checksum and the unpadded length."""
+
+    padded: bytes
+    deflated: bytes
+    checksum: int
+    length: int
+
+
+def _piece(data: bytes, level: int = GLYPH_COMPRESSION) -> _Piece:
+    padded = data + b"\0" * (-len(data) % 4)
+    packer = zlib.compressobj(level, zlib.DEFLATED, -15)
+    deflated = packer.compress(padded) + packer.flush(zlib.Z_FULL_FLUSH)
+    return _Piece(padded, deflated, _checksum(padded), len(data))
 
 
 def _checksum(data: bytes) -> int:
@@ -156,182 +181,175 @@ def _checksum(data: bytes) -> int:
     return sum(words) & 0xFFFFFFFF
 
 
-def _components(glyph: memoryview) -> list[tuple[int, int]]:
-    """(offset in the glyph, glyph index) of each component of a composite glyph."""
-    out = []
-    pos, flags = 10, _MORE_COMPONENTS
-    while flags & _MORE_COMPONENTS:
-        flags, index = struct.unpack_from(">HH", glyph, pos)
-        out.append((pos + 2, index))
-        pos += 4 + (4 if flags & _WORD_ARGS else 2)
-        pos += 2 if flags & _SCALE else 4 if flags & _XY_SCALE else 8 if flags & _TWO_BY_TWO else 0
-    return out
-
-
-class _FastFlate(pdfdoc.PDFStreamFilterZCompress):  # type: ignore[misc]
-    """FlateDecode at :data:`FONT_COMPRESSION`."""
-
-    def encode(self, text: bytes) -> bytes:
-        return zlib.compress(text, FONT_COMPRESSION)
-
-
-_FAST_FLATE = _FastFlate()
-
-
-class _SubsettingFace(TTFontFace):  # type: ignore[misc]
-    """reportlab's TrueType face with a faster ``makeSubset`` giving the same bytes.
-
-    reportlab copies the whole 5-9 MB ``glyf`` table (and every table it
-    keeps) out of the font file for every subset of every document, and sums
-    the checksums in Python; here the tables are read once, the glyph data is
-    sliced from a view of the file, and the checksums of the unchanging tables
-    are kept. A 16 pt body font of a two-page decision takes ~1 ms instead of
-    ~8 ms.
-    """
-
-    _cache: dict[str, Any]
-
-    def _tables(self) -> dict[str, Any]:
-        cache = self.__dict__.get("_cache")
-        if cache is None:
-            data = memoryview(self._ttf_data)
-            start, length = self.get_table_pos("glyf")
-            static = {}
-            for tag in _COPIED_TABLES:
-                try:
-                    static[tag] = bytes(self.get_table(tag))
-                except KeyError:  # cvt, fpgm and prep are optional
-                    continue
-            static["post"] = b"\x00\x03\x00\x00" + self.get_table("post")[4:16] + b"\0" * 16
-            cache = {
-                "glyf": data[start : start + length],
-                "static": static,
-                "sums": {tag: _checksum(table) for tag, table in static.items()},
-                "hhea": bytes(self.get_table("hhea")),
-                "maxp": bytes(self.get_table("maxp")),
-                "head": bytes(self.get_table("head")),
-                "components": {},
-            }
-            self._cache = cache
-        return cache
-
-    def _glyph_components(self, index: int) -> list[tuple[int, int]]:
-        cache = self._tables()
-        known: dict[int, list[tuple[int, int]]] = cache["components"]
-        found = known.get(index)
-        if found is None:
-            begin, end = self.glyphPos[index], self.glyphPos[index + 1]
-            glyph = cache["glyf"][begin:end]
-            composite = end - begin > 2 and struct.unpack_from(">h", glyph)[0] < 0
-            found = known[index] = _components(glyph) if composite else []
-        return found
-
-    def makeSubset(self, subset: Sequence[int]) -> bytes:
-        cache = self._tables()
-        char_to_glyph = self.charToGlyph
-        glyph_map = [0]  # new glyph index -> old
-        glyph_set = {0: 0}  # old -> new
-        for code in subset:
-            old = char_to_glyph.get(code, 0)
-            if old not in glyph_set:
-                glyph_set[old] = len(glyph_map)
-                glyph_map.append(old)
-        n = 0
-        while n < len(glyph_map):  # the parts of composite glyphs too
-            for _, part in self._glyph_components(glyph_map[n]):
-                if part not in glyph_set:
-                    glyph_set[part] = len(glyph_map)
-                    glyph_map.append(part)
-            n += 1
-        count = len(glyph_map)
-        tables: dict[str, bytes] = dict(cache["static"])
-        sums: dict[str, int] = dict(cache["sums"])
-
-        hmtx = [int(v) for old in glyph_map for v in self.hmetrics[old]]
-        n = len(hmtx) - 2
-        while n and hmtx[n] == hmtx[n - 2]:
-            n -= 2
-        n += 2
-        metrics = n >> 1
-        hmtx = hmtx[:n] + hmtx[n + 1 :: 2]
-        tables["hmtx"] = struct.pack(f">{len(hmtx)}H", *hmtx)
-        tables["hhea"] = _with_ushort(cache["hhea"], 34, metrics)
-        tables["maxp"] = _with_ushort(cache["maxp"], 4, count)
-        codes = [glyph_set[char_to_glyph.get(code, 0)] for code in subset]
-        cmap = [0, 1, 1, 0, 0, 12, 6, 10 + 2 * len(subset), 0, 0, len(subset), *codes]
-        tables["cmap"] = struct.pack(f">{len(cmap)}H", *cmap)
-
-        glyf_data: memoryview = cache["glyf"]
-        positions = self.glyphPos
-        parts: list[bytes | memoryview] = []
-        offsets = []
-        pos = 0
-        for old in glyph_map:
-            offsets.append(pos)
-            begin, end = positions[old], positions[old + 1]
-            glyph: bytes | memoryview = glyf_data[begin:end]
-            components = self._glyph_components(old)
-            if components:
-                fixed = bytearray(glyph)
-                for at, part in components:
-                    struct.pack_into(">H", fixed, at, glyph_set[part])
-                glyph = bytes(fixed)
-            parts.append(glyph)
-            pos += end - begin
-            if pos % 4:
-                parts.append(b"\0" * (4 - pos % 4))
-                pos += 4 - pos % 4
-        offsets.append(pos)
-        tables["glyf"] = b"".join(parts)
-        long_loca = (pos + 1) >> 1 > 0xFFFF
-        if long_loca:
-            tables["loca"] = struct.pack(f">{len(offsets)}L", *offsets)
-        else:
-            tables["loca"] = struct.pack(f">{len(offsets)}H", *(o >> 1 for o in offsets))
-        head = _with_ushort(cache["head"], 50, 1 if long_loca else 0)
-        tables["head"] = head[:8] + b"\0\0\0\0" + head[12:]
-        for tag in ("hmtx", "hhea", "maxp", "cmap", "glyf", "loca", "head"):
-            sums[tag] = _checksum(tables[tag])
-        return _font_file(tables, sums)
-
-    def addSubsetObjects(self, doc: Any, fontname: str, subset: Sequence[int]) -> Any:
-        descriptor = super().addSubsetObjects(doc, fontname, subset)
-        font_file = doc.idToObject.get(f"fontFile:{self.filename}({fontname})")
-        if font_file is not None and font_file.filters:
-            font_file.filters = [_FAST_FLATE]
-        return descriptor
-
-
 def _with_ushort(data: bytes, offset: int, value: int) -> bytes:
     return data[:offset] + struct.pack(">H", value) + data[offset + 2 :]
 
 
-def _font_file(tables: dict[str, bytes], sums: dict[str, int]) -> bytes:
-    """A TrueType file of ``tables`` (sorted by tag, 4-byte aligned), as reportlab writes it."""
-    count = len(tables)
-    search = 1
-    selector = 0
-    while search * 2 <= count:
-        search *= 2
-        selector += 1
-    header = [
-        struct.pack(">lHHHH", 0x00010000, count, search * 16, selector, count * 16 - search * 16)
+class _Program:
+    """What every subset of one font shares, read from the file once: the fixed
+    tables, and each glyph's outline as a compressed piece when first used."""
+
+    def __init__(self, name: str) -> None:
+        self.face = font = face(name)
+        start, length = font.get_table_pos("glyf")
+        self.glyf = memoryview(font._ttf_data)[start : start + length]
+        self.static: dict[str, _Piece] = {}
+        for tag in _STATIC_TABLES:
+            if tag in font.table:  # cvt, fpgm and prep are optional
+                self.static[tag] = _piece(bytes(font.get_table(tag)))
+        # post format 3: no glyph names
+        post = b"\x00\x03\x00\x00" + font.get_table("post")[4:16] + b"\0" * 16
+        self.static["post"] = _piece(post)
+        self.hhea = bytes(font.get_table("hhea"))
+        self.maxp = bytes(font.get_table("maxp"))
+        self.head = bytes(font.get_table("head"))
+        self.glyphs: dict[int, _Piece] = {}
+
+    def glyph(self, index: int) -> _Piece:
+        piece = self.glyphs.get(index)
+        if piece is None:
+            begin, end = self.face.glyphPos[index], self.face.glyphPos[index + 1]
+            data = bytes(self.glyf[begin:end])
+            if len(data) > 2 and struct.unpack_from(">h", data)[0] < 0:
+                # fontTools converts CFF outlines to simple glyphs only
+                raise ValueError(f"{self.face.name!r}: composite glyph {index} is not supported")
+            piece = self.glyphs[index] = _piece(data)
+        return piece
+
+
+_programs: dict[str, _Program] = {}
+
+
+def _program(name: str) -> _Program:
+    program = _programs.get(name)
+    if program is None:
+        register_font(name)  # takes the lock itself
+        with _lock:
+            program = _programs.get(name) or _Program(name)
+            _programs[name] = program
+    return program
+
+
+@dataclass(frozen=True)
+class Subset:
+    """A font as embedded in one PDF (嵌入子集): only the glyphs of ``chars``.
+
+    The PDF shows text as 2-byte character codes equal to the characters' code
+    points (CID = Unicode, ``Identity-H``); ``cid_to_gid`` maps them to glyphs
+    of ``program``, whose glyphs are those of the characters in code-point order.
+    """
+
+    base_font: str
+    """``ABCDEF+FandolFang-Regular``: a tag derived from the characters, and the name."""
+    program: bytes
+    """The TrueType file, zlib-compressed (``/FontFile2``)."""
+    length: int
+    """Its uncompressed length (``/Length1``)."""
+    cid_to_gid: bytes
+    """The ``/CIDToGIDMap`` stream, zlib-compressed: glyph index by code point."""
+    widths: str
+    """``/W`` entries of the characters not 1000 units wide (``/DW 1000``)."""
+
+
+@lru_cache(maxsize=128)
+def subset(name: str, chars: str) -> Subset:
+    """The subset of font ``name`` for the distinct, sorted characters ``chars``.
+
+    Same characters, same bytes. Characters outside the Basic Multilingual
+    Plane or without a glyph in the font show as .notdef. The file is built
+    from compressed pieces kept per glyph (:class:`_Program`), so a subset
+    costs no compression beyond its small tables; cached by its characters,
+    as one form filled for many records keeps using the same ones.
+    """
+    program = _program(name)
+    face = program.face
+    char_to_glyph = face.charToGlyph
+    codes = [code for code in map(ord, chars) if code <= 0xFFFF]
+    glyph_map = [0]  # new glyph index -> old
+    glyph_set = {0: 0}  # old -> new
+    cid_to_gid = bytearray(2 * (max(codes, default=0) + 1))
+    widths: list[str] = []
+    for code in codes:
+        old = char_to_glyph.get(code, 0)
+        if not old:
+            continue
+        new = glyph_set.get(old)
+        if new is None:
+            new = glyph_set[old] = len(glyph_map)
+            glyph_map.append(old)
+        struct.pack_into(">H", cid_to_gid, 2 * code, new)
+        width = face.charWidths.get(code, face.defaultWidth)
+        if width != 1000:
+            widths.append(f"{code} [{round(width, 3):g}]")
+    glyphs = [program.glyph(old) for old in glyph_map]
+    tables = dict(program.static)
+    hmtx = [int(v) for old in glyph_map for v in face.hmetrics[old]]
+    n = len(hmtx) - 2
+    while n and hmtx[n] == hmtx[n - 2]:
+        n -= 2
+    n += 2
+    hmtx = hmtx[:n] + hmtx[n + 1 :: 2]
+    tables["hmtx"] = _piece(struct.pack(f">{len(hmtx)}H", *hmtx))
+    tables["hhea"] = _piece(_with_ushort(program.hhea, 34, n >> 1))
+    tables["maxp"] = _piece(_with_ushort(program.maxp, 4, len(glyph_map)))
+    offsets = list(itertools.accumulate((len(g.padded) for g in glyphs), initial=0))
+    glyf_length = offsets[-1]
+    long_loca = (glyf_length + 1) >> 1 > 0xFFFF
+    if long_loca:
+        loca = struct.pack(f">{len(offsets)}L", *offsets)
+    else:
+        loca = struct.pack(f">{len(offsets)}H", *(o >> 1 for o in offsets))
+    tables["loca"] = _piece(loca)
+    head = _with_ushort(program.head, 50, 1 if long_loca else 0)
+    head = head[:8] + b"\0\0\0\0" + head[12:]  # checkSumAdjustment: set below
+    tables["head"] = _piece(head)
+    glyf_sum = sum(g.checksum for g in glyphs) & 0xFFFFFFFF
+    # every glyph is padded to a multiple of 4 bytes: so is the table
+    glyf = _Piece(b"", b"", glyf_sum, glyf_length)
+
+    tags = sorted([*tables, "glyf"])
+    count = len(tags)
+    search = 1 << (count.bit_length() - 1)
+    directory = [
+        struct.pack(
+            ">lHHHH",
+            0x00010000,
+            count,
+            search * 16,
+            count.bit_length() - 1,
+            count * 16 - search * 16,
+        )
     ]
     offset = 12 + count * 16
-    head_at = 0
-    body: list[bytes] = []
-    for tag in sorted(tables):
-        data = tables[tag]
-        if tag == "head":
-            head_at = offset
-        header.append(tag.encode("latin-1") + struct.pack(">LLL", sums[tag], offset, len(data)))
-        padded = data + b"\0" * (-len(data) % 4)
-        body.append(padded)
-        offset += len(padded)
-    start = b"".join(header)
-    total = (_checksum(start) + sum(sums.values())) & 0xFFFFFFFF
-    out = bytearray(start)
-    for part in body:
-        out += part
-    struct.pack_into(">L", out, head_at + 8, (0xB1B0AFBA - total) & 0xFFFFFFFF)
-    return bytes(out)
+    for tag in tags:
+        piece = tables.get(tag, glyf)
+        directory.append(
+            tag.encode("latin-1") + struct.pack(">LLL", piece.checksum, offset, piece.length)
+        )
+        offset += piece.length + (-piece.length % 4)
+    header = _piece(b"".join(directory))
+    total = (header.checksum + sum(p.checksum for p in tables.values()) + glyf_sum) & 0xFFFFFFFF
+    tables["head"] = _piece(
+        head[:8] + struct.pack(">L", (0xB1B0AFBA - total) & 0xFFFFFFFF) + head[12:]
+    )
+
+    raw = [header.padded]
+    deflated = [_ZLIB_HEADER, header.deflated]
+    for tag in tags:
+        if tag == "glyf":
+            raw += [g.padded for g in glyphs]
+            deflated += [g.deflated for g in glyphs]
+        else:
+            raw.append(tables[tag].padded)
+            deflated.append(tables[tag].deflated)
+    data = b"".join(raw)
+    deflated += [_FINAL_BLOCK, struct.pack(">L", zlib.adler32(data))]
+    digest = hashlib.md5(f"{name}:{chars}".encode(), usedforsecurity=False).digest()
+    tag = "".join(chr(65 + byte % 26) for byte in digest[:6])
+    return Subset(
+        base_font=f"{tag}+{name}",
+        program=b"".join(deflated),
+        length=len(data),
+        cid_to_gid=zlib.compress(bytes(cid_to_gid), 6),
+        widths=" ".join(widths),
+    )

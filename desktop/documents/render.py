@@ -48,27 +48,24 @@ The numbers (GB/T 9704-2012 党政机关公文格式):
 * page numbers "— 1 —" in 4号 宋体, the dashes 7 mm below the type area, odd
   pages one character in from the right edge, even pages from the left.
 
-The output is reproducible: the same document gives the same bytes (reportlab's
-invariant mode: fixed dates and file id; font subsets are named by order).
+Glyph widths come from reportlab's font metrics; the PDF is written by
+:mod:`desktop.documents.pdf`. The output is reproducible: the same document
+gives the same bytes (fixed dates; font subsets and the file id derived from
+the content).
 """
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from reportlab import rl_config  # type: ignore[import-untyped, unused-ignore]
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped, unused-ignore]
-from reportlab.lib.rl_accel import escapePDF  # type: ignore[import-untyped, unused-ignore]
-from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped, unused-ignore]
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped, unused-ignore]
-from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped, unused-ignore]
 
-from desktop.documents import fonts
+from desktop.documents import fonts, pdf
 from desktop.documents.model import (
     Block,
     Document,
@@ -123,10 +120,6 @@ MAX_SQUEEZE = 0.08  # a line may be set tighter by this share of a character per
 MAX_TIGHTEN = 0.15  # a page's line pitch may shrink by this share to keep a signature on it
 WIDOW_GAP = 1.5  # points of space a line may gain per gap to save a lone last character
 FULL_WIDTH = 0.9  # a glyph at least this share of the size wide sits on the character grid
-
-# Streams are Flate-compressed binary, not also ASCII85-encoded (reportlab's default,
-# for 7-bit channels PDFs no longer travel through): a quarter smaller and faster.
-rl_config.useA85 = 0
 
 Color = tuple[float, float, float]
 BLACK: Color = (0.0, 0.0, 0.0)
@@ -1243,6 +1236,7 @@ def _layout(document: Document) -> list[list[_Op]]:
 # --------------------------------------------------------------------- PDF output
 
 
+@lru_cache(maxsize=65536)
 def _num(value: float) -> str:
     """A number for the content stream: at most 4 decimals, no trailing zeros."""
     text = f"{value:.4f}".rstrip("0").rstrip(".")
@@ -1250,103 +1244,84 @@ def _num(value: float) -> str:
 
 
 _COLOURS = {colour: " ".join(_num(c) for c in colour) for colour in (BLACK, RED)}
+_FONT_NAMES = {name: f"F{n}" for n, name in enumerate(fonts.ALL_FONTS, start=1)}
+
+# the operators of a line's runs and their (font, text) pairs, by the runs' identity
+# (the runs are kept with them, so that their id stays theirs); a line of a form's
+# boilerplate is encoded once for all the documents of a batch
+_shown: dict[int, tuple[tuple[_Run, ...], float, str, tuple[tuple[str, str], ...]]] = {}
+_SHOWN_LIMIT = 16384
 
 
-class _Writer:
-    """Writes drawing operations into a reportlab canvas as PDF content-stream operators.
+def _show(runs: tuple[_Run, ...], size: float) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The operators drawing a line's runs (spacing, font, text, marked spans), and
+    the text each font shows. Text is 2-byte codes, the characters' code points
+    (:mod:`desktop.documents.pdf`): the same whatever else a document holds."""
+    known = _shown.get(id(runs))
+    if known is not None and known[0] is runs and known[1] == size:
+        return known[2], known[3]
+    parts = []
+    span = 0
+    for run in runs:
+        if run.span != span:
+            if span:
+                parts.append("EMC")
+            if run.span:
+                actual = "".join(r.text for r in runs if r.span == run.span)
+                parts.append(f"/Span <</ActualText {pdf.text_string(actual)}>> BDC")
+            span = run.span
+        parts.append(
+            f"{_num(run.char_space)} Tc /{_FONT_NAMES[run.font]} {_num(size)} Tf "
+            f"<{run.text.encode('utf-16-be').hex()}> Tj"
+        )
+    if span:
+        parts.append("EMC")
+    code = " ".join(parts)
+    texts = tuple((run.font, run.text) for run in runs)
+    if len(_shown) >= _SHOWN_LIMIT:
+        _shown.clear()
+    _shown[id(runs)] = (runs, size, code, texts)
+    return code, texts
 
-    The text of a run is encoded once per canvas (reportlab numbers the
-    glyphs of a font subset per document): in a batch, the boilerplate of a
-    form is encoded once for all its copies.
-    """
 
-    def __init__(self, canvas: Canvas) -> None:
-        self.canvas = canvas
-        self.shown: dict[tuple[str, str, float], str] = {}
-        # the operators of a line's runs, by the runs (kept, so their id stays theirs)
-        self.set: dict[tuple[int, float], tuple[tuple[_Run, ...], str]] = {}
-
-    def show(self, font_name: str, text: str, size: float) -> str:
-        """``Tf``/``Tj`` operators drawing ``text`` in ``font_name`` at ``size``."""
-        key = (font_name, text, size)
-        code = self.shown.get(key)
-        if code is None:
-            font = pdfmetrics.getFont(font_name)
-            doc = self.canvas._doc
-            code = " ".join(
-                f"{font.getSubsetInternalName(subset, doc)} {_num(size)} Tf ({escapePDF(chunk)}) Tj"
-                for subset, chunk in font.splitString(text, doc)
+def _content(ops: Iterable[_Op], used: dict[str, list[str]]) -> bytes:
+    """The content stream of a page's operations; adds the text shown to ``used``."""
+    code = []
+    for op in ops:
+        if isinstance(op, _RuleOp):
+            code.append(
+                f"{_COLOURS[op.color]} RG {_num(op.width)} w "
+                f"n {_num(op.x1)} {_num(op.y1)} m {_num(op.x2)} {_num(op.y2)} l S"
             )
-            self.shown[key] = code
-        return code
+        elif op.runs:
+            shown, texts = _show(op.runs, op.size)
+            code.append(
+                f"BT 1 0 0 1 {_num(op.x)} {_num(op.baseline)} Tm {_COLOURS[op.color]} rg {shown} ET"
+            )
+            for font, text in texts:
+                used.setdefault(font, []).append(text)
+    return "\n".join(code).encode("ascii")
 
-    def runs(self, runs: tuple[_Run, ...], size: float) -> str:
-        """The operators of a line's runs: spacing, font, text, marked spans."""
-        key = (id(runs), size)
-        known = self.set.get(key)
-        if known is not None and known[0] is runs:
-            return known[1]
-        parts = []
-        span = 0
-        for run in runs:
-            if run.span != span:
-                if span:
-                    parts.append("EMC")
-                if run.span:
-                    actual = "".join(r.text for r in runs if r.span == run.span)
-                    utf16 = "FEFF" + actual.encode("utf-16-be").hex().upper()
-                    parts.append(f"/Span <</ActualText <{utf16}>>> BDC")
-                span = run.span
-            parts.append(f"{_num(run.char_space)} Tc")
-            parts.append(self.show(run.font, run.text, size))
-        if span:
-            parts.append("EMC")
-        code = " ".join(parts)
-        self.set[key] = (runs, code)
-        return code
 
-    def draw(self, ops: Iterable[_Op]) -> None:
-        code: list[str] = self.canvas._code
-        for op in ops:
-            if isinstance(op, _RuleOp):
-                code.append(
-                    f"{_COLOURS[op.color]} RG {_num(op.width)} w "
-                    f"n {_num(op.x1)} {_num(op.y1)} m {_num(op.x2)} {_num(op.y2)} l S"
-                )
-            elif op.runs:
-                code.append(
-                    f"BT 1 0 0 1 {_num(op.x)} {_num(op.baseline)} Tm {_COLOURS[op.color]} rg "
-                    f"{self.runs(op.runs, op.size)} ET"
-                )
+def _used_chars(used: dict[str, list[str]]) -> dict[str, str]:
+    """Per font (in :data:`fonts.ALL_FONTS` order), the distinct characters it shows, sorted."""
+    return {
+        name: "".join(sorted(set("".join(used[name])))) for name in fonts.ALL_FONTS if name in used
+    }
 
-    def pages(self, pages: Iterable[Iterable[_Op]]) -> None:
-        for ops in pages:
-            self.draw(ops)
-            self.canvas.showPage()
+
+def _info(title: str, author: str, subject: str, keywords: str) -> dict[str, str]:
+    return {
+        "Title": title,
+        "Author": author,
+        "Subject": subject,
+        "Keywords": keywords,
+        "Creator": "Xiaoneng Inspector 效能督查",
+    }
 
 
 def _author(document: Document) -> str:
     return document.signature or document.issuer_mark or document.printer or ""
-
-
-def _canvas(buffer: io.BytesIO, title: str, author: str, subject: str, keywords: str) -> Canvas:
-    fonts.register_font(fonts.BODY)  # the canvas starts in the body font
-    canvas = Canvas(
-        buffer,
-        pagesize=A4,
-        invariant=1,
-        pageCompression=1,
-        initialFontName=fonts.BODY,
-        initialFontSize=SIZE_3,
-        lang="zh-CN",
-    )
-    canvas.setTitle(title)
-    canvas.setAuthor(author)
-    canvas.setSubject(subject)
-    if keywords:
-        canvas.setKeywords(keywords)
-    canvas.setCreator("Xiaoneng Inspector 效能督查")
-    return canvas
 
 
 def render_pdf(document: Document) -> bytes:
@@ -1357,14 +1332,14 @@ def render_pdf(document: Document) -> bytes:
     subject ``metadata["subject"]`` or the template id (``kind``) and its
     keywords ``metadata["keywords"]``.
     """
-    pages = _layout(document)
-    buffer = io.BytesIO()
+    out = pdf.PdfFile(_FONT_NAMES)
+    used: dict[str, list[str]] = {}
+    for ops in _layout(document):
+        out.add_page(_content(ops, used))
     subject = document.metadata.get("subject", document.kind)
     keywords = document.metadata.get("keywords", "")
-    canvas = _canvas(buffer, document.title, _author(document), subject, keywords)
-    _Writer(canvas).pages(pages)
-    canvas.save()
-    return buffer.getvalue()
+    info = _info(document.title, _author(document), subject, keywords)
+    return out.finish(_used_chars(used), info)
 
 
 def render_batch_pdf(
@@ -1383,21 +1358,19 @@ def render_batch_pdf(
     cancelled batch) gives the PDF of the documents it gave. Same documents,
     same bytes.
     """
-    buffer = io.BytesIO()
-    canvas = _canvas(buffer, title, "", "batch", "")
-    writer = _Writer(canvas)
+    out = pdf.PdfFile(_FONT_NAMES)
+    used: dict[str, list[str]] = {}
     starts: list[int] = []
+    outline: list[tuple[str, int]] = []
     for document in documents:
         pages = _layout(document)
-        starts.append(canvas.getPageNumber())
-        key = f"d{len(starts)}"
-        canvas.bookmarkPage(key)
-        canvas.addOutlineEntry(document.title, key, level=0)
-        writer.pages(pages)
+        outline.append((document.title, len(out.pages)))
+        starts.append(len(out.pages) + 1)
+        for ops in pages:
+            out.add_page(_content(ops, used))
         if duplex and len(pages) % 2:
-            canvas.showPage()
-    canvas.save()
-    return buffer.getvalue(), starts
+            out.add_page(b"")
+    return out.finish(_used_chars(used), _info(title, "", "batch", ""), outline), starts
 
 
 def _document_texts(document: Document) -> Iterable[tuple[str, str]]:
