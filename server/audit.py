@@ -13,7 +13,13 @@ rewritten shows against the server's copy.
   same place are skipped (idempotent: a batch sent again after a cut changes
   nothing). An entry that differs from the one the server holds at its place
   (a rewritten chain), a gap or a broken link is refused whole with 409 or
-  422 and a reason, and nothing of the batch is stored. Details that carry a
+  422 and a reason, and nothing of the batch is stored. The one exception is
+  a restore from a backup (``backup.restore``, linked to the backup's newest
+  entry): where the server holds entries made after that backup, the trail
+  branches there. The restore and what follows it are stored after the
+  device's newest entry (``position`` counts arrivals; ``prev_hash`` shows
+  the branch) and the entries of the old branch stay, the evidence of what
+  the restore lost. Details that carry a
   key naming a complainant's identity (``server.sync.spec``) are refused too.
 * ``GET /audit/entries``: the trail for administrators and office heads
   (主要负责人, who answer for the office's staff), filtered by device, user,
@@ -34,7 +40,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from desktop.domain.common import Role
-from desktop.store.audit import GENESIS, entry_hash
+from desktop.store.audit import GENESIS, RESTORE_ACTION, entry_hash
 from server.accounts import Principal
 from server.api import ERRORS, ROLE_ERRORS, Current, Sessions, requires
 from server.errors import ApiError, forbidden
@@ -193,6 +199,27 @@ def _start(db: Session, device_id: str, first: EntryIn) -> tuple[int, str]:
     return position, first.prev_hash
 
 
+def _held(db: Session, device_id: str, after: int, count: int) -> dict[int, str]:
+    """The hashes the server holds at positions ``after + 1`` … ``after + count``."""
+    window = select(AuditRecord.position, AuditRecord.hash).where(
+        AuditRecord.device_id == device_id,
+        AuditRecord.position > after,
+        AuditRecord.position <= after + count,
+    )
+    return {p: h for p, h in db.execute(window)}
+
+
+def _branch(db: Session, device_id: str, restore_hash: str) -> int:
+    """Where a restore entry that branches off the chain goes: where it is
+    already (sent before), else after the device's newest entry."""
+    position = db.scalar(
+        select(AuditRecord.position).where(
+            AuditRecord.device_id == device_id, AuditRecord.hash == restore_hash
+        )
+    )
+    return position if position is not None else _head(db, device_id)[0] + 1
+
+
 def store(db: Session, principal: Principal, body: UploadIn, now: dt.datetime) -> UploadOut:
     """Check the batch against the device's chain on the server and add the
     new entries (in ``db``'s transaction; see the module doc)."""
@@ -200,12 +227,7 @@ def store(db: Session, principal: Principal, body: UploadIn, now: dt.datetime) -
     for index, entry in enumerate(body.entries):
         _check_entry(entry, device_id, index)
     position, prev = _start(db, device_id, body.entries[0])
-    window = select(AuditRecord.position, AuditRecord.hash).where(
-        AuditRecord.device_id == device_id,
-        AuditRecord.position > position,
-        AuditRecord.position <= position + len(body.entries),
-    )
-    held: dict[int, str] = {p: h for p, h in db.execute(window)}
+    held = _held(db, device_id, position, len(body.entries))
     rows: list[AuditRecord] = []
     for index, entry in enumerate(body.entries):
         position += 1
@@ -215,12 +237,17 @@ def store(db: Session, principal: Principal, body: UploadIn, now: dt.datetime) -
             )
         known = held.get(position)
         if known is not None and known != entry.hash:
-            raise ApiError(
-                409,
-                "audit.rewritten",
-                f"第 {index + 1} 条记录与服务器已有的本设备第 {position} 条不同："
-                "审计记录被改写，拒收",
-            )
+            if entry.action != RESTORE_ACTION:
+                raise ApiError(
+                    409,
+                    "audit.rewritten",
+                    f"第 {index + 1} 条记录与服务器已有的本设备第 {position} 条不同："
+                    "审计记录被改写，拒收",
+                )
+            # A branch: restored from a backup older than what the server holds.
+            position = _branch(db, device_id, entry.hash)
+            held = _held(db, device_id, position - 1, len(body.entries) - index)
+            known = held.get(position)
         if known is None:
             rows.append(_record(entry, position, principal.user_id, now))
         prev = entry.hash

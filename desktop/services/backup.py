@@ -641,7 +641,7 @@ def _finish_store(
                 at=now,
                 device_id=device or info.device_id,
                 user_id=user.user_id if user is not None else None,
-                action="backup.restore",
+                action=audit.RESTORE_ACTION,
                 entity="backup",
                 entity_id=info.backup_id,
                 details={

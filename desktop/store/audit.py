@@ -28,6 +28,11 @@ from desktop.store.ids import new_id
 from desktop.store.models import AuditEntry
 
 GENESIS = "0" * 64
+#: The entry a restore from a backup appends (``desktop.services.backup``): the
+#: chain goes on from the backup's newest entry, so where the server holds
+#: entries made after the backup, the device's trail branches there; the
+#: server keeps both branches (``server.audit``).
+RESTORE_ACTION = "backup.restore"
 AUDIT_TABLE = AuditEntry.metadata.tables[AuditEntry.__tablename__]
 
 

@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 
 from desktop.services.base import Context
 from desktop.services.visits import evidence_path
-from desktop.store.audit import GENESIS
+from desktop.store.audit import GENESIS, RESTORE_ACTION
 from desktop.store.files import write_whole
 from desktop.store.models import AuditEntry, Evidence, UtcDateTime
 from desktop.sync.client import SyncClient
@@ -182,12 +182,21 @@ def _audit_start(ctx: Context, client: SyncClient, url: str) -> int | None:
         start = db.scalar(select(AuditEntry.seq).where(mine, AuditEntry.hash == last_hash))
         if start is not None:
             _remember_audit(db, url, start, last_hash)
-    if start is None:
+            return start
+        # The server holds entries this laptop lacks: made after the backup this
+        # store was restored from. The trail branches at the restore: send from it.
+        restored = db.scalar(
+            select(AuditEntry.seq)
+            .where(mine, AuditEntry.action == RESTORE_ACTION)
+            .order_by(AuditEntry.seq.desc())
+            .limit(1)
+        )
+    if restored is None:
         raise SyncError(
             "中心服务器保存的本机审计记录中有本机已没有的记录（本机记录被截短或替换），"
             "未上传审计记录：请联系管理员核查"
         )
-    return start
+    return restored - 1
 
 
 def _upload_audit(ctx: Context, client: SyncClient, url: str, tally: _Tally) -> None:

@@ -197,6 +197,30 @@ def test_a_rewritten_chain_is_refused_and_the_server_keeps_its_copy(api: Api) ->
     assert [e["hash"] for e in got] == [e["hash"] for e in entries]
 
 
+def test_a_restore_from_an_old_backup_branches_and_the_server_keeps_both(api: Api) -> None:
+    """Entries 1–6 are on the server; the laptop was put back from a backup
+    holding 1–3: its restore entry links to 3 and goes after 6, and the lost
+    4–6 stay. Anything else that differs is still a rewrite."""
+    entries = chain(6)
+    assert upload(api, entries).status_code == 200
+    restored = rehash([{**chain(1, start=3)[0], "action": "backup.restore"}], entries[2]["hash"])
+    branch = [*restored, *chain(2, after=restored[0]["hash"], start=4)]
+    batch = [*entries[1:3], *branch]  # from an entry the server holds, as the laptop sends
+    first = upload(api, batch).json()
+    assert (first["count"], first["stored"], first["duplicates"]) == (9, 3, 2)
+    again = upload(api, batch).json()  # the answer was lost: nothing new
+    assert (again["count"], again["stored"], again["duplicates"]) == (9, 0, 5)
+    assert head(api)["last_hash"] == branch[-1]["hash"]
+    more = chain(1, after=branch[-1]["hash"], start=6)
+    assert upload(api, more).json()["stored"] == 1
+    got = read(api, device_id=DEVICE)["entries"]
+    assert [e["hash"] for e in got] == [e["hash"] for e in [*entries, *branch, *more]]
+    assert [e["position"] for e in got] == list(range(1, 11))
+    assert got[6]["prev_hash"] == entries[2]["hash"]  # the branch, visible
+    # a branch that does not start with a restore is a rewrite, as before
+    _refused(api, chain(2, after=entries[4]["hash"], start=5), 409, "audit.rewritten")
+
+
 def test_only_the_callers_own_device_chain_is_taken(api: Api) -> None:
     other = chain(2, device=DEVICE_2)
     _refused(api, other, 422, "audit.device")

@@ -17,16 +17,31 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.crypto import Argon2Params
 from desktop.services import plans, sync as sync_service, visits
+from desktop.services.backup import make_backup, restore_backup
+from desktop.services.base import Context
 from desktop.services.sync import SyncOutcome
-from desktop.store.audit import entry_hash
+from desktop.store.audit import RESTORE_ACTION, entry_hash
+from desktop.store.db import open_store
 from desktop.store.models import AuditEntry
 from desktop.sync import uploads
 from server.audit import AuditRecord
 
-from .support import DEVICE_A, PASSWORD, CutAfterSending, Laptop, LiveServer, Office, open_laptop
+from .support import (
+    DEVICE_A,
+    PASSWORD,
+    Clock,
+    CutAfterSending,
+    Laptop,
+    LiveServer,
+    Office,
+    open_laptop,
+)
+from .test_two_laptops import new_plan
 
 MakeLaptop = Callable[[str], Laptop]
+FAST = Argon2Params(time_cost=1, memory_cost_kib=64, parallelism=1)
 PHOTO = b"\xff\xd8\xff\xe0 the queue at window 3 " + bytes(range(256)) * 40
 #: The fields an audit entry's hash covers (desktop.store.audit.entry_hash).
 HASHED = (
@@ -301,3 +316,52 @@ def test_a_video_larger_than_one_request_goes_in_parts_and_a_cut_resumes(
     assert fetching.counts[f"/evidence/{sha}"] == 4  # one range per 4 MiB
     assert visits.evidence_path(b.ctx, sha).read_bytes() == video
     assert visits.verify_evidence(b.ctx, b.login("s_insp_b"), visit_id) == []
+
+
+def test_a_laptop_restored_from_an_old_backup_uploads_its_trail_as_a_branch(
+    make_laptop: MakeLaptop, live_server: LiveServer, tmp_path: Path
+) -> None:
+    """Work done after the backup reached the server, then the laptop was put
+    back from the backup: its trail goes on from the restore, the server takes
+    that as a branch and keeps what the restore lost."""
+    a = make_laptop("a")
+    assert run(a, "s_insp_a").uploads.problem == ""
+    before = len(local_chain(a))
+    made = make_backup(
+        a.ctx, a.login("s_admin"), tmp_path / "a.xnbak", "山高水长 backup", _Quiet(), params=FAST
+    )
+    new_plan(a, "备份之后的督查")
+    assert run(a, "s_insp_a").uploads.problem == ""
+    lost = [e.hash for e in local_chain(a)][before:]
+    folder = a.ctx.store.data_dir
+    restore_backup(
+        folder, made.path, "山高水长 backup", _Quiet(), ctx=a.ctx, user=a.login("s_admin")
+    )
+    store = open_store(folder)
+    clock = Clock()
+    restored = Laptop("a", Context(store, DEVICE_A, a.ctx.profile, clock=clock), a.office, clock)
+    try:
+        outcome = run(restored, "s_insp_a")
+        assert outcome.uploads.problem == ""
+        mine = [e.hash for e in local_chain(restored)]
+        held = [r.hash for r in server_chain(live_server, DEVICE_A)]
+        assert held[-1] == mine[-1]  # the server's head is the laptop's again
+        assert set(lost) <= set(held) and set(mine) <= set(held)  # both branches kept
+        links = {r.hash: r.prev_hash for r in server_chain(live_server, DEVICE_A)}
+        restore = next(e for e in local_chain(restored) if e.action == RESTORE_ACTION)
+        branch_point = links[restore.hash]
+        assert branch_point in held and branch_point != held[held.index(restore.hash) - 1]
+        # and the next sync goes on from there as usual
+        assert run(restored, "s_insp_a").uploads.problem == ""
+    finally:
+        restored.close()
+
+
+class _Quiet:
+    """A progress sink that shows nothing."""
+
+    def update(self, done: int, total: int, text: str = "") -> None:
+        pass
+
+    def check(self) -> None:
+        pass
