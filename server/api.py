@@ -20,7 +20,7 @@ from desktop.store.db import current_revision
 from server import accounts
 from server.accounts import AccountError, Principal
 from server.config import Settings
-from server.errors import ApiError, forbidden, unauthorised
+from server.errors import ApiError, forbidden, once_more_if_raced, unauthorised
 from server.models import User
 from server.schemas import (
     INT64_MAX,
@@ -32,6 +32,7 @@ from server.schemas import (
     LoginOut,
     MeOut,
     OfficeKeyOut,
+    OpResult,
     PublicKeyIn,
     PullOut,
     PushIn,
@@ -235,18 +236,29 @@ def handler_keys(_principal: Current, factory: Sessions) -> HandlerKeysOut:
     return HandlerKeysOut(handlers=handlers, recovery=office)
 
 
-@router.post("/sync/push", tags=["sync"], responses=ROLE_ERRORS)
+@router.post(
+    "/sync/push",
+    tags=["sync"],
+    responses={
+        **ROLE_ERRORS,
+        409: {"model": Reason, "description": "A record's unique key taken by another write"},
+    },
+)
 def push(body: PushIn, principal: Current, factory: Sessions) -> PushOut:
     """Push a batch of operations from this laptop's outbox. Idempotent by
     ``op_id``: pushing the same batch again changes nothing and answers
     ``duplicate`` with the first result. Each op is ``accepted`` (with its
     global ``seq``), ``rejected`` (with a reason; it stays on the laptop as a
-    conflict) or ``deferred`` (made by another user: push it when they sign in)."""
+    conflict) or ``deferred`` (made by another user: push it when they sign in).
+    A batch that lost a race with another push is judged once more."""
     if body.device_id != principal.device_id:
         raise forbidden("该会话是在另一台设备上登录的，不能代其推送（device_id）")
-    with factory.begin() as db:
-        results = Pusher(db, principal).push(body)
-    return PushOut(results=results)
+
+    def attempt() -> list[OpResult]:
+        with factory.begin() as db:
+            return Pusher(db, principal).push(body)
+
+    return PushOut(results=once_more_if_raced(attempt))
 
 
 @router.get("/sync/pull", tags=["sync"], responses=ERRORS, response_model=PullOut)

@@ -5,20 +5,26 @@ fault (never the values sent, which may be a complainant's identity).
 Nothing unexpected may become an unexplained 500: the database being away is a
 503, anything else a 500 with a generic reason and a log line that names the
 exception type and the route only (no request data).
+
+A write that lost a race with another transaction (:func:`once_more_if_raced`)
+is done again once inside the server; a record's unique key that is still
+taken then is the request's own conflict: 409 with a reason.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Final, TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("server.errors")
+T = TypeVar("T")
 
 #: FastAPI's detail when a request body cannot be read as JSON text at all.
 UNPARSABLE_BODY = "There was an error parsing the body"
@@ -47,6 +53,61 @@ def unauthorised(reason: str = "请先登录（缺少或无效的会话令牌）
 
 def forbidden(reason: str) -> ApiError:
     return ApiError(403, "auth.forbidden", reason)
+
+
+#: PostgreSQL's codes for losing a race: a unique key taken by a transaction
+#: that committed first, a serialization failure, a deadlock.
+RACE_SQLSTATES: Final = frozenset({"23505", "40001", "40P01"})
+#: SQLite's (one writer at a time: only a unique key, taken by another process).
+RACE_SQLITE_ERRORS: Final = frozenset({"SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY"})
+#: A record's key besides its id (``server.models.Record.natural_key``).
+NATURAL_KEY: Final = "uq_records_entity_natural_key"
+NATURAL_KEY_SQLITE: Final = "records.entity, records.natural_key"
+
+
+def lost_race(exc: DBAPIError) -> bool:
+    """Whether the database refused ``exc``'s statement because another
+    transaction got there first, so that doing it again may well succeed."""
+    sqlstate = getattr(exc.orig, "sqlstate", None)
+    if sqlstate is not None:
+        return sqlstate in RACE_SQLSTATES
+    return getattr(exc.orig, "sqlite_errorname", None) in RACE_SQLITE_ERRORS
+
+
+def key_taken(exc: DBAPIError) -> ApiError | None:
+    """409 if ``exc`` is a record's unique key (a document number, an agency's
+    rating for a year) that another write holds."""
+    if not isinstance(exc, IntegrityError):
+        return None
+    diag = getattr(exc.orig, "diag", None)
+    name = getattr(diag, "constraint_name", None)
+    if name != NATURAL_KEY and NATURAL_KEY_SQLITE not in str(exc.orig):
+        return None
+    return ApiError(
+        409,
+        "sync.key_taken",
+        "另一项同时写入的记录已占用同一编号（发文字号，或单位某年度的考评等次）："
+        "本批操作均未记录，请同步后处理冲突",
+    )
+
+
+def once_more_if_raced(work: Callable[[], T]) -> T:
+    """``work()`` (one whole transaction); if it lost a race with another
+    transaction, once more: the second try judges the request against what
+    the other one committed. Still a record's unique key taken: 409."""
+    try:
+        return work()
+    except DBAPIError as exc:
+        if not lost_race(exc):
+            raise
+        log.info("lost a race (%s): trying once more", type(exc.orig).__name__)
+    try:
+        return work()
+    except DBAPIError as exc:
+        conflict = key_taken(exc)
+        if conflict is None:
+            raise
+        raise conflict from None
 
 
 def body(code: str, reason: str, **extra: Any) -> dict[str, Any]:
