@@ -254,7 +254,7 @@ def run_sync(
     enrol.settle_directory(ctx, user, directory)
     blocks = top_up_numbers(ctx, user, client)
     without_key = _handlers_without_key(ctx, client)
-    return SyncOutcome(report, without_key, blocks, upload_all(ctx, client))
+    return SyncOutcome(report, without_key, blocks, upload_all(ctx, client, progress))
 
 
 def _handlers_without_key(ctx: Context, client: SyncClient) -> tuple[str, ...]:

@@ -127,7 +127,9 @@ class ProgressSink(Protocol):
     def check(self) -> None: ...
 
 
-class _NoProgress:
+class NoProgress:
+    """Reports nothing, never cancels."""
+
     def update(self, done: int, total: int, text: str = "") -> None:
         return None
 
@@ -438,7 +440,7 @@ def sync_once(
     done (each batch is committed whole)."""
     if client.user_id != session.user_id:
         raise SyncRefused("与中心服务器的连接不是当前用户的，请重新输入密码后同步")
-    sink: ProgressSink = progress or _NoProgress()
+    sink: ProgressSink = progress or NoProgress()
     report = SyncReport(started_at=ctx.now())
     try:
         _mark_local_only(ctx, report)

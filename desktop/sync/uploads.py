@@ -43,6 +43,7 @@ from desktop.store.audit import GENESIS, RESTORE_ACTION
 from desktop.store.files import write_whole
 from desktop.store.models import AuditEntry, Evidence, UtcDateTime
 from desktop.sync.client import SyncClient
+from desktop.sync.engine import NoProgress, ProgressSink
 from desktop.sync.errors import SyncError, SyncProtocolError
 
 __all__ = ["AUDIT_BATCH", "UploadReport", "upload_all"]
@@ -112,15 +113,19 @@ class _Tally:
         )
 
 
-def upload_all(ctx: Context, client: SyncClient) -> UploadReport:
+def upload_all(
+    ctx: Context, client: SyncClient, progress: ProgressSink | None = None
+) -> UploadReport:
     """Upload the audit trail, then send and fetch evidence files (see the
-    module doc). Never raises a :class:`SyncError`: it is in the report."""
+    module doc). Never raises a :class:`SyncError`: it is in the report.
+    ``progress`` hears of every file part, and may cancel between them."""
     url = client.base_url
     tally = _Tally()
+    shown = progress or NoProgress()
     try:
         _upload_audit(ctx, client, url, tally)
-        _send_files(ctx, client, url, tally)
-        _fetch_files(ctx, client, url, tally)
+        _send_files(ctx, client, url, tally, shown)
+        _fetch_files(ctx, client, url, tally, shown)
     except SyncError as exc:
         return tally.report(exc.message)
     except OSError as exc:
@@ -259,7 +264,9 @@ def _remember_file(ctx: Context, url: str, sha256: str) -> None:
         db.execute(EVIDENCE_UPLOADS.insert().values(server_url=url, sha256=sha256, at=ctx.now()))
 
 
-def _send_files(ctx: Context, client: SyncClient, url: str, tally: _Tally) -> None:
+def _send_files(
+    ctx: Context, client: SyncClient, url: str, tally: _Tally, progress: ProgressSink
+) -> None:
     for sha, size in _evidence(ctx, url):
         path = evidence_path(ctx, sha)
         if _file_digest(path) != (sha, size):
@@ -267,8 +274,9 @@ def _send_files(ctx: Context, client: SyncClient, url: str, tally: _Tally) -> No
         if size > MAX_PARTS_FILE_BYTES:
             tally.files_too_large += 1
             continue
+        _show(progress, "正在上传证据文件", 0, size)
         if size > MAX_FILE_BYTES:
-            sent = _send_in_parts(client, sha, size, path)
+            sent = _send_in_parts(client, sha, size, path, progress)
         else:
             sent = client.put_evidence(sha, path.read_bytes())
         if sent:
@@ -278,7 +286,15 @@ def _send_files(ctx: Context, client: SyncClient, url: str, tally: _Tally) -> No
             tally.files_waiting += 1
 
 
-def _send_in_parts(client: SyncClient, sha: str, size: int, path: Path) -> bool:
+def _show(progress: ProgressSink, what: str, done: int, size: int) -> None:
+    progress.check()
+    mib = 1024 * 1024
+    progress.update(done, size, f"{what}（{done / mib:.0f} / {size / mib:.0f} MB）")
+
+
+def _send_in_parts(
+    client: SyncClient, sha: str, size: int, path: Path, progress: ProgressSink
+) -> bool:
     """A file larger than one request, part by part, skipping the parts the
     server already holds (an upload cut before goes on where it stopped)."""
     parts = client.evidence_parts(sha, size)
@@ -290,19 +306,22 @@ def _send_in_parts(client: SyncClient, sha: str, size: int, path: Path) -> bool:
         for index in range(parts.count):
             if index in parts.received:
                 continue
+            _show(progress, "正在上传证据文件", index * parts.part_bytes, size)
             handle.seek(index * parts.part_bytes)
             if not client.put_evidence_part(sha, size, index, handle.read(parts.part_bytes)):
                 return False
     return client.assemble_evidence(sha, size)
 
 
-def _fetch_files(ctx: Context, client: SyncClient, url: str, tally: _Tally) -> None:
+def _fetch_files(
+    ctx: Context, client: SyncClient, url: str, tally: _Tally, progress: ProgressSink
+) -> None:
     for sha, size in _evidence(ctx, url):
         path = evidence_path(ctx, sha)
         if path.is_file():
             continue  # held here, not yet on the server (counted above)
         try:
-            write_whole(path, _fetch_parts(client, sha, size))
+            write_whole(path, _fetch_parts(client, sha, size, progress))
         except _NotOnServer:
             tally.files_waiting += 1
             continue
@@ -314,12 +333,15 @@ class _NotOnServer(Exception):
     """The server does not have the file (yet), or this user may not see it."""
 
 
-def _fetch_parts(client: SyncClient, sha: str, size: int) -> Iterator[bytes]:
+def _fetch_parts(
+    client: SyncClient, sha: str, size: int, progress: ProgressSink
+) -> Iterator[bytes]:
     """The file in parts of :data:`FETCH_BYTES` (one HTTP range each), its
     hash checked before the last part is handed over, so that a wrong file
     is never put in place."""
     digest = hashlib.sha256()
     for start in range(0, size, FETCH_BYTES):
+        _show(progress, "正在接收证据文件", start, size)
         end = min(size, start + FETCH_BYTES)
         piece = client.get_evidence(sha, start, end)
         if piece is None:

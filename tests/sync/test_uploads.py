@@ -26,6 +26,8 @@ from desktop.store.audit import RESTORE_ACTION, entry_hash
 from desktop.store.db import open_store
 from desktop.store.models import AuditEntry
 from desktop.sync import uploads
+from desktop.sync.engine import sync_once
+from desktop.sync.protocol import EvidenceParts
 from server.audit import AuditRecord
 
 from .support import (
@@ -365,3 +367,46 @@ class _Quiet:
 
     def check(self) -> None:
         pass
+
+
+class _Stop(Exception):
+    pass
+
+
+class _Shown:
+    """A progress sink that keeps the texts; stops the run after ``stop_after``."""
+
+    def __init__(self, stop_after: int | None = None) -> None:
+        self.texts: list[str] = []
+        self.stop_after = stop_after
+
+    def update(self, done: int, total: int, text: str = "") -> None:
+        self.texts.append(text)
+
+    def check(self) -> None:
+        if self.stop_after is not None and len(self.texts) >= self.stop_after:
+            raise _Stop
+
+
+def test_a_large_upload_shows_its_parts_and_a_cancel_keeps_what_was_sent(
+    make_laptop: MakeLaptop, live_server: LiveServer, server_evidence: Path, tmp_path: Path
+) -> None:
+    a = make_laptop("a")
+    video = os.urandom(uploads.MAX_FILE_BYTES + 1)  # three parts
+    _visit, sha = visit_with_photo(a, tmp_path, data=video)
+    run(a, "s_insp_a")
+    run(a, "s_sup")
+    client = a.client("s_insp_a")
+    sync_once(a.ctx, a.login("s_insp_a"), client)  # the visit is on the server now
+    stopping = _Shown(stop_after=2)  # the file's start, part 0; cancelled before part 1
+    with pytest.raises(_Stop):
+        uploads.upload_all(a.ctx, client, stopping)
+    assert client.evidence_parts(sha, len(video)) == EvidenceParts(
+        uploads.FETCH_BYTES, 3, frozenset({0}), False
+    )
+    shown = _Shown()
+    done = uploads.upload_all(a.ctx, client, shown)
+    assert (done.files_sent, done.problem) == (1, "")
+    assert "正在上传证据文件（4 / 8 MB）" in shown.texts  # part 1; part 0 is not sent again
+    assert "正在上传证据文件（0 / 8 MB）" in shown.texts  # the file's start
+    assert (server_evidence / sha[:2] / sha).read_bytes() == video
