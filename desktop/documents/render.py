@@ -56,11 +56,15 @@ the content).
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Literal
+from functools import cached_property, lru_cache
+from operator import attrgetter
+from typing import Literal, NamedTuple
 
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped, unused-ignore]
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped, unused-ignore]
@@ -163,7 +167,7 @@ class _Line:
     avail: float  # width available to this line, from the indent
     last: bool  # last line of a paragraph (or before a hard break): not justified
 
-    @property
+    @cached_property
     def natural(self) -> float:
         return sum(g.advance for g in self.glyphs)
 
@@ -177,18 +181,39 @@ def _measure(char: str, font: str, size: float) -> tuple[str, float]:
     return used, float(stringWidth(char, used, size))
 
 
-@lru_cache(maxsize=65536)
 def _glyph(char: str, font: str, size: float, grid: bool) -> _Glyph:
     used, width = _measure(char, font, size)
     advance = CHAR_PITCH * size / SIZE_3 if grid and width >= FULL_WIDTH * size else width
     return _Glyph(char, used, width, advance)
 
 
+# the glyph of each character met, per (font, size, grid)
+_glyph_tables: dict[tuple[str, float, bool], dict[str, _Glyph]] = {}
+
+
 def _glyphs(text: str, font: str, size: float, grid: bool) -> list[_Glyph]:
-    return _compress_punctuation([_glyph(char, font, size, grid) for char in text], size)
+    table = _glyph_tables.setdefault((font, size, grid), {})
+    try:
+        glyphs = list(map(table.__getitem__, text))
+    except KeyError:
+        for char in set(text).difference(table):
+            table[char] = _glyph(char, font, size, grid)
+        glyphs = list(map(table.__getitem__, text))
+    return _compress_punctuation(glyphs, text, size)
 
 
-def _compress_punctuation(glyphs: list[_Glyph], size: float) -> list[_Glyph]:
+def _char_class(chars: Iterable[str]) -> str:
+    return "[" + "".join(re.escape(char) for char in sorted(chars)) + "]"
+
+
+# a mark that may give up its blank half: the first of two adjacent marks
+_MARK_PAIR = re.compile(
+    f"{_char_class(RIGHT_BLANK)}(?={_char_class(MARKS)})"
+    f"|{_char_class(LEFT_BLANK)}(?={_char_class(LEFT_BLANK)})"
+)
+
+
+def _compress_punctuation(glyphs: list[_Glyph], text: str, size: float) -> list[_Glyph]:
     """标点挤压: of two adjacent full-width marks, one gives up its blank half.
 
     A mark blank on its right (a closing bracket, a comma, a full stop)
@@ -197,13 +222,10 @@ def _compress_punctuation(glyphs: list[_Glyph], size: float) -> list[_Glyph]:
     half of the second, which comes to the same: the first one's advance is
     halved.
     """
-    for n in range(len(glyphs) - 1):
+    for match in _MARK_PAIR.finditer(text):
+        n = match.start()
         mark, after = glyphs[n], glyphs[n + 1]
-        if mark.width < FULL_WIDTH * size or after.width < FULL_WIDTH * size:
-            continue
-        if (mark.char in RIGHT_BLANK and after.char in MARKS) or (
-            mark.char in LEFT_BLANK and after.char in LEFT_BLANK
-        ):
+        if mark.width >= FULL_WIDTH * size and after.width >= FULL_WIDTH * size:
             glyphs[n] = replace(mark, advance=mark.advance / 2, compressed=True)
     return glyphs
 
@@ -212,36 +234,37 @@ def _is_ascii_word(char: str) -> bool:
     return "!" <= char <= "~"
 
 
-def _units(glyphs: Sequence[_Glyph]) -> list[_Unit]:
-    """Unbreakable pieces: a CJK character, an ASCII word or number, a ——/…… pair.
+_LONG_UNIT = re.compile("[!-~]{2,}|——|……")  # an ASCII word or number, a ——/…… pair
+
+
+@lru_cache(maxsize=1024)
+def _unbreakable(glyph: _Glyph) -> _Glyph:
+    return replace(glyph, breakable=False)
+
+
+def _units(glyphs: Sequence[_Glyph], text: str) -> list[_Unit]:
+    """Unbreakable pieces of the (breakable) glyphs of ``text``: a CJK character, an
+    ASCII word or number, a ——/…… pair.
 
     Only the last glyph of a piece is ``breakable``: justification never
     letter-spaces a number or a Latin word.
     """
-    units: list[_Unit] = []
-    i, n = 0, len(glyphs)
-    while i < n:
-        char = glyphs[i].char
-        j = i + 1
-        if _is_ascii_word(char):
-            while j < n and _is_ascii_word(glyphs[j].char):
-                j += 1
-        elif char in "—…" and j < n and glyphs[j].char == char:
-            j += 1
-        if j == i + 1 and glyphs[i].breakable:  # the common case: one CJK character
-            units.append((glyphs[i],))
-        else:
-            inner = tuple(
-                g if not g.breakable else replace(g, breakable=False) for g in glyphs[i : j - 1]
-            )
-            last = glyphs[j - 1]
-            units.append((*inner, last if last.breakable else replace(last, breakable=True)))
-        i = j
+    units: list[_Unit] = [(glyph,) for glyph in glyphs]
+    for match in reversed(list(_LONG_UNIT.finditer(text))):
+        start, end = match.span()
+        inner = tuple(map(_unbreakable, glyphs[start : end - 1]))
+        units[start:end] = [(*inner, glyphs[end - 1])]
     return units
 
 
 def _width(unit: Sequence[_Glyph]) -> float:
     return sum(g.advance for g in unit)
+
+
+def _starts(units: Sequence[_Unit]) -> list[float]:
+    """Where each unit starts from the start of the first, and where the last ends."""
+    widths = [unit[0].advance if len(unit) == 1 else _width(unit) for unit in units]
+    return list(itertools.accumulate(widths, initial=0.0))
 
 
 def _bad_break(before: _Unit, after: _Unit) -> bool:
@@ -256,14 +279,12 @@ def _gaps(glyphs: Sequence[_Glyph]) -> list[bool]:
     never after the last glyph, and never right before a closing mark nor right
     after an opening one (no ``12日 ，``: the space goes between characters).
     """
-    last = len(glyphs) - 1
+    if not glyphs:
+        return []
     return [
-        g.breakable
-        and n < last
-        and g.char not in NO_LINE_END
-        and glyphs[n + 1].char not in NO_LINE_START
-        for n, g in enumerate(glyphs)
-    ]
+        g.breakable and g.char not in NO_LINE_END and after.char not in NO_LINE_START
+        for g, after in itertools.pairwise(glyphs)
+    ] + [False]
 
 
 def _fits(units: Sequence[_Unit], avail: float) -> bool:
@@ -289,19 +310,16 @@ def _break_units(units: list[_Unit], first: float, rest: float) -> list[list[_Un
     """
     eps = 0.01
     lines: list[list[_Unit]] = []
-    widths = [_width(unit) for unit in units]
+    # where each unit starts, from the start of the run
+    starts = _starts(units)
     i = 0
     while i < len(units):
         avail = first if not lines else rest
-        j, used = i, 0.0
-        while j < len(units) and used + widths[j] <= avail + eps:
-            used += widths[j]
-            j += 1
+        j = bisect.bisect_right(starts, starts[i] + avail + eps, i) - 1
         if j == i:  # one unit wider than the line: split it into characters
             if len(units[i]) > 1:
-                pieces = [(replace(g, breakable=True),) for g in units[i]]
-                units[i : i + 1] = pieces
-                widths[i : i + 1] = [piece[0].advance for piece in pieces]
+                units[i : i + 1] = [(replace(g, breakable=True),) for g in units[i]]
+                starts = _starts(units)
                 continue
             j = i + 1  # a single glyph wider than the line gets a line of its own
         else:
@@ -372,7 +390,7 @@ def _wrapped(
     lines: list[_Line] = []
     for part in text.replace("\r\n", "\n").replace("\t", " ").split("\n"):
         first = first_indent if not lines else rest_indent
-        units = _units(_glyphs(part, font, size, grid))
+        units = _units(_glyphs(part, font, size, grid), part)
         broken = _break_units(units, width - first, width - rest_indent) or [[]]
         for n, line_units in enumerate(broken):
             glyphs = [g for unit in line_units for g in unit]
@@ -418,8 +436,7 @@ class _Run:
     span: int = 0
 
 
-@dataclass(frozen=True)
-class _TextOp:
+class _TextOp(NamedTuple):  # tuples: made for every line of every document
     x: float
     baseline: float
     size: float
@@ -427,8 +444,7 @@ class _TextOp:
     color: Color = BLACK
 
 
-@dataclass(frozen=True)
-class _RuleOp:
+class _RuleOp(NamedTuple):
     x1: float
     y1: float
     x2: float
@@ -476,8 +492,37 @@ def _set_line(line: _Line, size: float, align: Align) -> tuple[float, tuple[_Run
         x += (line.avail - natural) / 2
     elif align == "right":
         x += line.avail - natural
-    runs: list[tuple[str, float, int, list[str]]] = []  # font, spacing, span, characters
-    key: tuple[str, float, int] | None = None
+    spaces = [glyph.advance - glyph.width for glyph in glyphs]
+    if extra:
+        spaces = [
+            space + extra if gap else space for space, gap in zip(spaces, stretch, strict=True)
+        ]
+    rounded = {space: round(space, 4) for space in set(spaces)}
+    # per glyph: its font, the space after it, the marked span it is part of
+    keys = list(
+        zip(
+            [glyph.font for glyph in glyphs],
+            map(rounded.__getitem__, spaces),
+            _spans(glyphs),
+            strict=True,
+        )
+    )
+    cuts = [0, *(n for n in range(1, len(keys)) if keys[n] != keys[n - 1]), len(keys)]
+    chars = [glyph.char for glyph in glyphs]
+    runs = tuple(
+        _Run(keys[start][0], "".join(chars[start:end]), keys[start][1], keys[start][2])
+        for start, end in itertools.pairwise(cuts)
+        if end > start
+    )
+    return x, runs
+
+
+def _spans(glyphs: Sequence[_Glyph]) -> list[int]:
+    """Per glyph, the number of the marked span it belongs to (0: none): a span
+    holds marks set closer than their glyphs' width and the glyph after them."""
+    if not any(map(attrgetter("compressed"), glyphs)):
+        return [0] * len(glyphs)
+    out = []
     span = spans = 0
     for n, glyph in enumerate(glyphs):
         if span and not glyphs[n - 1].compressed:
@@ -485,16 +530,8 @@ def _set_line(line: _Line, size: float, align: Align) -> tuple[float, tuple[_Run
         if glyph.compressed and not span:
             spans += 1
             span = spans
-        space = glyph.advance - glyph.width
-        if stretch[n]:
-            space += extra
-        space = round(space, 4)
-        if key == (glyph.font, space, span):
-            runs[-1][3].append(glyph.char)
-        else:
-            key = (glyph.font, space, span)
-            runs.append((glyph.font, space, span, [glyph.char]))
-    return x, tuple(_Run(font, "".join(chars), space, span) for font, space, span, chars in runs)
+        out.append(span)
+    return out
 
 
 def _text_width(text: str, font: str, size: float) -> float:
@@ -510,8 +547,8 @@ def _line_top(index: int) -> float:
 
 def _shifted(op: _Op, dy: float) -> _Op:
     if isinstance(op, _TextOp):
-        return replace(op, baseline=op.baseline + dy)
-    return replace(op, y1=op.y1 + dy, y2=op.y2 + dy)
+        return op._replace(baseline=op.baseline + dy)
+    return op._replace(y1=op.y1 + dy, y2=op.y2 + dy)
 
 
 @dataclass(frozen=True)
@@ -613,7 +650,7 @@ class _Flow:
         self.new_page()
         for op in tail:
             top = self.take_line()
-            self.ops.append(replace(op, baseline=top - EM_ASCENT * op.size))
+            self.ops.append(op._replace(baseline=top - EM_ASCENT * op.size))
 
     def tighten_page(self, lines: int) -> bool:
         """Set this page's lines closer so that ``lines`` more grid lines fit below them.
@@ -644,9 +681,9 @@ class _Flow:
         for n, op in enumerate(page):
             if isinstance(op, _TextOp):
                 top = op.baseline + EM_ASCENT * op.size  # the line's top moves, not its glyphs'
-                page[n] = replace(op, baseline=moved(top) - EM_ASCENT * op.size)
+                page[n] = op._replace(baseline=moved(top) - EM_ASCENT * op.size)
             else:
-                page[n] = replace(op, y1=moved(op.y1), y2=moved(op.y2))
+                page[n] = op._replace(y1=moved(op.y1), y2=moved(op.y2))
         self.y = moved(_line_top(used))
         self.last_block = []
         self.last_rows = []
@@ -1246,20 +1283,31 @@ def _num(value: float) -> str:
 _COLOURS = {colour: " ".join(_num(c) for c in colour) for colour in (BLACK, RED)}
 _FONT_NAMES = {name: f"F{n}" for n, name in enumerate(fonts.ALL_FONTS, start=1)}
 
-# the operators of a line's runs and their (font, text) pairs, by the runs' identity
-# (the runs are kept with them, so that their id stays theirs); a line of a form's
-# boilerplate is encoded once for all the documents of a batch
-_shown: dict[int, tuple[tuple[_Run, ...], float, str, tuple[tuple[str, str], ...]]] = {}
+
+class _Shown(NamedTuple):
+    """A line's runs at a size, the operators drawing them and the text each font shows.
+
+    Kept by the runs' identity, the runs with it (so that their id stays
+    theirs): a line of a form's boilerplate is encoded once for a batch.
+    """
+
+    runs: tuple[_Run, ...]
+    size: float
+    code: str
+    texts: tuple[tuple[str, str], ...]  # (font, text)
+
+
+_shown: dict[int, _Shown] = {}
 _SHOWN_LIMIT = 16384
 
 
-def _show(runs: tuple[_Run, ...], size: float) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """The operators drawing a line's runs (spacing, font, text, marked spans), and
-    the text each font shows. Text is 2-byte codes, the characters' code points
-    (:mod:`desktop.documents.pdf`): the same whatever else a document holds."""
+def _show(runs: tuple[_Run, ...], size: float) -> _Shown:
+    """The operators drawing a line's runs: spacing, font, text, marked spans. Text is
+    2-byte codes, the characters' code points (:mod:`desktop.documents.pdf`): the
+    same whatever else a document holds."""
     known = _shown.get(id(runs))
-    if known is not None and known[0] is runs and known[1] == size:
-        return known[2], known[3]
+    if known is not None and known.runs is runs and known.size == size:
+        return known
     parts = []
     span = 0
     for run in runs:
@@ -1276,16 +1324,16 @@ def _show(runs: tuple[_Run, ...], size: float) -> tuple[str, tuple[tuple[str, st
         )
     if span:
         parts.append("EMC")
-    code = " ".join(parts)
-    texts = tuple((run.font, run.text) for run in runs)
+    shown = _Shown(runs, size, " ".join(parts), tuple((run.font, run.text) for run in runs))
     if len(_shown) >= _SHOWN_LIMIT:
         _shown.clear()
-    _shown[id(runs)] = (runs, size, code, texts)
-    return code, texts
+    _shown[id(runs)] = shown
+    return shown
 
 
-def _content(ops: Iterable[_Op], used: dict[str, list[str]]) -> bytes:
-    """The content stream of a page's operations; adds the text shown to ``used``."""
+def _content(ops: Iterable[_Op], used: dict[int, _Shown]) -> bytes:
+    """The content stream of a page's operations; adds the lines shown to ``used``
+    (by the identity of their runs, which they hold)."""
     code = []
     for op in ops:
         if isinstance(op, _RuleOp):
@@ -1294,19 +1342,25 @@ def _content(ops: Iterable[_Op], used: dict[str, list[str]]) -> bytes:
                 f"n {_num(op.x1)} {_num(op.y1)} m {_num(op.x2)} {_num(op.y2)} l S"
             )
         elif op.runs:
-            shown, texts = _show(op.runs, op.size)
+            shown = _show(op.runs, op.size)
+            used[id(op.runs)] = shown
             code.append(
-                f"BT 1 0 0 1 {_num(op.x)} {_num(op.baseline)} Tm {_COLOURS[op.color]} rg {shown} ET"
+                f"BT 1 0 0 1 {_num(op.x)} {_num(op.baseline)} Tm {_COLOURS[op.color]} rg "
+                f"{shown.code} ET"
             )
-            for font, text in texts:
-                used.setdefault(font, []).append(text)
     return "\n".join(code).encode("ascii")
 
 
-def _used_chars(used: dict[str, list[str]]) -> dict[str, str]:
+def _used_chars(used: dict[int, _Shown]) -> dict[str, str]:
     """Per font (in :data:`fonts.ALL_FONTS` order), the distinct characters it shows, sorted."""
+    texts: dict[str, list[str]] = {}
+    for shown in used.values():
+        for font, text in shown.texts:
+            texts.setdefault(font, []).append(text)
     return {
-        name: "".join(sorted(set("".join(used[name])))) for name in fonts.ALL_FONTS if name in used
+        name: "".join(sorted(set("".join(texts[name]))))
+        for name in fonts.ALL_FONTS
+        if name in texts
     }
 
 
@@ -1333,7 +1387,7 @@ def render_pdf(document: Document) -> bytes:
     keywords ``metadata["keywords"]``.
     """
     out = pdf.PdfFile(_FONT_NAMES)
-    used: dict[str, list[str]] = {}
+    used: dict[int, _Shown] = {}
     for ops in _layout(document):
         out.add_page(_content(ops, used))
     subject = document.metadata.get("subject", document.kind)
@@ -1359,7 +1413,7 @@ def render_batch_pdf(
     same bytes.
     """
     out = pdf.PdfFile(_FONT_NAMES)
-    used: dict[str, list[str]] = {}
+    used: dict[int, _Shown] = {}
     starts: list[int] = []
     outline: list[tuple[str, int]] = []
     for document in documents:
