@@ -1,0 +1,123 @@
+"""The PDF writer (desktop.documents.pdf) and the embedded font subsets (fonts.subset).
+
+Checked by reading their output back with independent readers: fontTools for
+the TrueType subsets, pypdf (strict) and poppler for the files.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import zlib
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+from pypdf import PdfReader
+from pypdf.generic import IndirectObject
+
+from desktop.documents import fonts, pdf, render
+from desktop.documents.render import render_batch_pdf, render_pdf
+
+from .test_render import POPPLER, approval_form, decision, letter, visit_record
+
+CHARS = "".join(sorted(set("效能督查（一）2026年11月26日，A-z")))
+
+
+def glyph_of(font: TTFont, code: int) -> tuple[object, ...]:
+    """A glyph's outline and advance, by character code (original font) or glyph index."""
+    name = font.getBestCmap()[code] if "cmap" in font else font.getGlyphOrder()[code]
+    glyph = font["glyf"][name]
+    contours = glyph.numberOfContours
+    coordinates = list(glyph.coordinates) if contours else []
+    return contours, coordinates, font["hmtx"][name][0]
+
+
+@pytest.mark.parametrize("name", fonts.ALL_FONTS)
+def test_a_subset_holds_the_fonts_own_glyphs(name: str) -> None:
+    """Every character's code point maps to a glyph of the subset that is the
+    original glyph; the file is a valid TrueType file (zlib and font checksums)."""
+    subset = fonts.subset(name, CHARS)
+    data = zlib.decompress(subset.program)  # checks the zlib stream's Adler-32 too
+    assert len(data) == subset.length
+    # the whole file sums to 0xB1B0AFBA: the head table's checkSumAdjustment is right
+    words = [int.from_bytes(data[n : n + 4], "big") for n in range(0, len(data), 4)]
+    assert sum(words) & 0xFFFFFFFF == 0xB1B0AFBA
+    embedded = TTFont(io.BytesIO(data))
+    original = TTFont(fonts.font_path(name), lazy=True)
+    cid_to_gid = zlib.decompress(subset.cid_to_gid)
+    gids = set()
+    for char in CHARS:
+        code = ord(char)
+        gid = int.from_bytes(cid_to_gid[2 * code : 2 * code + 2], "big")
+        assert gid, char
+        assert glyph_of(embedded, gid) == glyph_of(original, code), char
+        gids.add(gid)
+    assert embedded["maxp"].numGlyphs == len(gids) + 1  # and .notdef
+    assert re.fullmatch(r"[A-Z]{6}\+" + name, subset.base_font)
+
+
+def test_subsets_are_reproducible_and_named_by_their_characters() -> None:
+    first = fonts.subset.__wrapped__(fonts.BODY, CHARS)
+    assert fonts.subset.__wrapped__(fonts.BODY, CHARS) == first
+    other = fonts.subset(fonts.BODY, CHARS.replace("A", ""))
+    assert other.base_font != first.base_font and other.program != first.program
+    # the widths of the half-width characters are listed, the rest are /DW 1000
+    entries = dict(re.findall(r"(\d+) \[(\d+)\]", first.widths))
+    assert entries[str(ord("2"))] == "500" and str(ord("效")) not in entries
+
+
+def test_a_character_no_font_has_shows_as_notdef() -> None:
+    subset = fonts.subset(fonts.BODY, "一\U00020000")  # outside the BMP: no 2-byte code
+    assert zlib.decompress(subset.cid_to_gid)[2 * ord("一") :] != b"\0\0"
+    assert TTFont(io.BytesIO(zlib.decompress(subset.program)))["maxp"].numGlyphs == 2
+
+
+def test_the_file_structure_reads_back_strictly(tmp_path: Path) -> None:
+    """Every cross-reference offset points at its object; pypdf reads the file in
+    strict mode; every font is a Type0 CID TrueType font sharing one ToUnicode CMap."""
+    data = render_pdf(decision())
+    assert data.startswith(b"%PDF-1.4\n") and data.endswith(b"%%EOF\n")
+    start = int(data.rsplit(b"startxref\n", 1)[1].split()[0])
+    assert data[start:].startswith(b"xref\n0 ")
+    count = int(data[start:].split(b"\n")[1].split()[1])
+    entries = data[start:].split(b"\n")[3 : 3 + count - 1]
+    for number, entry in enumerate(entries, start=1):
+        offset = int(entry.split()[0])
+        assert data[offset:].startswith(b"%d 0 obj\n" % number), number
+    reader = PdfReader(io.BytesIO(data), strict=True)
+    assert len(reader.pages) == len(render._layout(decision()))
+    to_unicode = set()
+    for resource in reader.pages[0]["/Resources"]["/Font"].values():  # type: ignore[index]
+        font = resource.get_object()
+        assert font["/Subtype"] == "/Type0" and font["/Encoding"] == "/Identity-H"
+        (descendant,) = font["/DescendantFonts"]
+        assert descendant.get_object()["/Subtype"] == "/CIDFontType2"
+        reference = font.raw_get("/ToUnicode")
+        assert isinstance(reference, IndirectObject)
+        to_unicode.add(reference.idnum)
+    assert len(to_unicode) == 1
+    assert reader.metadata is not None and reader.metadata.creator == "Xiaoneng Inspector 效能督查"
+    if POPPLER:  # poppler reads every font without a complaint
+        path = tmp_path / "decision.pdf"
+        path.write_bytes(data)
+        result = subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+        )
+        assert result.stderr == "" and "闽效问〔2026〕3号" in result.stdout
+
+
+def test_the_bytes_do_not_depend_on_what_was_rendered_before() -> None:
+    """The caches (glyph pieces, subsets, lines, their operators) change no byte."""
+    documents = [decision(), approval_form(), visit_record(), letter()]
+    first = [render_pdf(document) for document in documents]
+    batch = render_batch_pdf(documents)[0]
+    fonts.subset.cache_clear()
+    render._shown.clear()
+    assert [render_pdf(document) for document in reversed(documents)] == first[::-1]
+    assert render_batch_pdf(documents)[0] == batch
+
+
+def test_text_strings_are_utf16_with_a_byte_order_mark() -> None:
+    assert pdf.text_string("效能A") == "<FEFF6548807D0041>"
