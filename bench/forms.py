@@ -8,10 +8,13 @@
    first two paragraphs naming the case file, so that every copy differs
    where real decisions differ and no paragraph's layout is reused (the
    boilerplate's is, as in any batch of one form); rendered one PDF each
-   (``render_pdf``) and all in one PDF (``render_batch_pdf``, what a batch
-   print job sends; copies naming other case files, so it reuses nothing the
-   first run laid out); then every demo document of every kind cycled to the
-   same count, for the mix of forms and tables;
+   (``render_pdf``; the copies share most characters, so their font subsets
+   come from ``fonts.subset``'s cache: once more with every subset built anew,
+   as for documents naming other people) and all in one PDF
+   (``render_batch_pdf``, what a batch print job sends; copies naming other
+   case files, so it reuses nothing the first run laid out); then every demo
+   document of every kind cycled to the same count, for the mix of forms and
+   tables;
 3. LibreOffice headless (``soffice --headless --convert-to pdf``, what offices
    use today) converting equivalent filled .odt files: the same text (版头,
    number, title, addressee, body, signature, date, 抄送, 印发), A4 with
@@ -65,7 +68,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from desktop.bootstrap import open_context
 from desktop.demo import build_demo
-from desktop.documents import records
+from desktop.documents import fonts, records
 from desktop.documents.fonts import fonts_dir
 from desktop.documents.forms import RECORD_TYPES
 from desktop.documents.model import (
@@ -166,6 +169,14 @@ def _cpu() -> float:
 
 def render_each(documents: Sequence[Document]) -> None:
     for document in documents:
+        render_pdf(document)
+
+
+def render_each_new_subsets(documents: Sequence[Document]) -> None:
+    """One PDF each, every document's font subsets built anew (as for documents that
+    name other people: ``fonts.subset`` keeps a subset per set of characters)."""
+    for document in documents:
+        fonts.subset.cache_clear()
         render_pdf(document)
 
 
@@ -718,6 +729,8 @@ def main() -> int:
         again = [varied(decision, n, count + n) for n in range(1, count + 1)]
         mixed = list(itertools.islice(itertools.cycle(everything), count))
         ours_files = took(lambda: render_each(batch))
+        third = [varied(decision, n, 2 * count + n) for n in range(1, count + 1)]
+        ours_uncached = took(lambda: render_each_new_subsets(third))
         ours_one = took(lambda: render_one_file(again))
         mixed_files = took(lambda: render_each(mixed))
         mixed_one = took(lambda: render_one_file(mixed))
@@ -728,6 +741,10 @@ def main() -> int:
         print(
             f"  one PDF each (render_pdf):          {ours_files.wall:6.2f} s, "
             f"{per_doc(ours_files, count)}"
+        )
+        print(
+            f"  … every font subset built anew:     {ours_uncached.wall:6.2f} s, "
+            f"{per_doc(ours_uncached, count)}"
         )
         print(
             f"  one PDF for all (render_batch_pdf): {ours_one.wall:6.2f} s, "
@@ -803,6 +820,9 @@ def main() -> int:
         print(f"  one decision, warm:                 {ratio(lo_single, warm)}")
         print(f"  one decision, our cold first render: {ratio(lo_single, cold)}")
         print(f"  batch, one PDF each (files / files): {ratio(each(lo_files), each(ours_files))}")
+        print(
+            f"  … our font subsets built anew:       {ratio(each(lo_files), each(ours_uncached))}"
+        )
         print(f"  batch, one PDF for all (one / one):  {ratio(each(lo_one), each(ours_one))}")
         print(
             f"  batch, LibreOffice's faster / our one PDF: "

@@ -21,7 +21,7 @@ import sys
 import threading
 import zlib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +30,7 @@ from typing import Any, Final, NamedTuple
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped, unused-ignore]
 from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped, unused-ignore]
 
+from desktop.documents import flate
 from desktop.resources import resources_dir
 
 BODY: Final = "FandolFang-Regular"
@@ -149,6 +150,11 @@ GLYPH_COMPRESSION: Final = 6
 """zlib level of each glyph's (and each fixed table's) compressed piece. A piece is
 compressed once a process and kept, so the level costs nothing per document; 6 and
 9 give the same size on these fonts, level 1 some 3 % more."""
+SUBSET_COMPRESSION: Final = 1
+"""zlib level of what is compressed per subset (the table directory, the tables
+that depend on the glyphs, the ``/CIDToGIDMap`` and ``/ToUnicode`` streams): a
+few KB, mostly repeated or zero bytes, where level 6 takes 3-5 times as long for
+a few hundred bytes less."""
 
 _STATIC_TABLES = ("OS/2", "cvt ", "fpgm", "name", "prep")
 _ZLIB_HEADER = b"\x78\x9c"
@@ -168,9 +174,7 @@ class _Piece(NamedTuple):
 
 def _piece(data: bytes, level: int = GLYPH_COMPRESSION) -> _Piece:
     padded = data + b"\0" * (-len(data) % 4)
-    packer = zlib.compressobj(level, zlib.DEFLATED, -15)
-    deflated = packer.compress(padded) + packer.flush(zlib.Z_FULL_FLUSH)
-    return _Piece(padded, deflated, _checksum(padded), len(data))
+    return _Piece(padded, flate.deflate(padded, level), _checksum(padded), len(data))
 
 
 def _checksum(data: bytes) -> int:
@@ -191,6 +195,8 @@ class _Program:
 
     def __init__(self, name: str) -> None:
         self.face = font = face(name)
+        if len(font.glyphPos) > 0xD800:  # glyph indices are written as UTF-16 code units
+            raise ValueError(f"{name}: too many glyphs for 2-byte codes")
         start, length = font.get_table_pos("glyf")
         self.glyf = memoryview(font._ttf_data)[start : start + length]
         self.static: dict[str, _Piece] = {}
@@ -204,6 +210,18 @@ class _Program:
         self.maxp = bytes(font.get_table("maxp"))
         self.head = bytes(font.get_table("head"))
         self.glyphs: dict[int, _Piece] = {}
+        self.mappings: dict[int, str] = {}
+
+    def mapping(self, code: int) -> str:
+        """The ``/ToUnicode`` entry of the character ``code``: its glyph's 2-byte code
+        (:func:`encode`) and the code point, as UTF-16 (several characters may share
+        a glyph: a document using more than one of them extracts as the first)."""
+        entry = self.mappings.get(code)
+        if entry is None:
+            glyph = self.face.charToGlyph.get(code, 0)
+            utf16 = chr(code).encode("utf-16-be").hex().upper()
+            entry = self.mappings[code] = f"<{glyph:04X}> <{utf16}>"
+        return entry
 
     def glyph(self, index: int) -> _Piece:
         piece = self.glyphs.get(index)
@@ -230,13 +248,40 @@ def _program(name: str) -> _Program:
     return program
 
 
+class _GlyphCodes(dict[int, str]):
+    """Code point -> the glyph index of its character in a font, as a character (the
+    2-byte code a PDF shows it with); filled as characters are met."""
+
+    def __init__(self, cmap: dict[int, int]) -> None:
+        super().__init__()
+        self.cmap = cmap
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = chr(self.cmap.get(code, 0))
+        return value
+
+
+_codes: dict[str, _GlyphCodes] = {}
+
+
+def encode(name: str, text: str) -> str:
+    """``text`` in font ``name`` as a PDF shows it: the hexadecimal string of its
+    glyphs' indices in the font's file, two bytes each (CIDs, :class:`Subset`); a
+    character the font lacks shows as .notdef (0)."""
+    codes = _codes.get(name)
+    if codes is None:
+        codes = _codes.setdefault(name, _GlyphCodes(face(name).charToGlyph))
+    return text.translate(codes).encode("utf-16-be").hex()
+
+
 @dataclass(frozen=True)
 class Subset:
-    """A font as embedded in one PDF (嵌入子集): only the glyphs of ``chars``.
+    """A font as embedded in one PDF (嵌入子集): only the glyphs of some characters.
 
-    The PDF shows text as 2-byte character codes equal to the characters' code
-    points (CID = Unicode, ``Identity-H``); ``cid_to_gid`` maps them to glyphs
-    of ``program``, whose glyphs are those of the characters in code-point order.
+    The PDF shows text as 2-byte codes (``Identity-H``) equal to the glyphs'
+    indices in the font's own file (:func:`encode`): the same whatever else a
+    document holds, so a line is encoded once for a batch. ``cid_to_gid`` maps
+    them to the glyphs of ``program``, which are in the same order.
     """
 
     base_font: str
@@ -246,110 +291,142 @@ class Subset:
     length: int
     """Its uncompressed length (``/Length1``)."""
     cid_to_gid: bytes
-    """The ``/CIDToGIDMap`` stream, zlib-compressed: glyph index by code point."""
+    """The ``/CIDToGIDMap`` stream, zlib-compressed."""
+    to_unicode: bytes
+    """The ``/ToUnicode`` CMap stream, zlib-compressed: the character of each code."""
     widths: str
-    """``/W`` entries of the characters not 1000 units wide (``/DW 1000``)."""
+    """``/W`` entries of the glyphs not 1000 units wide (``/DW 1000``)."""
 
 
 @lru_cache(maxsize=128)
 def subset(name: str, chars: str) -> Subset:
     """The subset of font ``name`` for the distinct, sorted characters ``chars``.
 
-    Same characters, same bytes. Characters outside the Basic Multilingual
-    Plane or without a glyph in the font show as .notdef. The file is built
-    from compressed pieces kept per glyph (:class:`_Program`), so a subset
-    costs no compression beyond its small tables; cached by its characters,
-    as one form filled for many records keeps using the same ones.
+    Same characters, same bytes. The file is built from compressed pieces
+    kept per glyph (:class:`_Program`): a subset compresses only its few small
+    tables. Cached by the characters, as one form filled for many records
+    keeps using the same ones.
     """
     program = _program(name)
     face = program.face
     char_to_glyph = face.charToGlyph
-    codes = [code for code in map(ord, chars) if code <= 0xFFFF]
-    glyph_map = [0]  # new glyph index -> old
-    glyph_set = {0: 0}  # old -> new
-    cid_to_gid = bytearray(2 * (max(codes, default=0) + 1))
-    widths: list[str] = []
-    for code in codes:
+    glyph_chars: dict[int, int] = {}  # original glyph index -> its (first) code point
+    widths: dict[int, float] = {}
+    for code in map(ord, chars):
         old = char_to_glyph.get(code, 0)
-        if not old:
-            continue
-        new = glyph_set.get(old)
-        if new is None:
-            new = glyph_set[old] = len(glyph_map)
-            glyph_map.append(old)
-        struct.pack_into(">H", cid_to_gid, 2 * code, new)
-        width = face.charWidths.get(code, face.defaultWidth)
-        if width != 1000:
-            widths.append(f"{code} [{round(width, 3):g}]")
+        if old and old not in glyph_chars:
+            glyph_chars[old] = code
+            widths[old] = face.charWidths.get(code, face.defaultWidth)
+    glyph_map = [0, *sorted(glyph_chars)]  # new glyph index -> original
+    cid_to_gid = bytearray(2 * (glyph_map[-1] + 1))
+    for new, old in enumerate(glyph_map):
+        struct.pack_into(">H", cid_to_gid, 2 * old, new)
+    program_data, length = _font_file(program, glyph_map)
+    digest = hashlib.md5(f"{name}:{chars}".encode(), usedforsecurity=False).digest()
+    tag = "".join(chr(65 + byte % 26) for byte in digest[:6])
+    return Subset(
+        base_font=f"{tag}+{name}",
+        program=program_data,
+        length=length,
+        cid_to_gid=flate.compress(bytes(cid_to_gid), SUBSET_COMPRESSION),
+        to_unicode=_to_unicode([program.mapping(glyph_chars[old]) for old in glyph_map[1:]]),
+        widths=" ".join(
+            f"{old} [{round(width, 3):g}]" for old, width in sorted(widths.items()) if width != 1000
+        ),
+    )
+
+
+def _to_unicode(entries: Sequence[str]) -> bytes:
+    """A ``/ToUnicode`` CMap stream (zlib) of ``bfchar`` entries."""
+    blocks = [
+        f"{len(entries[n : n + 100])} beginbfchar\n"
+        + "\n".join(entries[n : n + 100])
+        + "\nendbfchar\n"
+        for n in range(0, len(entries), 100)  # at most 100 entries a block
+    ]
+    return flate.compress(
+        (
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+            + "".join(blocks)
+            + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
+        ).encode("ascii"),
+        SUBSET_COMPRESSION,
+    )
+
+
+def _font_file(program: _Program, glyph_map: Sequence[int]) -> tuple[bytes, int]:
+    """The TrueType file (zlib) of the glyphs ``glyph_map`` (original indices, new
+    order) and its uncompressed length: tables sorted by tag, 4-byte aligned, as a
+    subsetter writes them. Glyphs and fixed tables are kept compressed pieces; the
+    table directory and the tables that depend on the glyphs are compressed here."""
+    face = program.face
     glyphs = [program.glyph(old) for old in glyph_map]
-    tables = dict(program.static)
     hmtx = [int(v) for old in glyph_map for v in face.hmetrics[old]]
     n = len(hmtx) - 2
     while n and hmtx[n] == hmtx[n - 2]:
         n -= 2
     n += 2
     hmtx = hmtx[:n] + hmtx[n + 1 :: 2]
-    tables["hmtx"] = _piece(struct.pack(f">{len(hmtx)}H", *hmtx))
-    tables["hhea"] = _piece(_with_ushort(program.hhea, 34, n >> 1))
-    tables["maxp"] = _piece(_with_ushort(program.maxp, 4, len(glyph_map)))
     offsets = list(itertools.accumulate((len(g.padded) for g in glyphs), initial=0))
-    glyf_length = offsets[-1]
-    long_loca = (glyf_length + 1) >> 1 > 0xFFFF
+    long_loca = (offsets[-1] + 1) >> 1 > 0xFFFF
     if long_loca:
         loca = struct.pack(f">{len(offsets)}L", *offsets)
     else:
         loca = struct.pack(f">{len(offsets)}H", *(o >> 1 for o in offsets))
-    tables["loca"] = _piece(loca)
     head = _with_ushort(program.head, 50, 1 if long_loca else 0)
-    head = head[:8] + b"\0\0\0\0" + head[12:]  # checkSumAdjustment: set below
-    tables["head"] = _piece(head)
-    glyf_sum = sum(g.checksum for g in glyphs) & 0xFFFFFFFF
-    # every glyph is padded to a multiple of 4 bytes: so is the table
-    glyf = _Piece(b"", b"", glyf_sum, glyf_length)
+    dynamic = {
+        "hmtx": struct.pack(f">{len(hmtx)}H", *hmtx),
+        "hhea": _with_ushort(program.hhea, 34, n >> 1),
+        "maxp": _with_ushort(program.maxp, 4, len(glyph_map)),
+        "loca": loca,
+        "head": head[:8] + b"\0\0\0\0" + head[12:],  # checkSumAdjustment: set below
+    }
+    sums = {tag: _checksum(data) for tag, data in dynamic.items()}
+    lengths = {tag: len(data) for tag, data in dynamic.items()}
+    for tag, piece in program.static.items():
+        sums[tag], lengths[tag] = piece.checksum, piece.length
+    sums["glyf"] = sum(g.checksum for g in glyphs) & 0xFFFFFFFF
+    lengths["glyf"] = offsets[-1]  # every glyph is padded to 4 bytes: so is the table
 
-    tags = sorted([*tables, "glyf"])
+    tags = sorted(lengths)
     count = len(tags)
     search = 1 << (count.bit_length() - 1)
-    directory = [
+    entries = [
         struct.pack(
-            ">lHHHH",
-            0x00010000,
-            count,
-            search * 16,
-            count.bit_length() - 1,
-            count * 16 - search * 16,
+            ">lHHHH", 0x00010000, count, search * 16, count.bit_length() - 1, (count - search) * 16
         )
     ]
     offset = 12 + count * 16
     for tag in tags:
-        piece = tables.get(tag, glyf)
-        directory.append(
-            tag.encode("latin-1") + struct.pack(">LLL", piece.checksum, offset, piece.length)
-        )
-        offset += piece.length + (-piece.length % 4)
-    header = _piece(b"".join(directory))
-    total = (header.checksum + sum(p.checksum for p in tables.values()) + glyf_sum) & 0xFFFFFFFF
-    tables["head"] = _piece(
-        head[:8] + struct.pack(">L", (0xB1B0AFBA - total) & 0xFFFFFFFF) + head[12:]
-    )
+        entries.append(tag.encode("latin-1") + struct.pack(">LLL", sums[tag], offset, lengths[tag]))
+        offset += lengths[tag] + (-lengths[tag] % 4)
+    directory = b"".join(entries)
+    total = (_checksum(directory) + sum(sums.values())) & 0xFFFFFFFF
+    dynamic["head"] = head[:8] + struct.pack(">L", (0xB1B0AFBA - total) & 0xFFFFFFFF) + head[12:]
 
-    raw = [header.padded]
-    deflated = [_ZLIB_HEADER, header.deflated]
+    raw: list[bytes] = []
+    deflated = [_ZLIB_HEADER]
+    pending = [directory]  # consecutive parts compressed here, as one piece
     for tag in tags:
-        if tag == "glyf":
-            raw += [g.padded for g in glyphs]
-            deflated += [g.deflated for g in glyphs]
-        else:
-            raw.append(tables[tag].padded)
-            deflated.append(tables[tag].deflated)
+        if tag in dynamic:
+            data = dynamic[tag]
+            pending.append(data + b"\0" * (-len(data) % 4))
+            continue
+        if pending:
+            piece = _piece(b"".join(pending), SUBSET_COMPRESSION)
+            raw.append(piece.padded)
+            deflated.append(piece.deflated)
+            pending = []
+        kept = glyphs if tag == "glyf" else [program.static[tag]]
+        raw += [p.padded for p in kept]
+        deflated += [p.deflated for p in kept]
+    if pending:
+        piece = _piece(b"".join(pending), SUBSET_COMPRESSION)
+        raw.append(piece.padded)
+        deflated.append(piece.deflated)
     data = b"".join(raw)
     deflated += [_FINAL_BLOCK, struct.pack(">L", zlib.adler32(data))]
-    digest = hashlib.md5(f"{name}:{chars}".encode(), usedforsecurity=False).digest()
-    tag = "".join(chr(65 + byte % 26) for byte in digest[:6])
-    return Subset(
-        base_font=f"{tag}+{name}",
-        program=b"".join(deflated),
-        length=len(data),
-        cid_to_gid=zlib.compress(bytes(cid_to_gid), 6),
-        widths=" ".join(widths),
-    )
+    return b"".join(deflated), len(data)

@@ -5,9 +5,9 @@ A document's PDF is always the same few objects: the catalog, the page tree
 compressed content stream per page, the document information, an outline for
 a batch, and per font used a ``Type0`` font over a ``CIDFontType2`` with its
 descriptor, its embedded subset (:func:`desktop.documents.fonts.subset`) and
-its ``/CIDToGIDMap``. Text is shown as 2-byte codes equal to the characters'
-code points, so one ``/ToUnicode`` CMap (the identity on the Basic
-Multilingual Plane) serves every font, and a line's operators do not depend
+its ``/CIDToGIDMap`` and ``/ToUnicode`` CMap. Text is shown as 2-byte codes
+equal to the glyphs' indices in the font's own file
+(:func:`desktop.documents.fonts.encode`), so a line's operators do not depend
 on which other characters a document uses: they are built once for a batch
 (:mod:`desktop.documents.render`).
 
@@ -24,10 +24,9 @@ information).
 from __future__ import annotations
 
 import hashlib
-import zlib
 from collections.abc import Mapping, Sequence
 
-from desktop.documents import fonts
+from desktop.documents import flate, fonts
 
 __all__ = ["CONTENT_COMPRESSION", "PdfFile", "text_string"]
 
@@ -43,37 +42,13 @@ FIXED_DATE = "D:20000101000000+00'00'"
 PAGE_WIDTH = "595.2756"
 PAGE_HEIGHT = "841.8898"  # A4 in points
 
-_CATALOG, _PAGES, _INFO, _RESOURCES, _TO_UNICODE = 1, 2, 3, 4, 5
-_FIRST_FREE = 6
+_CATALOG, _PAGES, _INFO, _RESOURCES = 1, 2, 3, 4
+_FIRST_FREE = 5
 
 
 def text_string(text: str) -> str:
     """A PDF text string: UTF-16BE with its byte order mark, in hexadecimal."""
     return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
-
-
-def _identity_cmap() -> bytes:
-    """The ``/ToUnicode`` CMap mapping each 2-byte code to the same code point."""
-    ranges = [f"<{high:02X}00> <{high:02X}FF> <{high:02X}00>" for high in range(256)]
-    ranges = [r for r in ranges if not "<D8" <= r[:3] <= "<DF"]  # no surrogates
-    blocks = []
-    for start in range(0, len(ranges), 100):  # at most 100 entries a block
-        chunk = ranges[start : start + 100]
-        blocks.append(f"{len(chunk)} beginbfrange\n" + "\n".join(chunk) + "\nendbfrange")
-    return zlib.compress(
-        (
-            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
-            + "\n".join(blocks)
-            + "\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
-        ).encode("ascii"),
-        9,
-    )
-
-
-_TO_UNICODE_STREAM = _identity_cmap()
 
 
 class PdfFile:
@@ -107,7 +82,7 @@ class PdfFile:
 
     def add_page(self, content: bytes) -> None:
         """A page drawn by the (uncompressed) content stream ``content``."""
-        stream = self._stream("", zlib.compress(content, CONTENT_COMPRESSION))
+        stream = self._stream("", flate.compress(content, CONTENT_COMPRESSION))
         self.pages.append(
             self._add(b"<< /Type /Page /Parent %d 0 R /Contents %d 0 R >>" % (_PAGES, stream))
         )
@@ -115,6 +90,7 @@ class PdfFile:
     def _font(self, subset: fonts.Subset) -> int:
         program = self._stream(f"/Length1 {subset.length}", subset.program)
         gid_map = self._stream("", subset.cid_to_gid)
+        to_unicode = self._stream("", subset.to_unicode)
         face = fonts.face(subset.base_font.split("+", 1)[1])
         bbox = " ".join(f"{v:g}" for v in face.bbox)
         descriptor = self._add(
@@ -137,7 +113,7 @@ class PdfFile:
             (
                 f"<< /Type /Font /Subtype /Type0 /BaseFont /{subset.base_font} "
                 f"/Encoding /Identity-H /DescendantFonts [{cid_font} 0 R] "
-                f"/ToUnicode {_TO_UNICODE} 0 R >>"
+                f"/ToUnicode {to_unicode} 0 R >>"
             ).encode("ascii")
         )
 
@@ -157,11 +133,6 @@ class PdfFile:
         for name, chars in used.items():
             font = self._font(fonts.subset(name, chars))
             resources.append(f"/{self.font_names[name]} {font} 0 R")
-        self._add(
-            b"<< /Length %d /Filter /FlateDecode >>\nstream\n%b\nendstream"
-            % (len(_TO_UNICODE_STREAM), _TO_UNICODE_STREAM),
-            _TO_UNICODE,
-        )
         self._add(
             f"<< /Font << {' '.join(resources)} >> /ProcSet [/PDF /Text] >>".encode("ascii"),
             _RESOURCES,

@@ -1303,8 +1303,7 @@ _SHOWN_LIMIT = 16384
 
 def _show(runs: tuple[_Run, ...], size: float) -> _Shown:
     """The operators drawing a line's runs: spacing, font, text, marked spans. Text is
-    2-byte codes, the characters' code points (:mod:`desktop.documents.pdf`): the
-    same whatever else a document holds."""
+    2-byte glyph codes (:func:`fonts.encode`): the same whatever else a document holds."""
     known = _shown.get(id(runs))
     if known is not None and known.runs is runs and known.size == size:
         return known
@@ -1320,7 +1319,7 @@ def _show(runs: tuple[_Run, ...], size: float) -> _Shown:
             span = run.span
         parts.append(
             f"{_num(run.char_space)} Tc /{_FONT_NAMES[run.font]} {_num(size)} Tf "
-            f"<{run.text.encode('utf-16-be').hex()}> Tj"
+            f"<{fonts.encode(run.font, run.text)}> Tj"
         )
     if span:
         parts.append("EMC")
