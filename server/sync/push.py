@@ -41,7 +41,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.store.ids import new_id
@@ -202,6 +202,7 @@ class Pusher:
 
     def __init__(self, db: Session, principal: Principal, now: dt.datetime | None = None) -> None:
         self.db = db
+        self.conn: Connection = db.connection()  # the plain statements skip the ORM's layer
         self.principal = principal
         self.now = now or utcnow()
         self.concurrent = False
@@ -225,7 +226,7 @@ class Pusher:
         ids = sorted({op.op_id for op in batch.ops})
         for start in range(0, len(ids), PREFETCH):
             chunk = ids[start : start + PREFETCH]
-            for row in self.db.execute(
+            for row in self.conn.execute(
                 select(
                     OPS.c.op_id,
                     OPS.c.op_hash,
@@ -243,7 +244,7 @@ class Pusher:
         for entity, record_ids in by_entity.items():
             for start in range(0, len(record_ids), PREFETCH):
                 chunk = record_ids[start : start + PREFETCH]
-                for row in self.db.execute(
+                for row in self.conn.execute(
                     select(RECORDS).where(RECORDS.c.entity == entity, RECORDS.c.id.in_(chunk))
                 ):
                     self.records[(entity, row.id)] = RecordRow(**row._asdict())
@@ -261,7 +262,7 @@ class Pusher:
             record.last_seq = cast(int, logged.seq)
             record.dirty = True
         self._store(record for record, _logged in self.stamped.values())
-        self.db.execute(insert(OPS), [values for _logged, values in self.rows])
+        self.conn.execute(insert(OPS), [values for _logged, values in self.rows])
 
     def _store(self, records: Iterable[RecordRow]) -> None:
         """Write the changed ``records``: new ones with one multi-row INSERT,
@@ -281,9 +282,9 @@ class Pusher:
             record.stored = True
             record.dirty = False
         if new:
-            self.db.execute(insert(RECORDS), new)
+            self.conn.execute(insert(RECORDS), new)
         if changed:
-            self.db.execute(_UPDATE_RECORD, changed)
+            self.conn.execute(_UPDATE_RECORD, changed)
         if new or changed:
             self.db.expire_all()  # rules read records through the ORM: not stale ones
 
@@ -571,7 +572,7 @@ class Pusher:
         """The plan and its visits: this batch's versions (written before the
         plan's rule ran, as it runs alone), the stored ones for the others."""
         self._snapshot(plan, why)
-        for row in self.db.execute(
+        for row in self.conn.execute(
             select(RECORDS)
             .where(RECORDS.c.entity == VISIT_ENTITY, RECORDS.c.plan_id == plan.id)
             .order_by(RECORDS.c.id)
