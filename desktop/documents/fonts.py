@@ -149,7 +149,9 @@ def font_for(name: str, char: str) -> str:
 GLYPH_COMPRESSION: Final = 6
 """zlib level of each glyph's (and each fixed table's) compressed piece. A piece is
 compressed once a process and kept, so the level costs nothing per document; 6 and
-9 give the same size on these fonts, level 1 some 3 % more."""
+9 give the same size on these fonts, level 1 0.7 % more. Glyphs compressed one by
+one take some 12 % more room than a whole subset compressed at once (the price of
+never compressing a glyph twice)."""
 SUBSET_COMPRESSION: Final = 1
 """zlib level of what is compressed per subset (the table directory, the tables
 that depend on the glyphs, the ``/CIDToGIDMap`` and ``/ToUnicode`` streams): a
