@@ -63,6 +63,7 @@ from desktop.store.ids import new_id  # noqa: E402
 from desktop.store.models import Official, SyncState  # noqa: E402
 from desktop.sync.client import SyncClient  # noqa: E402
 from desktop.sync.engine import PULL_LIMIT, PUSH_BATCH, sync_once  # noqa: E402
+from desktop.sync.errors import SyncUnavailable  # noqa: E402
 from server import accounts, security  # noqa: E402
 from server.db import make_engine, migrate  # noqa: E402
 from server.models import Op, Record  # noqa: E402
@@ -500,6 +501,7 @@ class Crowd:
     raw_rate: list[float]
     pull_rate: list[float]
     pull_latencies: list[float]
+    dropped: list[str]  # pushes sent again after their connection dropped
 
 
 class SimulatedLaptop:
@@ -515,6 +517,7 @@ class SimulatedLaptop:
         self.clock: Hlc | None = None
         self.cursor = 0
         self.outbox: list[dict[str, Any]] = []
+        self.dropped: list[str] = []  # pushes sent again after the connection dropped
 
     def ops(self, count: int) -> list[dict[str, Any]]:
         out = []
@@ -542,10 +545,18 @@ class SimulatedLaptop:
         return out
 
     def push(self) -> float:
-        """Push the outbox in the engine's batches; seconds."""
+        """Push the outbox in the engine's batches; seconds. A batch whose
+        connection dropped is sent again at once (as the laptop's next sync
+        would; a push is idempotent by op_id) and noted in ``dropped``."""
         start = time.perf_counter()
         for first in range(0, len(self.outbox), PUSH_BATCH):
-            results = self.client.push(self.outbox[first : first + PUSH_BATCH])
+            batch = self.outbox[first : first + PUSH_BATCH]
+            try:
+                results = self.client.push(batch)
+            except SyncUnavailable as exc:
+                cause = type(exc.__context__).__name__  # the client says it in words only
+                self.dropped.append(f"batch {first // PUSH_BATCH + 1} of a push, {cause}")
+                results = self.client.push(batch)
             refused = [r for r in results if r.outcome != "accepted"]
             assert not refused, f"refused: {refused[0]}"
         return time.perf_counter() - start
@@ -579,7 +590,7 @@ def crowd(dbs: Databases, office: Office, count: int, per: int, rounds: int, wor
     latency of each laptop's push); then every laptop pulls what the others
     pushed, at once (reported apart: it writes nothing)."""
     url = dbs.fresh()
-    out = Crowd([], [], [], [], [])
+    out = Crowd([], [], [], [], [], [])
     with server_process(url, workers) as base:
         fleet = [SimulatedLaptop(base, office, n + 1) for n in range(count)]
         engine = make_engine(url)
@@ -603,6 +614,7 @@ def crowd(dbs: Databases, office: Office, count: int, per: int, rounds: int, wor
             engine.dispose()
             for laptop in fleet:
                 laptop.client.close()
+                out.dropped.extend(laptop.dropped)
     return out
 
 
@@ -721,6 +733,11 @@ def main() -> int:
                     f"median {median(result.latencies) * 1000:.0f} ms "
                     f"({len(result.latencies)} pushes)"
                 )
+                if result.dropped:
+                    print(
+                        f"   {len(result.dropped)} push batches sent again after their "
+                        f"connection dropped (first: {result.dropped[0]})"
+                    )
                 print(
                     f"   then all pull the round's ops at once: median "
                     f"{median(result.pull_rate):.0f} ops/s served; one laptop's pull p99 "
