@@ -395,24 +395,32 @@ def update_shadow(shadow: Shadow, op: PulledOp, now: dt.datetime) -> list[str]:
     data: dict[str, Any] = dict(shadow.data)
     seqs: dict[str, int] = dict(shadow.field_seqs)
     applied: list[str] = []
-    for name, value in op.changes.items():
-        rows = kind.rows.get(name) if kind is not None else None
-        if rows is not None:
-            existing = list(data.get(name) or [])
-            seen = {rows.row_key(r) for r in existing if isinstance(r, Mapping)}
-            new = [
-                r for r in (value or []) if isinstance(r, Mapping) and rows.row_key(r) not in seen
-            ]
-            if new:
-                data[name] = existing + new
-                applied.append(name)
-            seqs[name] = max(seqs.get(name, 0), op.seq)
-            continue
-        if op.seq <= seqs.get(name, 0):
-            continue
-        data[name] = value
-        seqs[name] = op.seq
-        applied.append(name)
+    if not seqs and not (kind is not None and kind.rows.keys() & op.changes.keys()):
+        # a copy with nothing yet (most of an initial sync), no row lists: all is new
+        data.update(op.changes)
+        seqs = dict.fromkeys(op.changes, op.seq)
+        applied = list(op.changes)
+    else:
+        for name, value in op.changes.items():
+            rows = kind.rows.get(name) if kind is not None else None
+            if rows is not None:
+                existing = list(data.get(name) or [])
+                seen = {rows.row_key(r) for r in existing if isinstance(r, Mapping)}
+                new = [
+                    r
+                    for r in (value or [])
+                    if isinstance(r, Mapping) and rows.row_key(r) not in seen
+                ]
+                if new:
+                    data[name] = existing + new
+                    applied.append(name)
+                seqs[name] = max(seqs.get(name, 0), op.seq)
+                continue
+            if op.seq <= seqs.get(name, 0):
+                continue
+            data[name] = value
+            seqs[name] = op.seq
+            applied.append(name)
     if op.seq > shadow.seq or not shadow.data:
         shadow.seq = max(shadow.seq, op.seq)
         shadow.version = op.version

@@ -144,7 +144,7 @@ def to_json(kind: TypeEngine[Any] | None, value: Any) -> Any:
 def from_json(kind: TypeEngine[Any] | None, value: Any) -> Any:
     """A value in the server's form as the column holds it. Raises
     ``ValueError`` for a value the column cannot take."""
-    if value is None or kind is None:
+    if value is None or kind is None or isinstance(kind, String):
         return value
     if isinstance(kind, UtcDateTime | DateTime):
         stamp = dt.datetime.fromisoformat(str(value))
