@@ -10,17 +10,18 @@ finds the same repetitions and sets up in a fraction of that time.
 
 from __future__ import annotations
 
+import struct
 import zlib
 
-__all__ = ["compress", "deflate"]
+__all__ = ["compress", "deflate", "store"]
 
 _WINDOW_BITS = 12
 _MEMORY_LEVEL = 4
 
 
-def compress(data: bytes, level: int) -> bytes:
+def compress(data: bytes, level: int, strategy: int = zlib.Z_DEFAULT_STRATEGY) -> bytes:
     """``data`` as a zlib stream (header, deflate blocks, Adler-32)."""
-    packer = zlib.compressobj(level, zlib.DEFLATED, _WINDOW_BITS, _MEMORY_LEVEL)
+    packer = zlib.compressobj(level, zlib.DEFLATED, _WINDOW_BITS, _MEMORY_LEVEL, strategy)
     return packer.compress(data) + packer.flush()
 
 
@@ -30,3 +31,14 @@ def deflate(data: bytes, level: int) -> bytes:
     Adler-32 of all the data, make a zlib stream."""
     packer = zlib.compressobj(level, zlib.DEFLATED, -_WINDOW_BITS, _MEMORY_LEVEL)
     return packer.compress(data) + packer.flush(zlib.Z_FULL_FLUSH)
+
+
+def store(data: bytes) -> bytes:
+    """``data`` as raw deflate blocks stored as they are (not the last block), like
+    :func:`deflate`'s pieces: for a few hundred bytes of numbers zlib would shrink
+    by a tenth, a block header instead of ~20 µs of Huffman trees."""
+    blocks = []
+    for start in range(0, len(data), 0xFFFF):
+        chunk = data[start : start + 0xFFFF]
+        blocks.append(struct.pack("<BHH", 0, len(chunk), len(chunk) ^ 0xFFFF) + chunk)
+    return b"".join(blocks)

@@ -16,16 +16,18 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import operator
 import struct
 import sys
 import threading
 import zlib
 from array import array
-from collections.abc import Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Final, NamedTuple
+from typing import Any, Final, NamedTuple, TypeVar
 
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped, unused-ignore]
 from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped, unused-ignore]
@@ -161,39 +163,79 @@ a few hundred bytes less."""
 _STATIC_TABLES = ("OS/2", "cvt ", "fpgm", "name", "prep")
 _ZLIB_HEADER = b"\x78\x9c"
 _FINAL_BLOCK = b"\x03\x00"  # an empty last deflate block (BFINAL set, fixed Huffman)
+_TAG_LETTERS = bytes(65 + byte % 26 for byte in range(256))  # a byte -> a letter A-Z
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 
 class _Piece(NamedTuple):
-    """Part of a TrueType file: its bytes padded to 4, those bytes as deflate blocks
-    ending on a byte boundary (so pieces can be joined into one zlib stream), the
-    TrueType checksum and the unpadded length."""
+    """Part of a TrueType file: its bytes padded to 4 as deflate blocks ending on a
+    byte boundary (so pieces can be joined into one zlib stream), the padded and
+    the unpadded length, the TrueType checksum and the sums of :func:`_adler_sums`."""
 
-    padded: bytes
     deflated: bytes
-    checksum: int
+    size: int
     length: int
+    checksum: int
+    byte_sum: int
+    weighted_sum: int
 
 
-def _piece(data: bytes, level: int = GLYPH_COMPRESSION) -> _Piece:
+def _piece(data: bytes) -> _Piece:
     padded = data + b"\0" * (-len(data) % 4)
-    return _Piece(padded, flate.deflate(padded, level), _checksum(padded), len(data))
+    deflated = flate.deflate(padded, GLYPH_COMPRESSION)
+    return _Piece(deflated, len(padded), len(data), _checksum(padded), *_adler_sums(padded))
+
+
+class _Glyph(NamedTuple):
+    """A glyph as subsets embed it: its outline (``glyf``) and its ``hmtx`` entries,
+    long (advance, left side bearing) and short (the bearing), and its advance as a
+    character (to compare the advances of a subset's last glyphs as one string)."""
+
+    outline: _Piece
+    metric: bytes
+    bearing: bytes
+    advance: str
 
 
 def _checksum(data: bytes) -> int:
     """The TrueType table checksum: the sum of big-endian 32-bit words, zero-padded."""
-    words = array("I", data + b"\0" * (-len(data) % 4))
+    return sum(_big_endian("I", data + b"\0" * (-len(data) % 4))) & 0xFFFFFFFF
+
+
+def _big_endian(typecode: str, values: bytes | Iterable[int]) -> array[int]:
+    """An array of ``values`` (machine-order bytes or numbers) that holds the big-endian
+    numbers of ``values`` (bytes) or whose bytes are ``values`` big-endian (numbers):
+    swapping bytes converts either way."""
+    numbers = array(typecode, values)
     if sys.byteorder == "little":
-        words.byteswap()
-    return sum(words) & 0xFFFFFFFF
+        numbers.byteswap()
+    return numbers
 
 
 def _with_ushort(data: bytes, offset: int, value: int) -> bytes:
     return data[:offset] + struct.pack(">H", value) + data[offset + 2 :]
 
 
+class _Memo(dict[_K, _V]):
+    """A dictionary that computes a missing value with ``derive`` and keeps it, also when
+    looked up from C (``str.translate``, ``map(memo.__getitem__, keys)``)."""
+
+    def __init__(self, derive: Callable[[_K], _V]) -> None:
+        super().__init__()
+        self.derive = derive
+
+    def __missing__(self, key: _K) -> _V:
+        value = self[key] = self.derive(key)
+        return value
+
+
 class _Program:
     """What every subset of one font shares, read from the file once: the fixed
-    tables, and each glyph's outline as a compressed piece when first used."""
+    tables; per glyph its horizontal metrics and, once first used, its outline as
+    a compressed piece, its padded size and its checksum (lists by glyph index, so
+    that a subset gathers each of them for all its glyphs in one ``map``); per
+    character its ``/ToUnicode`` and ``/W`` entries."""
 
     def __init__(self, name: str) -> None:
         self.face = font = face(name)
@@ -211,30 +253,33 @@ class _Program:
         self.hhea = bytes(font.get_table("hhea"))
         self.maxp = bytes(font.get_table("maxp"))
         self.head = bytes(font.get_table("head"))
-        self.glyphs: dict[int, _Piece] = {}
-        self.mappings: dict[int, str] = {}
+        self.codes = _glyph_codes(name)
+        self.glyphs = _Memo[int, _Glyph](self._glyph)
+        self.to_unicode = _Memo[str, str](self._to_unicode_entry)
+        self.widths = _Memo[str, str](self._width_entry)
 
-    def mapping(self, code: int) -> str:
-        """The ``/ToUnicode`` entry of the character ``code``: its glyph's 2-byte code
-        (:func:`encode`) and the code point, as UTF-16 (several characters may share
-        a glyph: a document using more than one of them extracts as the first)."""
-        entry = self.mappings.get(code)
-        if entry is None:
-            glyph = self.face.charToGlyph.get(code, 0)
-            utf16 = chr(code).encode("utf-16-be").hex().upper()
-            entry = self.mappings[code] = f"<{glyph:04X}> <{utf16}>"
-        return entry
+    def _to_unicode_entry(self, char: str) -> str:
+        """The ``/ToUnicode`` entry of ``char``: its glyph's 2-byte code (:func:`encode`)
+        and the character as UTF-16 (several characters may share a glyph: a document
+        using more than one of them extracts as the first)."""
+        glyph = ord(self.codes[ord(char)])
+        return f"<{glyph:04X}> <{char.encode('utf-16-be').hex().upper()}>"
 
-    def glyph(self, index: int) -> _Piece:
-        piece = self.glyphs.get(index)
-        if piece is None:
-            begin, end = self.face.glyphPos[index], self.face.glyphPos[index + 1]
-            data = bytes(self.glyf[begin:end])
-            if len(data) > 2 and struct.unpack_from(">h", data)[0] < 0:
-                # fontTools converts CFF outlines to simple glyphs only
-                raise ValueError(f"{self.face.name!r}: composite glyph {index} is not supported")
-            piece = self.glyphs[index] = _piece(data)
-        return piece
+    def _width_entry(self, char: str) -> str:
+        """The ``/W`` entry of ``char``'s glyph, or "" if it is 1000 units wide (``/DW``)."""
+        width = self.face.charWidths.get(ord(char), self.face.defaultWidth)
+        glyph = ord(self.codes[ord(char)])
+        return "" if width == 1000 else f"{glyph} [{round(width, 3):g}]"
+
+    def _glyph(self, index: int) -> _Glyph:
+        begin, end = self.face.glyphPos[index], self.face.glyphPos[index + 1]
+        data = bytes(self.glyf[begin:end])
+        if len(data) > 2 and struct.unpack_from(">h", data)[0] < 0:
+            # fontTools converts CFF outlines to simple glyphs only
+            raise ValueError(f"{self.face.name!r}: composite glyph {index} is not supported")
+        advance, bearing = self.face.hmetrics[index]
+        metric = struct.pack(">HH", advance, bearing)
+        return _Glyph(_piece(data), metric, metric[2:], chr(advance))
 
 
 _programs: dict[str, _Program] = {}
@@ -266,14 +311,18 @@ class _GlyphCodes(dict[int, str]):
 _codes: dict[str, _GlyphCodes] = {}
 
 
+def _glyph_codes(name: str) -> _GlyphCodes:
+    codes = _codes.get(name)
+    if codes is None:
+        codes = _codes.setdefault(name, _GlyphCodes(face(name).charToGlyph))
+    return codes
+
+
 def encode(name: str, text: str) -> str:
     """``text`` in font ``name`` as a PDF shows it: the hexadecimal string of its
     glyphs' indices in the font's file, two bytes each (CIDs, :class:`Subset`); a
     character the font lacks shows as .notdef (0)."""
-    codes = _codes.get(name)
-    if codes is None:
-        codes = _codes.setdefault(name, _GlyphCodes(face(name).charToGlyph))
-    return text.translate(codes).encode("utf-16-be").hex()
+    return text.translate(_glyph_codes(name)).encode("utf-16-be").hex()
 
 
 @dataclass(frozen=True)
@@ -307,34 +356,32 @@ def subset(name: str, chars: str) -> Subset:
     Same characters, same bytes. The file is built from compressed pieces
     kept per glyph (:class:`_Program`): a subset compresses only its few small
     tables. Cached by the characters, as one form filled for many records
-    keeps using the same ones.
+    keeps using the same ones. Per glyph, the work is done by ``map`` and
+    ``str``/``bytes`` methods over lists the program keeps, not by Python loops.
     """
     program = _program(name)
-    face = program.face
-    char_to_glyph = face.charToGlyph
-    glyph_chars: dict[int, int] = {}  # original glyph index -> its (first) code point
-    widths: dict[int, float] = {}
-    for code in map(ord, chars):
-        old = char_to_glyph.get(code, 0)
-        if old and old not in glyph_chars:
-            glyph_chars[old] = code
-            widths[old] = face.charWidths.get(code, face.defaultWidth)
-    glyph_map = [0, *sorted(glyph_chars)]  # new glyph index -> original
-    cid_to_gid = bytearray(2 * (glyph_map[-1] + 1))
-    for new, old in enumerate(glyph_map):
-        struct.pack_into(">H", cid_to_gid, 2 * old, new)
+    glyphs = chars.translate(program.codes)  # each character's glyph index, as a character
+    # glyph -> its first character (the last one a dict is given for a key stays)
+    firsts = dict(zip(reversed(glyphs), reversed(chars), strict=True))
+    firsts.pop("\0", None)  # characters the font lacks
+    order = sorted(firsts)
+    glyph_map = [0, *map(ord, order)]  # new glyph index -> original
+    shown = list(map(firsts.__getitem__, order))
+    cid_to_gid = array("H", bytes(2 * (glyph_map[-1] + 1)))
+    # cid_to_gid[old] = new for each glyph (a deque of no length just runs the map)
+    deque(map(cid_to_gid.__setitem__, glyph_map, itertools.count()), maxlen=0)
+    if sys.byteorder == "little":
+        cid_to_gid.byteswap()
     program_data, length = _font_file(program, glyph_map)
     digest = hashlib.md5(f"{name}:{chars}".encode(), usedforsecurity=False).digest()
-    tag = "".join(chr(65 + byte % 26) for byte in digest[:6])
     return Subset(
-        base_font=f"{tag}+{name}",
+        base_font=f"{digest[:6].translate(_TAG_LETTERS).decode('ascii')}+{name}",
         program=program_data,
         length=length,
-        cid_to_gid=flate.compress(bytes(cid_to_gid), SUBSET_COMPRESSION),
-        to_unicode=_to_unicode([program.mapping(glyph_chars[old]) for old in glyph_map[1:]]),
-        widths=" ".join(
-            f"{old} [{round(width, 3):g}]" for old, width in sorted(widths.items()) if width != 1000
-        ),
+        # mostly runs of zeros: zlib's run-length strategy, faster and smaller here
+        cid_to_gid=flate.compress(cid_to_gid.tobytes(), SUBSET_COMPRESSION, zlib.Z_RLE),
+        to_unicode=_to_unicode(list(map(program.to_unicode.__getitem__, shown))),
+        widths=" ".join(filter(None, map(program.widths.__getitem__, shown))),
     )
 
 
@@ -359,38 +406,38 @@ def _to_unicode(entries: Sequence[str]) -> bytes:
     )
 
 
-def _font_file(program: _Program, glyph_map: Sequence[int]) -> tuple[bytes, int]:
+def _font_file(program: _Program, glyph_map: list[int]) -> tuple[bytes, int]:
     """The TrueType file (zlib) of the glyphs ``glyph_map`` (original indices, new
     order) and its uncompressed length: tables sorted by tag, 4-byte aligned, as a
     subsetter writes them. Glyphs and fixed tables are kept compressed pieces; the
-    table directory and the tables that depend on the glyphs are compressed here."""
-    face = program.face
-    glyphs = [program.glyph(old) for old in glyph_map]
-    hmtx = [int(v) for old in glyph_map for v in face.hmetrics[old]]
-    n = len(hmtx) - 2
-    while n and hmtx[n] == hmtx[n - 2]:
-        n -= 2
-    n += 2
-    hmtx = hmtx[:n] + hmtx[n + 1 :: 2]
-    offsets = list(itertools.accumulate((len(g.padded) for g in glyphs), initial=0))
+    table directory and the tables that depend on the glyphs (a few hundred bytes
+    that hardly compress) are stored as they are."""
+    outlines, metrics, bearings, advances = zip(
+        *map(program.glyphs.__getitem__, glyph_map), strict=True
+    )
+    _, sizes, _, checksums, _, _ = zip(*outlines, strict=True)
+    offsets = list(itertools.accumulate(sizes, initial=0))
     long_loca = (offsets[-1] + 1) >> 1 > 0xFFFF
     if long_loca:
-        loca = struct.pack(f">{len(offsets)}L", *offsets)
+        loca = _big_endian("I", offsets)
     else:
-        loca = struct.pack(f">{len(offsets)}H", *(o >> 1 for o in offsets))
+        loca = _big_endian("H", map(operator.rshift, offsets, itertools.repeat(1)))
+    # the last advances, if equal, are written once (hhea's numberOfHMetrics)
+    advance = "".join(advances)
+    long_metrics = len(advance.rstrip(advance[-1])) + 1
     head = _with_ushort(program.head, 50, 1 if long_loca else 0)
     dynamic = {
-        "hmtx": struct.pack(f">{len(hmtx)}H", *hmtx),
-        "hhea": _with_ushort(program.hhea, 34, n >> 1),
+        "hmtx": b"".join(metrics[:long_metrics]) + b"".join(bearings[long_metrics:]),
+        "hhea": _with_ushort(program.hhea, 34, long_metrics),
         "maxp": _with_ushort(program.maxp, 4, len(glyph_map)),
-        "loca": loca,
+        "loca": loca.tobytes(),
         "head": head[:8] + b"\0\0\0\0" + head[12:],  # checkSumAdjustment: set below
     }
     sums = {tag: _checksum(data) for tag, data in dynamic.items()}
     lengths = {tag: len(data) for tag, data in dynamic.items()}
     for tag, piece in program.static.items():
         sums[tag], lengths[tag] = piece.checksum, piece.length
-    sums["glyf"] = sum(g.checksum for g in glyphs) & 0xFFFFFFFF
+    sums["glyf"] = sum(checksums) & 0xFFFFFFFF
     lengths["glyf"] = offsets[-1]  # every glyph is padded to 4 bytes: so is the table
 
     tags = sorted(lengths)
@@ -409,26 +456,46 @@ def _font_file(program: _Program, glyph_map: Sequence[int]) -> tuple[bytes, int]
     total = (_checksum(directory) + sum(sums.values())) & 0xFFFFFFFF
     dynamic["head"] = head[:8] + struct.pack(">L", (0xB1B0AFBA - total) & 0xFFFFFFFF) + head[12:]
 
-    raw: list[bytes] = []
-    deflated = [_ZLIB_HEADER]
-    pending = [directory]  # consecutive parts compressed here, as one piece
-    for tag in tags:
+    # the file's pieces in order: each deflated, and its sums for the Adler-32
+    pieces: list[_Piece] = []
+    pending = [directory]  # consecutive parts made here, stored as one piece
+    for tag in [*tags, ""]:
         if tag in dynamic:
             data = dynamic[tag]
             pending.append(data + b"\0" * (-len(data) % 4))
             continue
         if pending:
-            piece = _piece(b"".join(pending), SUBSET_COMPRESSION)
-            raw.append(piece.padded)
-            deflated.append(piece.deflated)
+            data = b"".join(pending)
             pending = []
-        kept = glyphs if tag == "glyf" else [program.static[tag]]
-        raw += [p.padded for p in kept]
-        deflated += [p.deflated for p in kept]
-    if pending:
-        piece = _piece(b"".join(pending), SUBSET_COMPRESSION)
-        raw.append(piece.padded)
-        deflated.append(piece.deflated)
-    data = b"".join(raw)
-    deflated += [_FINAL_BLOCK, struct.pack(">L", zlib.adler32(data))]
-    return b"".join(deflated), len(data)
+            # (its checksum is not needed: the directory holds its tables' own)
+            pieces.append(_Piece(flate.store(data), len(data), len(data), 0, *_adler_sums(data)))
+        if tag == "glyf":
+            pieces += outlines
+        elif tag:
+            pieces.append(program.static[tag])
+    parts, part_sizes, _, _, byte_sums, weighted_sums = zip(*pieces, strict=True)
+    ends = list(itertools.accumulate(part_sizes))
+    adler = _adler32(ends, byte_sums, weighted_sums)
+    return b"".join([_ZLIB_HEADER, *parts, _FINAL_BLOCK, struct.pack(">L", adler)]), ends[-1]
+
+
+_ADLER_BASE = 65521
+
+
+def _adler_sums(data: bytes) -> tuple[int, int]:
+    """What the Adler-32 of a file takes from its part ``data``: the sum of its bytes,
+    and the sum of each byte times the number of bytes from it to the part's end."""
+    adler = zlib.adler32(data)
+    return (adler & 0xFFFF) - 1, ((adler >> 16) - len(data)) % _ADLER_BASE
+
+
+def _adler32(ends: Sequence[int], byte_sums: Sequence[int], weighted_sums: Sequence[int]) -> int:
+    """The Adler-32 of parts joined, from their end offsets and :func:`_adler_sums`
+    (what ``zlib.adler32_combine`` does, without reading the bytes again): a byte
+    counts once in the first sum and, in the second, once per byte from it to the end."""
+    size = ends[-1]
+    byte_sum = sum(byte_sums)
+    weighted: int = (
+        size + sum(weighted_sums) + size * byte_sum - sum(map(operator.mul, ends, byte_sums))
+    )
+    return (weighted % _ADLER_BASE) << 16 | (1 + byte_sum) % _ADLER_BASE
