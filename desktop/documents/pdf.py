@@ -66,19 +66,25 @@ class PdfFile:
         self._next = _FIRST_FREE
         self.pages: list[int] = []  # page object numbers
 
-    def _add(self, body: bytes, number: int | None = None) -> int:
+    def _add(self, body: bytes, number: int | None = None, stream: bytes | None = None) -> int:
+        """Object ``number`` (the next free one if None): ``body``, then if given
+        ``stream``'s data and ``endstream`` (the data kept as it is, not copied,
+        until :meth:`finish` joins the file)."""
         if number is None:
             number = self._next
             self._next += 1
         self._offsets[number] = self._size
-        data = b"%d 0 obj\n%b\nendobj\n" % (number, body)
-        self._parts.append(data)
-        self._size += len(data)
+        if stream is None:
+            parts: tuple[bytes, ...] = (b"%d 0 obj\n%b\nendobj\n" % (number, body),)
+        else:
+            parts = (b"%d 0 obj\n%b" % (number, body), stream, b"\nendstream\nendobj\n")
+        self._parts += parts
+        self._size += sum(map(len, parts))
         return number
 
     def _stream(self, entries: str, data: bytes) -> int:
         head = f"<< {entries} /Length {len(data)} /Filter /FlateDecode >>\nstream\n"
-        return self._add(head.encode("ascii") + data + b"\nendstream")
+        return self._add(head.encode("ascii"), stream=data)
 
     def add_page(self, content: bytes) -> None:
         """A page drawn by the (uncompressed) content stream ``content``."""
