@@ -188,11 +188,16 @@ def _piece(data: bytes) -> _Piece:
 
 
 class _Glyph(NamedTuple):
-    """A glyph as subsets embed it: its outline (``glyf``) and its ``hmtx`` entries,
-    long (advance, left side bearing) and short (the bearing), and its advance as a
-    character (to compare the advances of a subset's last glyphs as one string)."""
+    """A glyph as subsets embed it: its outline (``glyf``) as a :class:`_Piece` has it
+    (the unpadded length aside), its ``hmtx`` entries, long (advance, left side
+    bearing) and short (the bearing), and its advance as a character (to compare the
+    advances of a subset's last glyphs as one string)."""
 
-    outline: _Piece
+    deflated: bytes
+    size: int
+    checksum: int
+    byte_sum: int
+    weighted_sum: int
     metric: bytes
     bearing: bytes
     advance: str
@@ -277,9 +282,19 @@ class _Program:
         if len(data) > 2 and struct.unpack_from(">h", data)[0] < 0:
             # fontTools converts CFF outlines to simple glyphs only
             raise ValueError(f"{self.face.name!r}: composite glyph {index} is not supported")
+        piece = _piece(data)
         advance, bearing = self.face.hmetrics[index]
         metric = struct.pack(">HH", advance, bearing)
-        return _Glyph(_piece(data), metric, metric[2:], chr(advance))
+        return _Glyph(
+            piece.deflated,
+            piece.size,
+            piece.checksum,
+            piece.byte_sum,
+            piece.weighted_sum,
+            metric,
+            metric[2:],
+            chr(advance),
+        )
 
 
 _programs: dict[str, _Program] = {}
@@ -412,10 +427,9 @@ def _font_file(program: _Program, glyph_map: list[int]) -> tuple[bytes, int]:
     subsetter writes them. Glyphs and fixed tables are kept compressed pieces; the
     table directory and the tables that depend on the glyphs (a few hundred bytes
     that hardly compress) are stored as they are."""
-    outlines, metrics, bearings, advances = zip(
+    deflated, sizes, checksums, byte_sums, weighted_sums, metrics, bearings, advances = zip(
         *map(program.glyphs.__getitem__, glyph_map), strict=True
     )
-    _, sizes, _, checksums, _, _ = zip(*outlines, strict=True)
     offsets = list(itertools.accumulate(sizes, initial=0))
     long_loca = (offsets[-1] + 1) >> 1 > 0xFFFF
     if long_loca:
@@ -456,8 +470,11 @@ def _font_file(program: _Program, glyph_map: list[int]) -> tuple[bytes, int]:
     total = (_checksum(directory) + sum(sums.values())) & 0xFFFFFFFF
     dynamic["head"] = head[:8] + struct.pack(">L", (0xB1B0AFBA - total) & 0xFFFFFFFF) + head[12:]
 
-    # the file's pieces in order: each deflated, and its sums for the Adler-32
-    pieces: list[_Piece] = []
+    # the file's parts in order, deflated, and their sizes and sums for the Adler-32
+    parts = [_ZLIB_HEADER]
+    part_sizes: list[int] = []
+    part_byte_sums: list[int] = []
+    part_weighted_sums: list[int] = []
     pending = [directory]  # consecutive parts made here, stored as one piece
     for tag in [*tags, ""]:
         if tag in dynamic:
@@ -467,16 +484,25 @@ def _font_file(program: _Program, glyph_map: list[int]) -> tuple[bytes, int]:
         if pending:
             data = b"".join(pending)
             pending = []
-            # (its checksum is not needed: the directory holds its tables' own)
-            pieces.append(_Piece(flate.store(data), len(data), len(data), 0, *_adler_sums(data)))
+            byte_sum, weighted_sum = _adler_sums(data)
+            parts.append(flate.store(data))
+            part_sizes.append(len(data))
+            part_byte_sums.append(byte_sum)
+            part_weighted_sums.append(weighted_sum)
         if tag == "glyf":
-            pieces += outlines
+            parts += deflated
+            part_sizes += sizes
+            part_byte_sums += byte_sums
+            part_weighted_sums += weighted_sums
         elif tag:
-            pieces.append(program.static[tag])
-    parts, part_sizes, _, _, byte_sums, weighted_sums = zip(*pieces, strict=True)
+            piece = program.static[tag]
+            parts.append(piece.deflated)
+            part_sizes.append(piece.size)
+            part_byte_sums.append(piece.byte_sum)
+            part_weighted_sums.append(piece.weighted_sum)
     ends = list(itertools.accumulate(part_sizes))
-    adler = _adler32(ends, byte_sums, weighted_sums)
-    return b"".join([_ZLIB_HEADER, *parts, _FINAL_BLOCK, struct.pack(">L", adler)]), ends[-1]
+    parts += [_FINAL_BLOCK, struct.pack(">L", _adler32(ends, part_byte_sums, part_weighted_sums))]
+    return b"".join(parts), ends[-1]
 
 
 _ADLER_BASE = 65521
