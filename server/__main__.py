@@ -12,6 +12,12 @@ import uvicorn
 from server.config import ConfigError, Settings
 from server.db import make_engine, migrate
 
+#: How long an idle keep-alive connection stays open. Longer than the laptops
+#: keep theirs (``desktop.sync.client.KEEPALIVE_EXPIRY``), so a laptop never
+#: sends on a connection the server is closing (uvicorn's default is 5 s, the
+#: same as httpx's: a push after 5 s idle could meet a closed connection).
+KEEP_ALIVE_SECONDS = 30
+
 
 def main() -> int:
     try:
@@ -31,6 +37,7 @@ def main() -> int:
         workers=settings.workers,
         log_level=settings.log_level,
         proxy_headers=True,
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
     )
     return 0
 

@@ -45,6 +45,9 @@ log = logging.getLogger("desktop.sync")
 
 CONNECT_TIMEOUT: Final = 5.0
 READ_TIMEOUT: Final = 60.0
+#: An idle connection is not reused after this long: well inside the server's
+#: keep-alive (``server.__main__.KEEP_ALIVE_SECONDS``) and a proxy's usual one.
+KEEPALIVE_EXPIRY: Final = 4.0
 USER_AGENT: Final = "xiaoneng-inspector-desktop/1"
 _REASON_MAX = 300
 
@@ -76,6 +79,7 @@ class SyncClient:
             transport=transport,
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
             follow_redirects=False,
+            limits=httpx.Limits(keepalive_expiry=KEEPALIVE_EXPIRY),
         )
         self._token: str | None = None
         self.login_info: Login | None = None

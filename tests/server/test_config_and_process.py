@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import os
 import socket
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from desktop.sync.client import KEEPALIVE_EXPIRY
 from server.config import ConfigError, Settings, database_url
 from server.db import head_revision
 
@@ -89,6 +91,18 @@ def test_python_m_server_serves_the_openapi(tmp_path: Path) -> None:
         health = httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).json()
         assert health == {"status": "ok", "schema_revision": head_revision()}
         assert (tmp_path / "server.db").exists()
+        # an idle connection stays open past the laptops' reuse limit (and past
+        # uvicorn's default 5 s, when a laptop's push could meet a closing one)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        try:
+            conn.request("GET", "/health")
+            assert conn.getresponse().read().startswith(b'{"status":"ok"')
+            opened = conn.sock
+            time.sleep(KEEPALIVE_EXPIRY + 2)
+            conn.request("GET", "/health")  # on the same connection (RemoteDisconnected if shut)
+            assert conn.getresponse().status == 200 and conn.sock is opened
+        finally:
+            conn.close()
     finally:
         process.terminate()
         process.wait(timeout=10)
