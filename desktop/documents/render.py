@@ -59,6 +59,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -492,7 +493,7 @@ def _set_line(line: _Line, size: float, align: Align) -> tuple[float, tuple[_Run
         x += (line.avail - natural) / 2
     elif align == "right":
         x += line.avail - natural
-    spaces = [glyph.advance - glyph.width for glyph in glyphs]
+    spaces = list(map(operator.sub, map(_ADVANCE, glyphs), map(_WIDTH, glyphs)))
     if extra:
         spaces = [
             space + extra if gap else space for space, gap in zip(spaces, stretch, strict=True)
@@ -501,20 +502,27 @@ def _set_line(line: _Line, size: float, align: Align) -> tuple[float, tuple[_Run
     # per glyph: its font, the space after it, the marked span it is part of
     keys = list(
         zip(
-            [glyph.font for glyph in glyphs],
+            map(_FONT, glyphs),
             map(rounded.__getitem__, spaces),
             _spans(glyphs),
             strict=True,
         )
     )
-    cuts = [0, *(n for n in range(1, len(keys)) if keys[n] != keys[n - 1]), len(keys)]
-    chars = [glyph.char for glyph in glyphs]
+    changes = itertools.compress(itertools.count(1), map(operator.ne, keys[1:], keys))
+    cuts = [0, *changes, len(keys)]
+    text = "".join(map(_CHAR, glyphs))  # one character per glyph
     runs = tuple(
-        _Run(keys[start][0], "".join(chars[start:end]), keys[start][1], keys[start][2])
+        _Run(keys[start][0], text[start:end], keys[start][1], keys[start][2])
         for start, end in itertools.pairwise(cuts)
         if end > start
     )
     return x, runs
+
+
+_ADVANCE = attrgetter("advance")
+_WIDTH = attrgetter("width")
+_FONT = attrgetter("font")
+_CHAR = attrgetter("char")
 
 
 def _spans(glyphs: Sequence[_Glyph]) -> list[int]:
