@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from desktop.documents import flate, fonts
 
@@ -49,6 +50,18 @@ _FIRST_FREE = 5
 def text_string(text: str) -> str:
     """A PDF text string: UTF-16BE with its byte order mark, in hexadecimal."""
     return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
+
+
+@lru_cache(maxsize=len(fonts.ALL_FONTS))
+def _font_metrics(name: str) -> str:
+    """The font descriptor's entries of the logical font ``name`` from its box to ``/StemV``."""
+    face = fonts.face(name)
+    bbox = " ".join(f"{v:g}" for v in face.bbox)
+    return (
+        f"/FontBBox [{bbox}] /ItalicAngle {face.italicAngle:g} "
+        f"/Ascent {face.ascent:g} /Descent {face.descent:g} "
+        f"/CapHeight {face.capHeight:g} /StemV {face.stemV}"
+    )
 
 
 class PdfFile:
@@ -97,14 +110,11 @@ class PdfFile:
         program = self._stream(f"/Length1 {subset.length}", subset.program)
         gid_map = self._stream("", subset.cid_to_gid)
         to_unicode = self._stream("", subset.to_unicode)
-        face = fonts.face(subset.base_font.split("+", 1)[1])
-        bbox = " ".join(f"{v:g}" for v in face.bbox)
+        metrics = _font_metrics(subset.base_font.split("+", 1)[1])
         descriptor = self._add(
             (
                 f"<< /Type /FontDescriptor /FontName /{subset.base_font} /Flags 4 "
-                f"/FontBBox [{bbox}] /ItalicAngle {face.italicAngle:g} "
-                f"/Ascent {face.ascent:g} /Descent {face.descent:g} "
-                f"/CapHeight {face.capHeight:g} /StemV {face.stemV} /FontFile2 {program} 0 R >>"
+                f"{metrics} /FontFile2 {program} 0 R >>"
             ).encode("ascii")
         )
         cid_font = self._add(
