@@ -426,8 +426,7 @@ def _wrap_balanced(text: str, font: str, size: float, width: float) -> tuple[_Li
 # --------------------------------------------------------------------- drawing operations
 
 
-@dataclass(frozen=True)
-class _Run:
+class _Run(NamedTuple):  # tuples: made for every new line
     font: str
     text: str
     char_space: float
