@@ -1292,7 +1292,8 @@ _FONT_NAMES = {name: f"F{n}" for n, name in enumerate(fonts.ALL_FONTS, start=1)}
 
 
 class _Shown(NamedTuple):
-    """A line's runs at a size, the operators drawing them and the text each font shows.
+    """A line's runs at a size, the operators drawing them and the characters each font
+    shows.
 
     Kept by the runs' identity, the runs with it (so that their id stays
     theirs): a line of a form's boilerplate is encoded once for a batch.
@@ -1301,7 +1302,7 @@ class _Shown(NamedTuple):
     runs: tuple[_Run, ...]
     size: float
     code: str
-    texts: tuple[tuple[str, str], ...]  # (font, text)
+    chars: tuple[tuple[str, frozenset[str]], ...]  # (font, its distinct characters)
 
 
 _shown: dict[int, _Shown] = {}
@@ -1330,7 +1331,11 @@ def _show(runs: tuple[_Run, ...], size: float) -> _Shown:
         )
     if span:
         parts.append("EMC")
-    shown = _Shown(runs, size, " ".join(parts), tuple((run.font, run.text) for run in runs))
+    chars: dict[str, set[str]] = {}
+    for run in runs:
+        chars.setdefault(run.font, set()).update(run.text)
+    fonts_chars = tuple((font, frozenset(distinct)) for font, distinct in chars.items())
+    shown = _Shown(runs, size, " ".join(parts), fonts_chars)
     if len(_shown) >= _SHOWN_LIMIT:
         _shown.clear()
     _shown[id(runs)] = shown
@@ -1359,15 +1364,14 @@ def _content(ops: Iterable[_Op], used: dict[int, _Shown]) -> bytes:
 
 def _used_chars(used: dict[int, _Shown]) -> dict[str, str]:
     """Per font (in :data:`fonts.ALL_FONTS` order), the distinct characters it shows, sorted."""
-    texts: dict[str, list[str]] = {}
+    chars: dict[str, set[str]] = {}
     for shown in used.values():
-        for font, text in shown.texts:
-            texts.setdefault(font, []).append(text)
-    return {
-        name: "".join(sorted(set("".join(texts[name]))))
-        for name in fonts.ALL_FONTS
-        if name in texts
-    }
+        for font, distinct in shown.chars:
+            if font in chars:
+                chars[font] |= distinct
+            else:
+                chars[font] = set(distinct)
+    return {name: "".join(sorted(chars[name])) for name in fonts.ALL_FONTS if name in chars}
 
 
 def _info(title: str, author: str, subject: str, keywords: str) -> dict[str, str]:
