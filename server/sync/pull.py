@@ -68,9 +68,8 @@ def _op_json(dialect: str) -> ColumnElement[str]:
     values["version"] = func.coalesce(Op.version, 0)
     if dialect == "postgresql":
         values["changes"] = func.coalesce(Op.changes, cast(literal("{}"), JSONB))
-        values["received_at"] = func.to_char(
-            func.timezone("UTC", Op.received_at), 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'
-        )
+        # a naive UTC column: formatted as it is, whatever the session's time zone
+        values["received_at"] = func.to_char(Op.received_at, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
         build = func.json_build_object
     else:  # SQLite keeps UTC as "YYYY-MM-DD HH:MM:SS.ffffff"
         values["changes"] = func.json(func.coalesce(Op.changes, "{}"))

@@ -6,9 +6,14 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from sqlalchemy import Engine, select, text
+from sqlalchemy.orm import Session
 
 from desktop.store.ids import new_id
+from server import accounts
+from server.models import Op
 from server.schemas import PullOut
+from server.sync.pull import pull
 
 from .support import (
     Api,
@@ -231,3 +236,19 @@ def test_a_page_is_the_declared_schema_with_the_changes_as_pushed(api: Api, lapt
         )
         assert complaint.changes == expected
         assert (page.next, page.more) == (complaint.seq, False)
+
+
+def test_a_pulled_ops_time_is_utc_whatever_the_database_sessions_zone(
+    api: Api, laptop: Laptop, engine: Engine
+) -> None:
+    """The page's timestamps are written by the database: an office's
+    PostgreSQL set to China time must not shift them."""
+    api.accept("insp_a", laptop.op("insp_a", PLANS, new_id(), "plan.create", plan_changes()))
+    with Session(engine) as db, db.begin():
+        if engine.dialect.name == "postgresql":
+            db.execute(text("SET LOCAL TIME ZONE 'Asia/Shanghai'"))
+        stored = db.scalars(select(Op.received_at)).one()
+        principal = accounts.resolve_token(db, api.login("insp_b")["Authorization"][7:])
+        assert principal is not None
+        page = PullOut.model_validate_json(pull(db, principal, 0, 10))
+    assert page.ops[0].received_at == stored
