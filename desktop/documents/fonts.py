@@ -258,7 +258,8 @@ class _Program:
         self.hhea = bytes(font.get_table("hhea"))
         self.maxp = bytes(font.get_table("maxp"))
         self.head = bytes(font.get_table("head"))
-        self.codes = _glyph_codes(name)
+        cmap = font.charToGlyph
+        self.glyph_of = _Memo[str, int](lambda char: int(cmap.get(ord(char), 0)))
         self.glyphs = _Memo[int, _Glyph](self._glyph)
         self.to_unicode = _Memo[str, str](self._to_unicode_entry)
         self.widths = _Memo[str, str](self._width_entry)
@@ -267,13 +268,13 @@ class _Program:
         """The ``/ToUnicode`` entry of ``char``: its glyph's 2-byte code (:func:`encode`)
         and the character as UTF-16 (several characters may share a glyph: a document
         using more than one of them extracts as the first)."""
-        glyph = ord(self.codes[ord(char)])
+        glyph = self.glyph_of[char]
         return f"<{glyph:04X}> <{char.encode('utf-16-be').hex().upper()}>"
 
     def _width_entry(self, char: str) -> str:
         """The ``/W`` entry of ``char``'s glyph, or "" if it is 1000 units wide (``/DW``)."""
         width = self.face.charWidths.get(ord(char), self.face.defaultWidth)
-        glyph = ord(self.codes[ord(char)])
+        glyph = self.glyph_of[char]
         return "" if width == 1000 else f"{glyph} [{round(width, 3):g}]"
 
     def _glyph(self, index: int) -> _Glyph:
@@ -375,13 +376,12 @@ def subset(name: str, chars: str) -> Subset:
     ``str``/``bytes`` methods over lists the program keeps, not by Python loops.
     """
     program = _program(name)
-    glyphs = chars.translate(program.codes)  # each character's glyph index, as a character
+    glyphs = map(program.glyph_of.__getitem__, reversed(chars))
     # glyph -> its first character (the last one a dict is given for a key stays)
-    firsts = dict(zip(reversed(glyphs), reversed(chars), strict=True))
-    firsts.pop("\0", None)  # characters the font lacks
-    order = sorted(firsts)
-    glyph_map = [0, *map(ord, order)]  # new glyph index -> original
-    shown = list(map(firsts.__getitem__, order))
+    firsts = dict(zip(glyphs, reversed(chars), strict=True))
+    firsts.pop(0, None)  # characters the font lacks
+    glyph_map = [0, *sorted(firsts)]  # new glyph index -> original
+    shown = list(map(firsts.__getitem__, glyph_map[1:]))
     cid_to_gid = array("H", bytes(2 * (glyph_map[-1] + 1)))
     # cid_to_gid[old] = new for each glyph (a deque of no length just runs the map)
     deque(map(cid_to_gid.__setitem__, glyph_map, itertools.count()), maxlen=0)
