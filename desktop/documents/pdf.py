@@ -179,7 +179,7 @@ class PdfFile:
             f"trailer\n<< /Size {count} /Root {_CATALOG} 0 R /Info {_INFO} 0 R "
             f"/ID [<{digest}> <{digest}>] >>\nstartxref\n{self._size}\n%%EOF\n"
         )
-        return b"".join(self._parts) + xref + trailer.encode("ascii")
+        return b"".join([*self._parts, xref, trailer.encode("ascii")])
 
     def _outline(self, outline: Sequence[tuple[str, int]]) -> int:
         root = self._next
