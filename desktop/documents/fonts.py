@@ -155,10 +155,12 @@ compressed once a process and kept, so the level costs nothing per document; 6 a
 one take some 12 % more room than a whole subset compressed at once (the price of
 never compressing a glyph twice)."""
 SUBSET_COMPRESSION: Final = 1
-"""zlib level of what is compressed per subset (the table directory, the tables
-that depend on the glyphs, the ``/CIDToGIDMap`` and ``/ToUnicode`` streams): a
-few KB, mostly repeated or zero bytes, where level 6 takes 3-5 times as long for
-a few hundred bytes less."""
+"""zlib level of what is compressed per subset (the ``/CIDToGIDMap`` and
+``/ToUnicode`` streams): a few KB, mostly repeated or zero bytes, where level 6
+takes 3-5 times as long for a few hundred bytes less. The table directory and the
+tables that depend on the glyphs are stored as they are (:func:`flate.store`):
+on the demo decision's body font 912 bytes that level 1 takes ~20 µs to bring to
+797."""
 
 _STATIC_TABLES = ("OS/2", "cvt ", "fpgm", "name", "prep")
 _ZLIB_HEADER = b"\x78\x9c"
@@ -237,10 +239,9 @@ class _Memo(dict[_K, _V]):
 
 class _Program:
     """What every subset of one font shares, read from the file once: the fixed
-    tables; per glyph its horizontal metrics and, once first used, its outline as
-    a compressed piece, its padded size and its checksum (lists by glyph index, so
-    that a subset gathers each of them for all its glyphs in one ``map``); per
-    character its ``/ToUnicode`` and ``/W`` entries."""
+    tables; per glyph, once first used, a :class:`_Glyph` (a subset gathers them
+    for all its glyphs in one ``map`` and transposes them in one ``zip``); per
+    character its glyph index and its ``/ToUnicode`` and ``/W`` entries."""
 
     def __init__(self, name: str) -> None:
         self.face = font = face(name)
@@ -370,10 +371,11 @@ def subset(name: str, chars: str) -> Subset:
     """The subset of font ``name`` for the distinct, sorted characters ``chars``.
 
     Same characters, same bytes. The file is built from compressed pieces
-    kept per glyph (:class:`_Program`): a subset compresses only its few small
-    tables. Cached by the characters, as one form filled for many records
-    keeps using the same ones. Per glyph, the work is done by ``map`` and
-    ``str``/``bytes`` methods over lists the program keeps, not by Python loops.
+    kept per glyph (:class:`_Program`) and its Adler-32 from their sums: a
+    subset compresses only its ``/CIDToGIDMap`` and ``/ToUnicode`` streams.
+    Cached by the characters, as one form filled for many records keeps using
+    the same ones. Per glyph, the work is done by ``map``, ``zip`` and
+    ``bytes.join`` over what the program keeps, not by Python loops.
     """
     program = _program(name)
     glyphs = map(program.glyph_of.__getitem__, reversed(chars))
