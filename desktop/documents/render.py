@@ -1302,7 +1302,7 @@ class _Shown(NamedTuple):
     runs: tuple[_Run, ...]
     size: float
     code: str
-    chars: tuple[tuple[str, frozenset[str]], ...]  # (font, its distinct characters)
+    chars: tuple[tuple[str, str], ...]  # (font, its distinct characters)
 
 
 _shown: dict[int, _Shown] = {}
@@ -1334,7 +1334,8 @@ def _show(runs: tuple[_Run, ...], size: float) -> _Shown:
     chars: dict[str, set[str]] = {}
     for run in runs:
         chars.setdefault(run.font, set()).update(run.text)
-    fonts_chars = tuple((font, frozenset(distinct)) for font, distinct in chars.items())
+    # strings, not sets: kept for many lines, they need no garbage collector's visits
+    fonts_chars = tuple((font, "".join(distinct)) for font, distinct in chars.items())
     shown = _Shown(runs, size, " ".join(parts), fonts_chars)
     if len(_shown) >= _SHOWN_LIMIT:
         _shown.clear()
@@ -1368,7 +1369,7 @@ def _used_chars(used: dict[int, _Shown]) -> dict[str, str]:
     for shown in used.values():
         for font, distinct in shown.chars:
             if font in chars:
-                chars[font] |= distinct
+                chars[font].update(distinct)
             else:
                 chars[font] = set(distinct)
     return {name: "".join(sorted(chars[name])) for name in fonts.ALL_FONTS if name in chars}
