@@ -32,6 +32,10 @@ The database is ``XIAONENG_SERVER_DB`` (or ``--db``). Commands:
     sealed for that handler and the recovery key (the server never holds it
     unsealed); handlers added later are granted it by a handler's laptop at
     its next sync.
+``prune-evidence-parts [--days 7]``
+    remove the parts of large evidence uploads that no laptop finished and
+    none touched for that many days (a laptop still sending simply sends
+    them again).
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from __future__ import annotations
 import argparse
 import base64
 import binascii
+import datetime as dt
 import getpass
 import os
 import sys
@@ -52,6 +57,7 @@ from server import accounts
 from server.accounts import AccountError
 from server.config import ConfigError, Settings, database_url
 from server.db import make_engine, migrate, session_factory
+from server.evidence import prune_parts
 from server.models import Record, User
 
 DEFAULT_PASSWORD_ENV = "XIAONENG_ADMIN_PASSWORD"
@@ -93,6 +99,12 @@ def _parser() -> argparse.ArgumentParser:
     office = commands.add_parser("set-office", help="set a user's efficiency office")
     office.add_argument("--username", required=True)
     office.add_argument("--office-id", required=True, help="the office record's id")
+    prune = commands.add_parser(
+        "prune-evidence-parts",
+        help="remove the parts of large evidence uploads nobody finished "
+        "(the folder: XIAONENG_SERVER_EVIDENCE_DIR)",
+    )
+    prune.add_argument("--days", type=float, default=7.0, help="untouched for this long")
     init = commands.add_parser("init-keys", help="make the office recovery key pair")
     init.add_argument("--out", required=True, help="new file for the sealed private key")
     init.add_argument("--office", default="", help="the office's name, written in the file")
@@ -154,6 +166,13 @@ def run(argv: Sequence[str] | None = None) -> int:
         migrate(engine)
         if args.command == "migrate":
             print("schema is up to date")
+            return 0
+        if args.command == "prune-evidence-parts":
+            evidence_dir = Settings.from_env().evidence_dir
+            folder = Settings(database_url=url, evidence_dir=evidence_dir).evidence_folder
+            age = dt.timedelta(days=args.days)
+            removed = prune_parts(folder, age, dt.datetime.now(dt.UTC))
+            print(f"removed {removed} unfinished upload(s) from {folder}")
             return 0
         factory = session_factory(engine)
         with factory.begin() as db:

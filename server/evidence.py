@@ -14,6 +14,8 @@ laptop that registered them and fetched by the other laptops of the team.
   written whole, as a file of its own), and
   ``POST /evidence/{sha256}/parts/assemble?size=N`` joins them once all are
   there, checks the hash (a mismatch discards the parts) and stores the file.
+  Parts of an upload nobody finishes are removed by
+  ``python -m server.admin prune-evidence-parts`` (:func:`prune_parts`).
 * ``GET /evidence/{sha256}``: the file, on the same check; HTTP ranges are
   honoured, so a laptop fetches a large file part by part.
 
@@ -36,6 +38,7 @@ backups must copy the folder as well as the database.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import shutil
 from collections.abc import Iterator
@@ -58,7 +61,14 @@ from server.schemas import Reason
 from server.sync.pull import Viewer
 from server.sync.rules import PLAN_ENTITY, VISIT_ENTITY
 
-__all__ = ["MAX_FILE_BYTES", "MAX_PARTS_FILE_BYTES", "PART_BYTES", "router", "stored_path"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_PARTS_FILE_BYTES",
+    "PART_BYTES",
+    "prune_parts",
+    "router",
+    "stored_path",
+]
 
 #: The largest evidence file taken: the server's request-body limit
 #: (``server.app.MAX_BODY_BYTES``), which the proxy in front must allow too.
@@ -317,3 +327,17 @@ def _read_all(paths: list[FilePath]) -> Iterator[bytes]:
         with path.open("rb") as handle:
             while chunk := handle.read(_CHUNK):
                 yield chunk
+
+
+def prune_parts(folder: FilePath, older_than: dt.timedelta, now: dt.datetime) -> int:
+    """Remove the parts of large-file uploads nobody finished: folders none
+    of whose parts changed within ``older_than`` (``python -m server.admin
+    prune-evidence-parts``). How many were removed."""
+    cutoff = (now - older_than).timestamp()
+    removed = 0
+    for parts in folder.glob("??/*.parts"):
+        newest = max((p.stat().st_mtime for p in parts.iterdir()), default=parts.stat().st_mtime)
+        if newest < cutoff:
+            shutil.rmtree(parts, ignore_errors=True)
+            removed += 1
+    return removed

@@ -4,6 +4,7 @@ the visit (暗访: its team and approvers)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from desktop.store.ids import new_id
+from server import admin
 from server.config import Settings
 from server.evidence import MAX_FILE_BYTES, PART_BYTES, stored_path
 
@@ -154,10 +156,12 @@ def part_of(data: bytes, index: int) -> bytes:
     return data[index * PART_BYTES : (index + 1) * PART_BYTES]
 
 
-def put_part(api: Api, user: str, index: int, data: bytes, sha: str = VIDEO_SHA) -> Any:
+def put_part(
+    api: Api, user: str, index: int, data: bytes, sha: str = VIDEO_SHA, size: int = len(VIDEO)
+) -> Any:
     headers = api.login(user) | {"Content-Type": "application/octet-stream"}
     return api.client.put(
-        f"/evidence/{sha}/parts/{index}", params=SIZE, content=data, headers=headers
+        f"/evidence/{sha}/parts/{index}", params={"size": size}, content=data, headers=headers
     )
 
 
@@ -229,3 +233,32 @@ def test_large_file_parts_are_checked(api: Api, laptop: Laptop, evidence_dir: Pa
         f"/evidence/{sha}/parts", params={"size": len(secret)}, headers=api.login("insp_c")
     )
     assert (response.status_code, response.json()["error"]) == (404, "evidence.unknown")
+
+
+def test_unfinished_uploads_are_pruned_by_the_admin_command(
+    api: Api,
+    laptop: Laptop,
+    evidence_dir: Path,
+    db_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    visit_with_evidence(api, laptop, data=VIDEO)
+    assert put_part(api, "insp_a", 0, part_of(VIDEO, 0)).status_code == 204
+    other = os.urandom(MAX_FILE_BYTES + 1)
+    visit_with_evidence(api, laptop, data=other)
+    other_sha = hashlib.sha256(other).hexdigest()
+    sent = put_part(api, "insp_a", 1, other[PART_BYTES : 2 * PART_BYTES], other_sha, len(other))
+    assert sent.status_code == 204, sent.text
+    # the video's upload was left eight days ago; the other one is under way
+    stale = (dt.datetime.now(dt.UTC) - dt.timedelta(days=8)).timestamp()
+    for path in evidence_dir.rglob(f"{VIDEO_SHA}.*.parts/*"):
+        os.utime(path, (stale, stale))
+    monkeypatch.setenv("XIAONENG_SERVER_EVIDENCE_DIR", str(evidence_dir))
+    assert admin.run(["--db", db_url, "prune-evidence-parts", "--days", "7"]) == 0
+    assert "removed 1 unfinished upload(s)" in capsys.readouterr().out
+    assert parts(api, "insp_a").json()["received"] == []
+    left = api.client.get(
+        f"/evidence/{other_sha}/parts", params={"size": len(other)}, headers=api.login("insp_a")
+    )
+    assert left.json()["received"] == [1]
