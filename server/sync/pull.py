@@ -63,7 +63,7 @@ def _op_json(dialect: str) -> ColumnElement[str]:
     by the database (``json_build_object`` / SQLite's ``json_object``): a
     pull page is the rows' texts joined, with no model, parse or Python
     formatting per op (through pydantic a page of 1,000 took ~40 ms, most of
-    an initial sync's server time). Timestamps as pydantic writes them."""
+    an initial sync's server time). Timestamps in UTC, ISO 8601 with "Z"."""
     values: dict[str, Any] = {name: getattr(Op, name) for name in _FIELDS}
     values["version"] = func.coalesce(Op.version, 0)
     if dialect == "postgresql":
