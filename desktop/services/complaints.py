@@ -64,6 +64,7 @@ from desktop.services.base import (
     require_role,
 )
 from desktop.store import audit
+from desktop.store.hlc import Hlc
 from desktop.store.ids import new_id
 from desktop.store.models import Agency, AuditEntry, Complaint, Official, User
 
@@ -935,36 +936,68 @@ def complaint_history(
     actions: Collection[str] | None = None,
     limit: int = 200,
 ) -> list[HistoryEntry]:
-    """The complaint's audit entries, oldest first: registration, routing,
-    extension, closing and every reading of the identity (FJ 34: who, when).
-    ``actions`` keeps only those actions (e.g. the reveals)."""
+    """The complaint's history, oldest first: what was done on this laptop
+    (its audit entries: registration, routing, extension, closing and every
+    reading of the identity, FJ 34: who, when) and what colleagues did on
+    other laptops, as the sync brought it (the ops a ``sync.apply`` entry
+    lists, at their own time). ``actions`` keeps only those actions (e.g. the
+    reveals)."""
     auth.touch(ctx, user)
     require_role(_actor(user), READERS, "查看投诉")
     if not 1 <= limit <= MAX_PAGE:
         raise InvalidInput(f"每页条数应在 1 到 {MAX_PAGE} 之间", field="limit")
-    query = (
-        select(AuditEntry, User.display_name)
-        .outerjoin(User, AuditEntry.user_id == User.id)
+    here = (
+        select(AuditEntry)
         .where(AuditEntry.entity == ENTITY, AuditEntry.entity_id == complaint_id)
+        .order_by(AuditEntry.seq)
     )
-    if actions is not None:
-        query = query.where(AuditEntry.action.in_(list(actions)))
-    query = query.order_by(AuditEntry.at, AuditEntry.seq).limit(limit)
+    pulled = (
+        select(AuditEntry)
+        .where(
+            AuditEntry.action == audit.SYNC_APPLY_ACTION,
+            type_coerce(AuditEntry.details, String).contains(complaint_id),
+        )
+        .order_by(AuditEntry.seq)
+    )
     with ctx.transaction() as db:
         get(db, Complaint, complaint_id, "投诉")
-        entries: list[HistoryEntry] = []
-        for entry, name in db.execute(query).all():
-            approver_name: str | None = None
-            approver_id = entry.details.get("approved_by")
-            if isinstance(approver_id, str):
-                approver = db.get(User, approver_id)
-                approver_name = approver.display_name if approver else None
-            entries.append(
-                HistoryEntry(
-                    at=entry.at,
-                    user_name=name or "",
-                    action=entry.action,
-                    approved_by_name=approver_name,
-                )
+        found: list[tuple[dt.datetime, str | None, str, str | None]] = []
+        for entry in db.scalars(here):
+            approver = entry.details.get("approved_by")
+            approver_id = approver if isinstance(approver, str) else None
+            found.append((entry.at, entry.user_id, entry.action, approver_id))
+        for entry in db.scalars(pulled):
+            for op in entry.details.get("ops", ()):
+                if op.get("entity_id") != complaint_id or op.get("origin") == ctx.device_id:
+                    continue  # another record, or this laptop's own op come back
+                at = _stamp_time(op.get("hlc"), entry.at)
+                found.append((at, op.get("user_id"), str(op.get("action", "")), None))
+        if actions is not None:
+            found = [f for f in found if f[2] in actions]
+        found.sort(key=lambda f: f[0])
+        names = _display_names(db, {f[1] for f in found} | {f[3] for f in found})
+        return [
+            HistoryEntry(
+                at=at,
+                user_name=names.get(user_id or "", ""),
+                action=action,
+                approved_by_name=names.get(approver) if approver else None,
             )
-        return entries
+            for at, user_id, action, approver in found[:limit]
+        ]
+
+
+def _stamp_time(stamp: Any, default: dt.datetime) -> dt.datetime:
+    """The wall time of a hybrid logical clock stamp (when the op was made)."""
+    try:
+        wall_ms = Hlc.parse(str(stamp)).wall_ms
+    except ValueError:
+        return default
+    return dt.datetime.fromtimestamp(wall_ms / 1000, dt.UTC)
+
+
+def _display_names(db: Session, ids: Iterable[str | None]) -> dict[str, str]:
+    wanted = [i for i in ids if i]
+    if not wanted:
+        return {}
+    return dict(db.execute(select(User.id, User.display_name).where(User.id.in_(wanted))).all())

@@ -33,6 +33,9 @@ GENESIS = "0" * 64
 #: entries made after the backup, the device's trail branches there; the
 #: server keeps both branches (``server.audit``).
 RESTORE_ACTION = "backup.restore"
+#: The entry for a pulled page (``desktop.sync.engine``): its ``details["ops"]``
+#: lists each op applied (record, action, author, clock stamp, fields).
+SYNC_APPLY_ACTION = "sync.apply"
 AUDIT_TABLE = AuditEntry.metadata.tables[AuditEntry.__tablename__]
 
 

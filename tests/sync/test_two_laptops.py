@@ -482,3 +482,40 @@ def test_a_laptop_clock_a_day_off_does_not_win_over_a_later_edit(
         plan = plan_row(laptop, plan_id)
         assert plan is not None and plan.scope == "乙（之后修改）", laptop.name
     same_everywhere(live_server, PLANS, a, b)
+
+
+def test_a_complaints_history_shows_what_colleagues_did_on_other_laptops(
+    make_laptop: MakeLaptop, live_server: LiveServer
+) -> None:
+    a, b = make_laptop("a"), make_laptop("b")
+    complaint_id = complaints.register_complaint(
+        a.ctx,
+        a.login("s_handler"),
+        channel="hotline_12345",
+        received_on=a.ctx.today(),
+        subject_agency_id=a.office.agency,
+        matter="窗口多次要求补交材料",
+        identity=LIN,
+    )
+    a.sync("s_handler")
+    b.clock.advance(hours=1)  # B syncs an hour later
+    b.sync("s_handler")
+    complaints.reveal_identity(b.ctx, b.login("s_handler"), complaint_id)
+    on_a = complaints.complaint_history(a.ctx, a.login("s_handler"), complaint_id)
+    on_b = complaints.complaint_history(b.ctx, b.login("s_handler"), complaint_id)
+    registered = on_a[0]
+    assert registered.action == "complaint.register" and registered.user_name
+    # on B: the registration as A's handler made it, at its own time, then B's reading
+    assert [(h.action, h.user_name) for h in on_b] == [
+        ("complaint.register", registered.user_name),
+        ("complaint.reveal_identity", registered.user_name),
+    ]
+    assert abs(on_b[0].at - registered.at) < dt.timedelta(seconds=2)
+    # A's own op, pulled back, is not listed twice
+    a.sync("s_handler")
+    again = complaints.complaint_history(a.ctx, a.login("s_handler"), complaint_id)
+    assert [h.action for h in again] == ["complaint.register"]
+    reveals = complaints.complaint_history(
+        b.ctx, b.login("s_handler"), complaint_id, actions={"complaint.reveal_identity"}
+    )
+    assert [h.action for h in reveals] == ["complaint.reveal_identity"]
