@@ -14,12 +14,12 @@ Pattern for a service::
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.common import Role
@@ -36,7 +36,7 @@ from desktop.store import audit
 from desktop.store.db import Store
 from desktop.store.hlc import Hlc, tick
 from desktop.store.ids import new_id
-from desktop.store.models import Base, OutboxOp, Setting
+from desktop.store.models import Base, OutboxOp, Setting, User
 
 R = TypeVar("R", bound=Base)
 
@@ -106,6 +106,15 @@ def get(db: Session, model: type[R], record_id: str, what: str) -> R:
     if record is None:
         raise NotFound(f"找不到该{what}（{record_id}）")
     return record
+
+
+def display_names(db: Session, user_ids: Iterable[str | None]) -> dict[str, str]:
+    """Each known user's display name, by id (``None`` and unknown ids left out)."""
+    wanted = {i for i in user_ids if i}
+    if not wanted:
+        return {}
+    rows = db.execute(select(User.id, User.display_name).where(User.id.in_(wanted)))
+    return {user_id: name for user_id, name in rows}
 
 
 def change(

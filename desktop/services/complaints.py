@@ -60,6 +60,7 @@ from desktop.services.base import (
     ServiceError,
     change,
     contains_pattern,
+    display_names,
     get,
     require_role,
 )
@@ -975,7 +976,7 @@ def complaint_history(
         if actions is not None:
             found = [f for f in found if f[2] in actions]
         found.sort(key=lambda f: f[0])
-        names = _display_names(db, {f[1] for f in found} | {f[3] for f in found})
+        names = display_names(db, {f[1] for f in found} | {f[3] for f in found})
         return [
             HistoryEntry(
                 at=at,
@@ -994,10 +995,3 @@ def _stamp_time(stamp: Any, default: dt.datetime) -> dt.datetime:
     except ValueError:
         return default
     return dt.datetime.fromtimestamp(wall_ms / 1000, dt.UTC)
-
-
-def _display_names(db: Session, ids: Iterable[str | None]) -> dict[str, str]:
-    wanted = [i for i in ids if i]
-    if not wanted:
-        return {}
-    return dict(db.execute(select(User.id, User.display_name).where(User.id.in_(wanted))).all())

@@ -52,6 +52,7 @@ from desktop.services.base import (
     NotFound,
     ServiceError,
     change,
+    display_names,
     require_role,
 )
 from desktop.services.plans import apply_plan_action, load_visible_plan
@@ -535,9 +536,7 @@ def finalise_visit(
 
 
 def _view(db: Session, visit: Visit) -> VisitView:
-    ids = {p.user_id for p in visit.presence}
-    rows = db.execute(select(User.id, User.display_name).where(User.id.in_(ids)))
-    names = {user_id: name for user_id, name in rows}
+    names = display_names(db, (p.user_id for p in visit.presence))
     return VisitView(
         id=visit.id,
         plan_id=visit.plan_id,
