@@ -57,7 +57,6 @@ from server import accounts
 from server.accounts import AccountError
 from server.config import ConfigError, Settings, database_url
 from server.db import make_engine, migrate, session_factory
-from server.evidence import prune_parts
 from server.models import Record, User
 
 DEFAULT_PASSWORD_ENV = "XIAONENG_ADMIN_PASSWORD"
@@ -168,6 +167,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             print("schema is up to date")
             return 0
         if args.command == "prune-evidence-parts":
+            from server.evidence import prune_parts  # the web app's modules: only here
+
             evidence_dir = Settings.from_env().evidence_dir
             folder = Settings(database_url=url, evidence_dir=evidence_dir).evidence_folder
             age = dt.timedelta(days=args.days)
