@@ -43,7 +43,7 @@ from tests.pg import Cluster
 
 from .proxy import Cut, CuttingProxy, Step
 from .support import DEVICE_A, DEVICE_B, Laptop, LiveServer, Office, open_laptop, start_server
-from .test_two_laptops import LIN, new_plan, plan_row
+from .test_two_laptops import LIN, new_plan, plan_row, register_lin
 from .test_uploads import local_chain, server_chain
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -567,15 +567,7 @@ def test_two_laptops_routing_one_complaint_offline_end_with_one_routing(
     live_server: LiveServer, make_laptop: Callable[[str], Laptop]
 ) -> None:
     a, b = make_laptop("a"), make_laptop("b")
-    complaint_id = complaints.register_complaint(
-        a.ctx,
-        a.login("s_handler"),
-        channel="hotline_12345",
-        received_on=a.ctx.today(),
-        subject_agency_id=a.office.agency,
-        matter="窗口多次要求补交材料",
-        identity=LIN,
-    )
+    complaint_id = register_lin(a)
     a.sync("s_handler")
     b.sync("s_handler")
     # offline: A's handler keeps it (自办); B's supervisor transfers it (转办)

@@ -59,6 +59,19 @@ def new_plan(laptop: Laptop, title: str = "窗口服务专项督查") -> str:
     )
 
 
+def register_lin(laptop: Laptop) -> str:
+    """林晓梅's complaint, registered on ``laptop`` by its complaint handler."""
+    return complaints.register_complaint(
+        laptop.ctx,
+        laptop.login("s_handler"),
+        channel="hotline_12345",
+        received_on=laptop.ctx.today(),
+        subject_agency_id=laptop.office.agency,
+        matter="窗口多次要求补交材料",
+        identity=LIN,
+    )
+
+
 def plan_row(laptop: Laptop, plan_id: str) -> InspectionPlan | None:
     with laptop.ctx.transaction() as db:
         return db.get(InspectionPlan, plan_id)
@@ -83,16 +96,7 @@ def test_a_complaint_and_a_plan_made_offline_reach_the_other_laptop(
 ) -> None:
     caplog.set_level(logging.DEBUG)
     a, b = make_laptop("a"), make_laptop("b")
-    handler_a = a.login("s_handler")
-    complaint_id = complaints.register_complaint(
-        a.ctx,
-        handler_a,
-        channel="hotline_12345",
-        received_on=a.ctx.today(),
-        subject_agency_id=a.office.agency,
-        matter="窗口多次要求补交材料",
-        identity=LIN,
-    )
+    complaint_id = register_lin(a)
     plan_id = new_plan(a)
     plans.update_plan(a.ctx, a.login("s_insp_a"), plan_id, scope="窗口服务与办件时限")
 
@@ -488,15 +492,7 @@ def test_a_complaints_history_shows_what_colleagues_did_on_other_laptops(
     make_laptop: MakeLaptop, live_server: LiveServer
 ) -> None:
     a, b = make_laptop("a"), make_laptop("b")
-    complaint_id = complaints.register_complaint(
-        a.ctx,
-        a.login("s_handler"),
-        channel="hotline_12345",
-        received_on=a.ctx.today(),
-        subject_agency_id=a.office.agency,
-        matter="窗口多次要求补交材料",
-        identity=LIN,
-    )
+    complaint_id = register_lin(a)
     a.sync("s_handler")
     b.clock.advance(hours=1)  # B syncs an hour later
     b.sync("s_handler")
