@@ -21,10 +21,8 @@ from sqlalchemy import Engine, MetaData, select
 from sqlalchemy.orm import Session
 
 from desktop.crypto import (
-    Argon2Params,
     ComplainantIdentity,
     SealedIdentity,
-    generate_keypair,
     open_identity,
 )
 from desktop.domain.common import Role
@@ -37,16 +35,14 @@ from desktop.services import (
     rectifications,
     visits,
 )
-from desktop.services.auth import UserSession, create_user, setup_office_keys, sign_in
+from desktop.services.auth import UserSession, sign_in
 from desktop.services.base import Context
 from desktop.store.db import open_store
 from desktop.store.ids import new_id
 from desktop.store.models import (
-    Agency,
     Complaint,
     Decision,
     InspectionPlan,
-    Official,
     OutboxOp,
     Visit,
 )
@@ -54,11 +50,11 @@ from server import accounts
 from server.models import Record
 from server.numbers import NumberBlock
 from tests.pg import pg_server
+from tests.sync.support import seed_office
 
 from .support import PASSWORD, Api
 
 LAPTOP_DEVICE = "0190a000-0000-7000-8000-0000000000e1"
-FAST_ARGON2 = Argon2Params(time_cost=1, memory_cost_kib=64, parallelism=1)
 # 2026-09-21 09:00 in China (UTC+8), as in the service tests.
 START = dt.datetime(2026, 9, 21, 1, 0, tzinfo=dt.UTC)
 LAPTOP_USERS = {
@@ -133,50 +129,16 @@ def laptop_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[La
     monkeypatch.setattr(desktop_auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=64))
     store = open_store(tmp_path / "laptop")
     ctx = Context(store, LAPTOP_DEVICE, load_profile("fujian-2024"), clock=Clock())
-    _private, recovery_public = generate_keypair()
     with ctx.transaction() as db:
-        province = Agency(name="福建省效能办", kind="office", level=1, profile_id="fujian-2024")
-        db.add(province)
-        db.flush()
-        office = Agency(
-            name="福州市效能办",
-            kind="office",
-            level=2,
-            parent_id=province.id,
-            profile_id="fujian-2024",
-        )
-        db.add(office)
-        db.flush()
-        agency = Agency(
-            name="福州市市场监督管理局",
-            kind="agency",
-            level=2,
-            office_id=office.id,
-            profile_id="fujian-2024",
-            staff_count=40,
-        )
-        db.add(agency)
-        db.flush()
-        official = Official(name="张三", agency_id=agency.id, position="窗口科员")
-        db.add(official)
-        db.flush()
-        users = {
-            name: create_user(
-                ctx,
-                db,
-                None,
-                username=name,
-                display_name=name,
-                password=PASSWORD,
-                roles=roles,
-                office_id=office.id,
-                argon2=FAST_ARGON2,
-            ).id
-            for name, roles in LAPTOP_USERS.items()
-        }
-        setup_office_keys(ctx, db, recovery_public)
-        laptop = LaptopStore(ctx, users, office.id, province.id, agency.id, official.id)
-    yield laptop
+        office = seed_office(ctx, db, LAPTOP_USERS)
+    yield LaptopStore(
+        ctx=ctx,
+        users=office.users,
+        office=office.city_office,
+        province_office=office.province_office,
+        agency=office.agency,
+        official=office.official,
+    )
     store.close()
 
 

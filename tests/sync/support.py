@@ -8,7 +8,7 @@ import datetime as dt
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -151,47 +151,53 @@ def make_base_laptop(folder: Path) -> tuple[Path, Office]:
     office keys; every laptop starts as a copy (same ids, same handler keys)."""
     store = open_store(folder)
     ctx = Context(store, BASE_DEVICE, load_profile(PROFILE))
-    _private, recovery_public = generate_keypair()
     with ctx.transaction() as db:
-        province = Agency(name="福建省效能办", kind="office", level=1, profile_id=PROFILE)
-        db.add(province)
-        db.flush()
-        city = Agency(
-            name="福州市效能办", kind="office", level=2, parent_id=province.id, profile_id=PROFILE
-        )
-        db.add(city)
-        db.flush()
-        agency = Agency(
-            name="福州市市场监督管理局",
-            kind="agency",
-            level=2,
-            office_id=city.id,
-            profile_id=PROFILE,
-            staff_count=40,
-        )
-        db.add(agency)
-        db.flush()
-        official = Official(name="张三", agency_id=agency.id, position="窗口科员")
-        db.add(official)
-        db.flush()
-        users = {
-            name: create_user(
-                ctx,
-                db,
-                None,
-                username=name,
-                display_name=name,
-                password=PASSWORD,
-                roles=roles,
-                office_id=city.id,
-                argon2=FAST_ARGON2,
-            ).id
-            for name, roles in LAPTOP_USERS.items()
-        }
-        setup_office_keys(ctx, db, recovery_public)
-        office = Office(province.id, city.id, agency.id, official.id, users)
+        office = seed_office(ctx, db, LAPTOP_USERS)
     store.close()
     return folder, office
+
+
+def seed_office(ctx: Context, db: Session, users: Mapping[str, Iterable[Role]]) -> Office:
+    """In a laptop's store: the province and city offices, an agency, an
+    official, ``users`` (name: roles; fast argon2) and the office keys."""
+    _private, recovery_public = generate_keypair()
+    province = Agency(name="福建省效能办", kind="office", level=1, profile_id=PROFILE)
+    db.add(province)
+    db.flush()
+    city = Agency(
+        name="福州市效能办", kind="office", level=2, parent_id=province.id, profile_id=PROFILE
+    )
+    db.add(city)
+    db.flush()
+    agency = Agency(
+        name="福州市市场监督管理局",
+        kind="agency",
+        level=2,
+        office_id=city.id,
+        profile_id=PROFILE,
+        staff_count=40,
+    )
+    db.add(agency)
+    db.flush()
+    official = Official(name="张三", agency_id=agency.id, position="窗口科员")
+    db.add(official)
+    db.flush()
+    ids = {
+        name: create_user(
+            ctx,
+            db,
+            None,
+            username=name,
+            display_name=name,
+            password=PASSWORD,
+            roles=roles,
+            office_id=city.id,
+            argon2=FAST_ARGON2,
+        ).id
+        for name, roles in users.items()
+    }
+    setup_office_keys(ctx, db, recovery_public)
+    return Office(province.id, city.id, agency.id, official.id, ids)
 
 
 class CutAfterSending(httpx.BaseTransport):
