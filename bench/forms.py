@@ -79,7 +79,7 @@ from desktop.documents.model import (
     Table,
     chinese_date,
 )
-from desktop.documents.render import render_batch_pdf, render_pdf
+from desktop.documents.render import batch_rendering, render_batch_pdf, render_pdf
 from desktop.services.base import Context
 
 TODAY = dt.date(2026, 11, 26)  # the demo's "today": drafts are dated by it
@@ -168,16 +168,20 @@ def _cpu() -> float:
 
 
 def render_each(documents: Sequence[Document]) -> None:
-    for document in documents:
-        render_pdf(document)
+    """One PDF each, as ``python -m desktop.documents`` and the app's batch print make
+    them: ``render_pdf`` per document inside ``batch_rendering``."""
+    with batch_rendering():
+        for document in documents:
+            render_pdf(document)
 
 
 def render_each_new_subsets(documents: Sequence[Document]) -> None:
     """One PDF each, every document's font subsets built anew (as for documents that
     name other people: ``fonts.subset`` keeps a subset per set of characters)."""
-    for document in documents:
-        fonts.subset.cache_clear()
-        render_pdf(document)
+    with batch_rendering():
+        for document in documents:
+            fonts.subset.cache_clear()
+            render_pdf(document)
 
 
 def render_one_file(documents: Sequence[Document]) -> None:

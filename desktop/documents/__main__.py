@@ -191,11 +191,12 @@ def run(
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     try:
-        from desktop.documents.render import render_batch_pdf, render_pdf
+        from desktop.documents.render import batch_rendering, render_batch_pdf, render_pdf
     except ImportError as exc:
         print(f"错误：PDF 渲染模块不可用（{exc}）", file=sys.stderr)
         return 2
-    return run(args, render_pdf, render_batch_pdf)
+    with batch_rendering():
+        return run(args, render_pdf, render_batch_pdf)
 
 
 if __name__ == "__main__":

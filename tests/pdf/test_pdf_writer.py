@@ -6,10 +6,12 @@ the TrueType subsets, pypdf (strict) and poppler for the files.
 
 from __future__ import annotations
 
+import gc
 import io
 import re
 import subprocess
 import zlib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -124,3 +126,28 @@ def test_the_bytes_do_not_depend_on_what_was_rendered_before() -> None:
 
 def test_text_strings_are_utf16_with_a_byte_order_mark() -> None:
     assert pdf.text_string("效能A") == "<FEFF654880FD0041>"
+
+
+def test_a_batch_renders_with_the_garbage_collector_paused_and_makes_no_cycles() -> None:
+    """batch_rendering pauses the cyclic collector for nested and overlapping batches
+    and turns it back on (only if it was on); rendering leaves no garbage for it."""
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        with render.batch_rendering():
+            assert not gc.isenabled()
+            render_batch_pdf([decision()])  # nested: the pause goes on
+            assert not gc.isenabled()
+            gc.collect()
+            for serial in range(5):  # new lines, new subsets
+                document = decision()
+                fonts.subset.cache_clear()
+                render_pdf(replace(document, title=f"{document.title}{serial}"))
+            assert gc.collect() == 0  # nothing unreachable: the pause costs no memory
+        assert gc.isenabled()
+        gc.disable()
+        with render.batch_rendering():
+            pass
+        assert not gc.isenabled()  # left as it was
+    finally:
+        (gc.enable if was else gc.disable)()

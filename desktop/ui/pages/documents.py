@@ -50,7 +50,12 @@ from PySide6.QtWidgets import (
 from desktop.documents.forms import FormError
 from desktop.documents.model import Document
 from desktop.documents.records import short_id
-from desktop.documents.render import render_batch_pdf, render_pdf, unsupported_characters
+from desktop.documents.render import (
+    batch_rendering,
+    render_batch_pdf,
+    render_pdf,
+    unsupported_characters,
+)
 from desktop.services import documents
 from desktop.services.auth import UserSession
 from desktop.services.base import Context, ServiceError
@@ -863,6 +868,10 @@ class Page(QWidget):
             )
 
         def work(progress: Progress) -> BatchResult:
+            with batch_rendering():  # the garbage collector paused: see render.py
+                return print_each(progress)
+
+        def print_each(progress: Progress) -> BatchResult:
             todo = chosen if chosen is not None else all_rows()
             total = len(todo)
             printed = 0
