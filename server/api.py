@@ -23,8 +23,11 @@ from server.config import Settings
 from server.errors import ApiError, forbidden, once_more_if_raced, unauthorised
 from server.models import User
 from server.schemas import (
+    DEFAULT_SNAPSHOT_LIMIT,
     INT64_MAX,
     MAX_PULL_LIMIT,
+    MAX_SNAPSHOT_LIMIT,
+    SNAPSHOT_TOKEN_PATTERN,
     HandlerKey,
     HandlerKeysOut,
     Health,
@@ -38,9 +41,11 @@ from server.schemas import (
     PushIn,
     PushOut,
     Reason,
+    SnapshotOut,
 )
 from server.sync.pull import pull as pull_ops
 from server.sync.push import Pusher
+from server.sync.snapshot import parse_token, snapshot as snapshot_records
 
 router = APIRouter()
 bearer = HTTPBearer(auto_error=False, description="The token from POST /auth/login")
@@ -272,4 +277,27 @@ def pull(
     sequence order, and the cursor to ask from next time."""
     with factory.begin() as db:
         page = pull_ops(db, principal, since, limit)
+    return Response(page, media_type="application/json")
+
+
+@router.get("/sync/snapshot", tags=["sync"], responses=ERRORS, response_model=SnapshotOut)
+def snapshot(
+    principal: Current,
+    factory: Sessions,
+    after: Annotated[
+        str | None,
+        Query(
+            max_length=69,
+            pattern=SNAPSHOT_TOKEN_PATTERN,
+            description="'<entity>/<id>': the 'next' of the previous page; absent: from the start",
+        ),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_SNAPSHOT_LIMIT)] = DEFAULT_SNAPSHOT_LIMIT,
+) -> Response:
+    """A fresh laptop's initial sync: the records this user may see, as they
+    are now, in (entity, id) order, and the pull cursor to go on from (read
+    before the records: every op up to it is reflected in them)."""
+    key = parse_token(after) if after is not None else None
+    with factory.begin() as db:
+        page = snapshot_records(db, principal, key, limit)
     return Response(page, media_type="application/json")

@@ -15,6 +15,10 @@ HLC_PATTERN = r"^[0-9]{13}-[0-9]{4}-[0-9A-Za-z_\-]{1,36}$"
 NO_NUL = r"^[^\x00]*$"
 MAX_OPS_PER_PUSH = 500
 MAX_PULL_LIMIT = 1000
+MAX_SNAPSHOT_LIMIT = 5000
+DEFAULT_SNAPSHOT_LIMIT = 2000
+#: A snapshot page's ``after``/``next`` token: ``<entity>/<id>``.
+SNAPSHOT_TOKEN_PATTERN = r"^[a-z_]{1,32}/[0-9A-Za-z_\-]{1,36}$"
 INT32_MAX = 2**31 - 1
 INT64_MAX = 2**63 - 1
 
@@ -192,6 +196,42 @@ class PullOut(BaseModel):
     ops: list[PulledOp]
     next: int = Field(description="The cursor to send as 'since' next time")
     more: bool = Field(description="Whether more ops may follow at once")
+
+
+class HistoryOp(BaseModel):
+    """An accepted op on a complaint, as its history lists it."""
+
+    seq: int
+    op_id: str
+    action: str
+    user_id: str | None
+    device_id: str
+    hlc: str
+
+
+class SnapshotRecord(BaseModel):
+    """A record as the server holds it now."""
+
+    entity: str
+    id: str
+    version: int
+    seq: int = Field(description="The seq of the op that last changed the record")
+    data: dict[str, Any] = Field(
+        description="The whole record, as a 'record.snapshot' op's changes carry it"
+    )
+    history: list[HistoryOp] | None = Field(
+        default=None,
+        description="Complaints only (absent on the rest): the accepted ops, oldest first",
+    )
+
+
+class SnapshotOut(BaseModel):
+    records: list[SnapshotRecord]
+    cursor: int = Field(
+        description="The pull cursor to go on from: every op up to it is in these records"
+    )
+    next: str | None = Field(description="The 'after' of the next page; null at the end")
+    more: bool = Field(description="Whether more records follow")
 
 
 class Health(BaseModel):

@@ -25,7 +25,7 @@ ratings, document numbers
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 
 from sqlalchemy import ColumnElement, Row, Text, cast, func, literal, select
@@ -83,35 +83,52 @@ COMPLAINT_READERS: Final = frozenset({Role.COMPLAINT_HANDLER, Role.SUPERVISOR, R
 DECISION_READERS: Final = spec.DECIDERS | {Role.INSPECTOR, Role.COMPLAINT_HANDLER}
 RECTIFICATION_READERS: Final = frozenset({Role.SUPERVISOR, Role.OFFICE_HEAD, Role.INSPECTOR})
 IDENTITY_READERS: Final = frozenset({Role.COMPLAINT_HANDLER})
+#: Entities whose readers are roles, whatever the record (a decision's
+#: readers at most: its drafts only :data:`spec.DECIDERS`).
+ROLE_READERS: Final[Mapping[str, frozenset[Role]]] = {
+    "complaints": COMPLAINT_READERS,
+    "decisions": DECISION_READERS,
+    "appeals": spec.DECIDERS,
+    "rectifications": RECTIFICATION_READERS,
+}
 
 
 class Viewer:
-    """Decides, for one user, which ops they see and in what form."""
+    """Decides, for one user, which records they see (the pull's ops and the
+    snapshot's records alike, by :meth:`sees`) and in what form."""
 
     def __init__(self, db: Session, principal: Principal) -> None:
         self.db = db
         self.principal = principal
         self.plans: dict[str, Record] = {}
-        self.decisions: dict[str, Record] = {}
+        self.decision_states: dict[str, str | None] = {}
         self._approvers: dict[str, frozenset[str]] = {}
 
+    def preload_plans(self, plan_ids: Iterable[str | None]) -> None:
+        """Fetch the plans that the visibility of records with these
+        ``plan_id`` depends on, in one query."""
+        wanted = {p for p in plan_ids if p and p not in self.plans}
+        if wanted:
+            for plan in self.db.scalars(
+                select(Record).where(Record.entity == PLAN_ENTITY, Record.id.in_(list(wanted)))
+            ):
+                self.plans[plan.id] = plan
+
     def preload(self, ops: Sequence[Row[Any]]) -> None:
-        """Fetch the records the ops' visibility depends on, in two queries."""
-        plan_ids = {o.plan_id for o in ops if o.plan_id and o.plan_id not in self.plans}
+        """Fetch what the ops' visibility depends on (plans, decisions' states)."""
+        self.preload_plans(o.plan_id for o in ops)
         decision_ids = {
             o.entity_id
             for o in ops
-            if o.entity == "decisions" and o.entity_id not in self.decisions
+            if o.entity == "decisions" and o.entity_id not in self.decision_states
         }
-        for entity, ids, into in (
-            (PLAN_ENTITY, plan_ids, self.plans),
-            ("decisions", decision_ids, self.decisions),
-        ):
-            if ids:
-                for record in self.db.scalars(
-                    select(Record).where(Record.entity == entity, Record.id.in_(list(ids)))
-                ):
-                    into[record.id] = record
+        if decision_ids:
+            rows = self.db.execute(
+                select(Record.id, Record.state).where(
+                    Record.entity == "decisions", Record.id.in_(list(decision_ids))
+                )
+            )
+            self.decision_states.update({row.id: row.state for row in rows})
 
     def approvers(self, office_id: Any) -> frozenset[str]:
         key = office_id if isinstance(office_id, str) else ""
@@ -127,28 +144,33 @@ class Viewer:
     def _has(self, roles: Iterable[Role]) -> bool:
         return self.principal.has_any(roles)
 
-    def sees(self, op: Row[Any]) -> bool:
-        if op.entity in (PLAN_ENTITY, VISIT_ENTITY):
-            return op.plan_id is not None and self.sees_plan(self.plans.get(op.plan_id))
-        if op.entity == "complaints":
-            return self._has(COMPLAINT_READERS)
-        if op.entity == "decisions":
-            record = self.decisions.get(op.entity_id)
-            if record is None or record.data.get("state") == "draft":
-                return self._has(spec.DECIDERS)
-            return self._has(DECISION_READERS)
-        if op.entity == "appeals":
+    @property
+    def sees_identity(self) -> bool:
+        """Whether a complaint's :data:`spec.IDENTITY_FIELDS` reach this user."""
+        return self._has(IDENTITY_READERS)
+
+    def hidden_entities(self) -> list[str]:
+        """The entities of which this user sees no record at all."""
+        return sorted(name for name, roles in ROLE_READERS.items() if not self._has(roles))
+
+    def sees(self, entity: str, plan_id: str | None, decision_state: str | None) -> bool:
+        """Whether the user sees a record (and its ops), judged on the record
+        as it is now: ``plan_id`` is a plan's own id or a visit's plan (the
+        plan must have been preloaded), ``decision_state`` a decision's state
+        (``None``: no such decision yet, seen as a draft)."""
+        if entity in (PLAN_ENTITY, VISIT_ENTITY):
+            return plan_id is not None and self.sees_plan(self.plans.get(plan_id))
+        if entity == "decisions" and decision_state in (None, "draft"):
             return self._has(spec.DECIDERS)
-        if op.entity == "rectifications":
-            return self._has(RECTIFICATION_READERS)
-        return True
+        readers = ROLE_READERS.get(entity)
+        return readers is None or self._has(readers)
 
     def render(self, op: Row[Any]) -> str | None:
         """The op as this user may see it, as the JSON of a
         :class:`~server.schemas.PulledOp`; ``None`` if they may not."""
-        if not self.sees(op):
+        if not self.sees(op.entity, op.plan_id, self.decision_states.get(op.entity_id)):
             return None
-        if op.entity == "complaints" and not self._has(IDENTITY_READERS):
+        if op.entity == "complaints" and not self.sees_identity:
             values = json.loads(op.op_json)
             for name in spec.IDENTITY_FIELDS:
                 values["changes"].pop(name, None)
