@@ -155,14 +155,16 @@ compressed once a process and kept, so the level costs nothing per document; 6 a
 one take some 12 % more room than a whole subset compressed at once (the price of
 never compressing a glyph twice)."""
 SUBSET_COMPRESSION: Final = 1
-"""zlib level of what is compressed per subset (the ``/CIDToGIDMap`` and
-``/ToUnicode`` streams): a few KB, mostly repeated or zero bytes, where level 6
-takes 3-5 times as long for a few hundred bytes less. The table directory and the
-tables that depend on the glyphs are stored as they are (:func:`flate.store`):
-on the demo decision's body font 912 bytes that level 1 takes ~20 µs to bring to
-797."""
+"""zlib level of the ``/CIDToGIDMap`` stream, the one thing compressed per subset: a
+few KB of mostly zero bytes, where level 6 takes 3-5 times as long for a few
+bytes less. The table directory, the tables that depend on the glyphs (a few
+hundred bytes of numbers that hardly compress) and the ``/ToUnicode`` CMap are
+stored as they are (:func:`flate.store`): compressing the CMap (~14 bytes a
+character) saved about half of it, some 1.5 KB on the demo decision's body
+font, for ~30 µs a subset."""
 
 _STATIC_TABLES = ("OS/2", "cvt ", "fpgm", "name", "prep")
+_DYNAMIC_TABLES = ("head", "hhea", "hmtx", "loca", "maxp")  # made for each subset
 _ZLIB_HEADER = b"\x78\x9c"
 _FINAL_BLOCK = b"\x03\x00"  # an empty last deflate block (BFINAL set, fixed Huffman)
 _TAG_LETTERS = bytes(65 + byte % 26 for byte in range(256))  # a byte -> a letter A-Z
@@ -170,30 +172,38 @@ _K = TypeVar("_K")
 _V = TypeVar("_V")
 
 
-class _Piece(NamedTuple):
-    """Part of a TrueType file: its bytes padded to 4 as deflate blocks ending on a
-    byte boundary (so pieces can be joined into one zlib stream), the padded and
-    the unpadded length, the TrueType checksum and the sums of :func:`_adler_sums`."""
+class _Sums(NamedTuple):
+    """What the Adler-32 of a file takes from a part of it (:func:`_adler_sums`): its
+    length, the sum of its bytes, and the sum of each byte times the number of
+    bytes from it to the part's end."""
 
-    deflated: bytes
     size: int
-    length: int
-    checksum: int
     byte_sum: int
     weighted_sum: int
+
+
+class _Piece(NamedTuple):
+    """Part of a TrueType file: its bytes padded to 4 as deflate blocks ending on a
+    byte boundary (so pieces can be joined into one zlib stream), the unpadded
+    length, the TrueType checksum and the part's :class:`_Sums`."""
+
+    deflated: bytes
+    length: int
+    checksum: int
+    sums: _Sums
 
 
 def _piece(data: bytes) -> _Piece:
     padded = data + b"\0" * (-len(data) % 4)
     deflated = flate.deflate(padded, GLYPH_COMPRESSION)
-    return _Piece(deflated, len(padded), len(data), _checksum(padded), *_adler_sums(padded))
+    return _Piece(deflated, len(data), _checksum(padded), _adler_sums(padded))
 
 
 class _Glyph(NamedTuple):
     """A glyph as subsets embed it: its outline (``glyf``) as a :class:`_Piece` has it
-    (the unpadded length aside), its ``hmtx`` entries, long (advance, left side
-    bearing) and short (the bearing), and its advance as a character (to compare the
-    advances of a subset's last glyphs as one string)."""
+    (deflated, padded length, checksum, Adler sums), its ``hmtx`` entries, long
+    (advance, left side bearing) and short (the bearing), and its advance as a
+    character (to compare the advances of a subset's last glyphs as one string)."""
 
     deflated: bytes
     size: int
@@ -237,11 +247,17 @@ class _Memo(dict[_K, _V]):
         return value
 
 
+_Segment = str | _Piece | list[str]
+"""A run of a subset's file: ``"glyf"``, fixed tables as one :class:`_Piece`, or
+tables made per subset (``""`` the table directory), stored as they are."""
+
+
 class _Program:
     """What every subset of one font shares, read from the file once: the fixed
-    tables; per glyph, once first used, a :class:`_Glyph` (a subset gathers them
-    for all its glyphs in one ``map`` and transposes them in one ``zip``); per
-    character its glyph index and its ``/ToUnicode`` and ``/W`` entries."""
+    tables, joined where they follow each other in a subset's file; the order of
+    its tables; per glyph, once first used, a :class:`_Glyph` (a subset gathers
+    them for all its glyphs in one ``map`` and transposes them in one ``zip``);
+    per character its glyph index and its ``/ToUnicode`` and ``/W`` entries."""
 
     def __init__(self, name: str) -> None:
         self.face = font = face(name)
@@ -249,13 +265,29 @@ class _Program:
             raise ValueError(f"{name}: too many glyphs for 2-byte codes")
         start, length = font.get_table_pos("glyf")
         self.glyf = memoryview(font._ttf_data)[start : start + length]
-        self.static: dict[str, _Piece] = {}
+        static: dict[str, _Piece] = {}
         for tag in _STATIC_TABLES:
             if tag in font.table:  # cvt, fpgm and prep are optional
-                self.static[tag] = _piece(bytes(font.get_table(tag)))
+                static[tag] = _piece(bytes(font.get_table(tag)))
         # post format 3: no glyph names
         post = b"\x00\x03\x00\x00" + font.get_table("post")[4:16] + b"\0" * 16
-        self.static["post"] = _piece(post)
+        static["post"] = _piece(post)
+        self.static = {tag: (piece.checksum, piece.length) for tag, piece in static.items()}
+        self.tags = sorted([*static, "glyf", *_DYNAMIC_TABLES])
+        self.segments: list[_Segment] = [[""]]
+        for tag in self.tags:
+            last = self.segments[-1]
+            if tag in static:
+                if isinstance(last, _Piece):
+                    self.segments[-1] = _joined(last, static[tag])
+                else:
+                    self.segments.append(static[tag])
+            elif tag == "glyf":
+                self.segments.append(tag)
+            elif isinstance(last, list):
+                last.append(tag)
+            else:
+                self.segments.append([tag])
         self.hhea = bytes(font.get_table("hhea"))
         self.maxp = bytes(font.get_table("maxp"))
         self.head = bytes(font.get_table("head"))
@@ -270,7 +302,7 @@ class _Program:
         and the character as UTF-16 (several characters may share a glyph: a document
         using more than one of them extracts as the first)."""
         glyph = self.glyph_of[char]
-        return f"<{glyph:04X}> <{char.encode('utf-16-be').hex().upper()}>"
+        return f"<{glyph:04X}> <{char.encode('utf-16-be').hex().upper()}>\n"
 
     def _width_entry(self, char: str) -> str:
         """The ``/W`` entry of ``char``'s glyph, or "" if it is 1000 units wide (``/DW``)."""
@@ -289,14 +321,24 @@ class _Program:
         metric = struct.pack(">HH", advance, bearing)
         return _Glyph(
             piece.deflated,
-            piece.size,
+            piece.sums.size,
             piece.checksum,
-            piece.byte_sum,
-            piece.weighted_sum,
+            piece.sums.byte_sum,
+            piece.sums.weighted_sum,
             metric,
             metric[2:],
             chr(advance),
         )
+
+
+def _joined(first: _Piece, second: _Piece) -> _Piece:
+    """Two pieces one after the other, as one piece (its checksum is not used)."""
+    size = first.sums.size + second.sums.size
+    byte_sum = first.sums.byte_sum + second.sums.byte_sum
+    weighted = first.sums.weighted_sum + second.sums.weighted_sum
+    weighted += first.sums.byte_sum * second.sums.size
+    sums = _Sums(size, byte_sum, weighted % _ADLER_BASE)
+    return _Piece(first.deflated + second.deflated, size, 0, sums)
 
 
 _programs: dict[str, _Program] = {}
@@ -361,7 +403,7 @@ class Subset:
     cid_to_gid: bytes
     """The ``/CIDToGIDMap`` stream, zlib-compressed."""
     to_unicode: bytes
-    """The ``/ToUnicode`` CMap stream, zlib-compressed: the character of each code."""
+    """The ``/ToUnicode`` CMap stream, zlib (stored): the character of each code."""
     widths: str
     """``/W`` entries of the glyphs not 1000 units wide (``/DW 1000``)."""
 
@@ -372,10 +414,10 @@ def subset(name: str, chars: str) -> Subset:
 
     Same characters, same bytes. The file is built from compressed pieces
     kept per glyph (:class:`_Program`) and its Adler-32 from their sums: a
-    subset compresses only its ``/CIDToGIDMap`` and ``/ToUnicode`` streams.
-    Cached by the characters, as one form filled for many records keeps using
-    the same ones. Per glyph, the work is done by ``map``, ``zip`` and
-    ``bytes.join`` over what the program keeps, not by Python loops.
+    subset compresses only its ``/CIDToGIDMap``. Cached by the characters, as
+    one form filled for many records keeps using the same ones. Per glyph, the
+    work is done by ``map``, ``zip`` and ``bytes.join`` over what the program
+    keeps, not by Python loops.
     """
     program = _program(name)
     glyphs = map(program.glyph_of.__getitem__, reversed(chars))
@@ -402,24 +444,30 @@ def subset(name: str, chars: str) -> Subset:
     )
 
 
+_CMAP_START = (
+    "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+)
+_CMAP_END = "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
+
+
 def _to_unicode(entries: Sequence[str]) -> bytes:
-    """A ``/ToUnicode`` CMap stream (zlib) of ``bfchar`` entries."""
-    blocks = [
-        f"{len(entries[n : n + 100])} beginbfchar\n"
-        + "\n".join(entries[n : n + 100])
-        + "\nendbfchar\n"
-        for n in range(0, len(entries), 100)  # at most 100 entries a block
-    ]
-    return flate.compress(
-        (
-            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
-            + "".join(blocks)
-            + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
-        ).encode("ascii"),
-        SUBSET_COMPRESSION,
+    """A ``/ToUnicode`` CMap stream (zlib, stored) of ``bfchar`` entries (with their
+    newlines), at most 100 a block."""
+    blocks = [_CMAP_START]
+    for n in range(0, len(entries), 100):
+        block = entries[n : n + 100]
+        blocks += (f"{len(block)} beginbfchar\n", *block, "endbfchar\n")
+    blocks.append(_CMAP_END)
+    return _zlib_stored("".join(blocks).encode("ascii"))
+
+
+def _zlib_stored(data: bytes) -> bytes:
+    """``data`` as a zlib stream of stored (not compressed) blocks."""
+    return b"".join(
+        (_ZLIB_HEADER, flate.store(data), _FINAL_BLOCK, struct.pack(">L", zlib.adler32(data)))
     )
 
 
@@ -433,7 +481,8 @@ def _font_file(program: _Program, glyph_map: list[int]) -> tuple[bytes, int]:
         *map(program.glyphs.__getitem__, glyph_map), strict=True
     )
     offsets = list(itertools.accumulate(sizes, initial=0))
-    long_loca = (offsets[-1] + 1) >> 1 > 0xFFFF
+    glyf_size = offsets[-1]  # every glyph is padded to 4 bytes: so is the table
+    long_loca = (glyf_size + 1) >> 1 > 0xFFFF
     if long_loca:
         loca = _big_endian("I", offsets)
     else:
@@ -449,81 +498,66 @@ def _font_file(program: _Program, glyph_map: list[int]) -> tuple[bytes, int]:
         "loca": loca.tobytes(),
         "head": head[:8] + b"\0\0\0\0" + head[12:],  # checkSumAdjustment: set below
     }
-    sums = {tag: _checksum(data) for tag, data in dynamic.items()}
-    lengths = {tag: len(data) for tag, data in dynamic.items()}
-    for tag, piece in program.static.items():
-        sums[tag], lengths[tag] = piece.checksum, piece.length
-    sums["glyf"] = sum(checksums) & 0xFFFFFFFF
-    lengths["glyf"] = offsets[-1]  # every glyph is padded to 4 bytes: so is the table
-
-    tags = sorted(lengths)
-    count = len(tags)
+    tables = {tag: (_checksum(data), len(data)) for tag, data in dynamic.items()}
+    tables["glyf"] = (sum(checksums) & 0xFFFFFFFF, glyf_size)
+    tables.update(program.static)
+    count = len(program.tags)
     search = 1 << (count.bit_length() - 1)
-    entries = [
-        struct.pack(
-            ">lHHHH", 0x00010000, count, search * 16, count.bit_length() - 1, (count - search) * 16
-        )
+    entries: list[object] = [
+        0x00010000,
+        count,
+        search * 16,
+        count.bit_length() - 1,
+        (count - search) * 16,
     ]
     offset = 12 + count * 16
-    for tag in tags:
-        entries.append(tag.encode("latin-1") + struct.pack(">LLL", sums[tag], offset, lengths[tag]))
-        offset += lengths[tag] + (-lengths[tag] % 4)
-    directory = b"".join(entries)
-    total = (_checksum(directory) + sum(sums.values())) & 0xFFFFFFFF
-    dynamic["head"] = head[:8] + struct.pack(">L", (0xB1B0AFBA - total) & 0xFFFFFFFF) + head[12:]
+    for tag in program.tags:
+        checksum, length = tables[tag]
+        entries += (tag.encode("latin-1"), checksum, offset, length)
+        offset += length + (-length % 4)
+    directory = struct.pack(">lHHHH" + "4sLLL" * count, *entries)
+    total = _checksum(directory) + sum(checksum for checksum, _ in tables.values())
+    adjustment = struct.pack(">L", (0xB1B0AFBA - total) & 0xFFFFFFFF)
+    dynamic["head"] = head[:8] + adjustment + head[12:]
+    dynamic[""] = directory
 
-    # the file's parts in order, deflated, and their sizes and sums for the Adler-32
+    # the file's parts in order, deflated, and their sums for the Adler-32
     parts = [_ZLIB_HEADER]
-    part_sizes: list[int] = []
-    part_byte_sums: list[int] = []
-    part_weighted_sums: list[int] = []
-    pending = [directory]  # consecutive parts made here, stored as one piece
-    for tag in [*tags, ""]:
-        if tag in dynamic:
-            data = dynamic[tag]
-            pending.append(data + b"\0" * (-len(data) % 4))
-            continue
-        if pending:
-            data = b"".join(pending)
-            pending = []
-            byte_sum, weighted_sum = _adler_sums(data)
+    sums: list[_Sums] = []
+    for segment in program.segments:
+        if isinstance(segment, _Piece):
+            parts.append(segment.deflated)
+            sums.append(segment.sums)
+        elif isinstance(segment, list):
+            data = b"".join(dynamic[tag] + b"\0" * (-len(dynamic[tag]) % 4) for tag in segment)
             parts.append(flate.store(data))
-            part_sizes.append(len(data))
-            part_byte_sums.append(byte_sum)
-            part_weighted_sums.append(weighted_sum)
-        if tag == "glyf":
+            sums.append(_adler_sums(data))
+        else:  # the glyphs
             parts += deflated
-            part_sizes += sizes
-            part_byte_sums += byte_sums
-            part_weighted_sums += weighted_sums
-        elif tag:
-            piece = program.static[tag]
-            parts.append(piece.deflated)
-            part_sizes.append(piece.size)
-            part_byte_sums.append(piece.byte_sum)
-            part_weighted_sums.append(piece.weighted_sum)
-    ends = list(itertools.accumulate(part_sizes))
-    parts += [_FINAL_BLOCK, struct.pack(">L", _adler32(ends, part_byte_sums, part_weighted_sums))]
-    return b"".join(parts), ends[-1]
+            byte_sum = sum(byte_sums)
+            weighted = sum(weighted_sums) + glyf_size * byte_sum
+            weighted -= sum(map(operator.mul, itertools.islice(offsets, 1, None), byte_sums))
+            sums.append(_Sums(glyf_size, byte_sum, weighted))
+    parts += [_FINAL_BLOCK, struct.pack(">L", _adler32(sums))]
+    return b"".join(parts), offset
 
 
 _ADLER_BASE = 65521
 
 
-def _adler_sums(data: bytes) -> tuple[int, int]:
-    """What the Adler-32 of a file takes from its part ``data``: the sum of its bytes,
-    and the sum of each byte times the number of bytes from it to the part's end."""
+def _adler_sums(data: bytes) -> _Sums:
+    """What the Adler-32 of a file takes from its part ``data`` (:class:`_Sums`)."""
     adler = zlib.adler32(data)
-    return (adler & 0xFFFF) - 1, ((adler >> 16) - len(data)) % _ADLER_BASE
+    return _Sums(len(data), (adler & 0xFFFF) - 1, ((adler >> 16) - len(data)) % _ADLER_BASE)
 
 
-def _adler32(ends: Sequence[int], byte_sums: Sequence[int], weighted_sums: Sequence[int]) -> int:
-    """The Adler-32 of parts joined, from their end offsets and :func:`_adler_sums`
-    (what ``zlib.adler32_combine`` does, without reading the bytes again): a byte
-    counts once in the first sum and, in the second, once per byte from it to the end."""
-    size = ends[-1]
-    byte_sum = sum(byte_sums)
-    weighted: int = (
-        size + sum(weighted_sums) + size * byte_sum - sum(map(operator.mul, ends, byte_sums))
-    )
-    return (weighted % _ADLER_BASE) << 16 | (1 + byte_sum) % _ADLER_BASE
+def _adler32(parts: Sequence[_Sums]) -> int:
+    """The Adler-32 of parts joined, from their :class:`_Sums` (what
+    ``zlib.adler32_combine`` does, without reading the bytes again): a byte counts
+    once in the first sum and, in the second, once per byte from it to the end."""
+    size = byte_sum = weighted = 0
+    for part in reversed(parts):
+        weighted += part.weighted_sum + part.byte_sum * size
+        byte_sum += part.byte_sum
+        size += part.size
+    return ((size + weighted) % _ADLER_BASE) << 16 | (1 + byte_sum) % _ADLER_BASE
