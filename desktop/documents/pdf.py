@@ -31,11 +31,12 @@ from desktop.documents import flate, fonts
 
 __all__ = ["CONTENT_COMPRESSION", "PdfFile", "text_string"]
 
-CONTENT_COMPRESSION = 3
-"""zlib level of page content streams. On the demo documents' pages (4.6 KB of
-operators) levels 1, 3, 6 and 9 give 1,108, 1,015, 931 and 929 bytes in 34, 34, 45
-and 53 µs: 3 is as fast as 1; what 6 or 9 save is under 0.1 % of a decision's
-PDF (~120 KB, mostly fonts)."""
+CONTENT_COMPRESSION = 2
+"""zlib level of page content streams. On the demo decision's two pages (2.6 and
+2.7 KB of operators) levels 1, 2 and 3 give 1,762, 1,746 and 1,724 bytes in 26,
+26 and 40 µs (best of five runs): level 3's 22 bytes are not worth 14 µs a
+document; what 6 or 9 save is under 0.1 % of a decision's PDF (~120 KB, mostly
+fonts)."""
 
 FIXED_DATE = "D:20000101000000+00'00'"
 """Creation and modification date: fixed, for reproducible bytes."""

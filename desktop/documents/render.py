@@ -62,11 +62,13 @@ import itertools
 import math
 import operator
 import re
+import sys
 import threading
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from operator import attrgetter
 from typing import Literal, NamedTuple
 
@@ -163,6 +165,14 @@ class _Glyph:
     advance: float  # advance on the line before justification (grid pitch or natural)
     breakable: bool = True  # a line may break (and justification may add space) after it
     compressed: bool = False  # a mark giving up its blank half (标点挤压)
+    # for justification (:func:`_gaps`), from the above: whether space may go after it
+    # (breakable, not an opening mark), and whether it is a closing mark (none before it)
+    stretchy: bool = field(init=False, repr=False, compare=False)
+    closing: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "stretchy", self.breakable and self.char not in NO_LINE_END)
+        object.__setattr__(self, "closing", self.char in NO_LINE_START)
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: a cache key
@@ -172,9 +182,12 @@ class _Line:
     avail: float  # width available to this line, from the indent
     last: bool  # last line of a paragraph (or before a hard break): not justified
 
-    @cached_property
+    @property
     def natural(self) -> float:
-        return sum(g.advance for g in self.glyphs)
+        """The glyphs' advances added up (a plain property: ``cached_property`` takes a
+        lock in Python 3.11, which costs more than adding 28 numbers)."""
+        natural: float = sum(map(_ADVANCE, self.glyphs))
+        return natural
 
 
 _Unit = tuple[_Glyph, ...]
@@ -286,10 +299,10 @@ def _gaps(glyphs: Sequence[_Glyph]) -> list[bool]:
     """
     if not glyphs:
         return []
-    return [
-        g.breakable and g.char not in NO_LINE_END and after.char not in NO_LINE_START
-        for g, after in itertools.pairwise(glyphs)
-    ] + [False]
+    # stretchy > closing: stretchy and not closing (the next glyph's)
+    gaps = list(map(operator.gt, map(_STRETCHY, glyphs), map(_CLOSING, glyphs[1:])))
+    gaps.append(False)
+    return gaps
 
 
 def _fits(units: Sequence[_Unit], avail: float) -> bool:
@@ -481,11 +494,12 @@ def _set_line(line: _Line, size: float, align: Align) -> tuple[float, tuple[_Run
     boilerplate is set once a batch.
     """
     glyphs = line.glyphs
-    natural = line.natural
+    advances = list(map(_ADVANCE, glyphs))
+    natural = sum(advances)  # line.natural
     x = line.indent
     extra = 0.0
     stretch = _gaps(glyphs)
-    gaps = sum(stretch)
+    gaps = stretch.count(True)
     slack = line.avail - natural
     if slack < -0.01 and gaps:  # tightened to keep a closing mark on this line
         extra = slack / gaps
@@ -496,7 +510,7 @@ def _set_line(line: _Line, size: float, align: Align) -> tuple[float, tuple[_Run
         x += (line.avail - natural) / 2
     elif align == "right":
         x += line.avail - natural
-    spaces = list(map(operator.sub, map(_ADVANCE, glyphs), map(_WIDTH, glyphs)))
+    spaces = list(map(operator.sub, advances, map(_WIDTH, glyphs)))
     if extra:
         spaces = [
             space + extra if gap else space for space, gap in zip(spaces, stretch, strict=True)
@@ -526,12 +540,15 @@ _ADVANCE = attrgetter("advance")
 _WIDTH = attrgetter("width")
 _FONT = attrgetter("font")
 _CHAR = attrgetter("char")
+_STRETCHY = attrgetter("stretchy")
+_CLOSING = attrgetter("closing")
+_COMPRESSED = attrgetter("compressed")
 
 
 def _spans(glyphs: Sequence[_Glyph]) -> list[int]:
     """Per glyph, the number of the marked span it belongs to (0: none): a span
     holds marks set closer than their glyphs' width and the glyph after them."""
-    if not any(map(attrgetter("compressed"), glyphs)):
+    if not any(map(_COMPRESSED, glyphs)):
         return [0] * len(glyphs)
     out = []
     span = spans = 0
@@ -1306,7 +1323,7 @@ class _Shown(NamedTuple):
     runs: tuple[_Run, ...]
     size: float
     code: str
-    chars: tuple[tuple[str, str], ...]  # (font, its distinct characters)
+    chars: tuple[tuple[str, str], ...]  # (font, the characters it shows)
 
 
 _shown: dict[int, _Shown] = {}
@@ -1314,13 +1331,21 @@ _SHOWN_LIMIT = 16384
 
 
 def _show(runs: tuple[_Run, ...], size: float) -> _Shown:
-    """The operators drawing a line's runs: spacing, font, text, marked spans. Text is
-    2-byte glyph codes (:func:`fonts.encode`): the same whatever else a document holds."""
+    """The operators drawing a line's runs: spacing and font where they change, text,
+    marked spans. Text is 2-byte glyph codes (:func:`fonts.encode`): the same
+    whatever else a document holds; a line in one font is encoded in one piece."""
     known = _shown.get(id(runs))
     if known is not None and known.runs is runs and known.size == size:
         return known
     parts = []
     span = 0
+    space: float | None = None
+    font = ""
+    one_font = all(run.font == runs[0].font for run in runs)
+    if one_font:
+        codes = fonts.encode(runs[0].font, "".join(run.text for run in runs))
+        start = 0
+    texts: dict[str, str] = {}
     for run in runs:
         if run.span != span:
             if span:
@@ -1329,18 +1354,23 @@ def _show(runs: tuple[_Run, ...], size: float) -> _Shown:
                 actual = "".join(r.text for r in runs if r.span == run.span)
                 parts.append(f"/Span <</ActualText {pdf.text_string(actual)}>> BDC")
             span = run.span
-        parts.append(
-            f"{_num(run.char_space)} Tc /{_FONT_NAMES[run.font]} {_num(size)} Tf "
-            f"<{fonts.encode(run.font, run.text)}> Tj"
-        )
+        if run.char_space != space:
+            space = run.char_space
+            parts.append(f"{_num(space)} Tc")
+        if run.font != font:
+            font = run.font
+            parts.append(f"/{_FONT_NAMES[font]} {_num(size)} Tf")
+        if one_font:
+            end = start + 4 * len(run.text)
+            parts.append(f"<{codes[start:end]}> Tj")
+            start = end
+        else:
+            parts.append(f"<{fonts.encode(font, run.text)}> Tj")
+        texts[font] = texts.get(font, "") + run.text
     if span:
         parts.append("EMC")
-    chars: dict[str, set[str]] = {}
-    for run in runs:
-        chars.setdefault(run.font, set()).update(run.text)
     # strings, not sets: kept for many lines, they need no garbage collector's visits
-    fonts_chars = tuple((font, "".join(distinct)) for font, distinct in chars.items())
-    shown = _Shown(runs, size, " ".join(parts), fonts_chars)
+    shown = _Shown(runs, size, " ".join(parts), tuple(texts.items()))
     if len(_shown) >= _SHOWN_LIMIT:
         _shown.clear()
     _shown[id(runs)] = shown
@@ -1368,15 +1398,28 @@ def _content(ops: Iterable[_Op], used: dict[int, _Shown]) -> bytes:
 
 
 def _used_chars(used: dict[int, _Shown]) -> dict[str, str]:
-    """Per font (in :data:`fonts.ALL_FONTS` order), the distinct characters it shows, sorted."""
-    chars: dict[str, set[str]] = {}
+    """Per font (in :data:`fonts.ALL_FONTS` order), the distinct characters it shows, sorted.
+
+    Gathered and sorted as code points (UTF-32 numbers): sorting numbers is
+    several times faster than sorting one-character strings beyond Latin-1.
+    """
+    texts: dict[str, list[str]] = {}
     for shown in used.values():
         for font, distinct in shown.chars:
-            if font in chars:
-                chars[font].update(distinct)
+            if font in texts:
+                texts[font].append(distinct)
             else:
-                chars[font] = set(distinct)
-    return {name: "".join(sorted(chars[name])) for name in fonts.ALL_FONTS if name in chars}
+                texts[font] = [distinct]
+    return {name: _code_points("".join(texts[name])) for name in fonts.ALL_FONTS if name in texts}
+
+
+_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"  # array("I")'s order
+
+
+def _code_points(text: str) -> str:
+    """The distinct characters of ``text``, sorted."""
+    codes = sorted(set(array("I", text.encode(_UTF32))))
+    return array("I", codes).tobytes().decode(_UTF32)
 
 
 def _info(title: str, author: str, subject: str, keywords: str) -> dict[str, str]:
