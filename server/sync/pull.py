@@ -92,6 +92,9 @@ ROLE_READERS: Final[Mapping[str, frozenset[Role]]] = {
     "rectifications": RECTIFICATION_READERS,
 }
 
+#: Entities whose readers depend on the record (its plan, its state).
+RECORD_RULED: Final = frozenset({PLAN_ENTITY, VISIT_ENTITY, "decisions"})
+
 
 class Viewer:
     """Decides, for one user, which records they see (the pull's ops and the
@@ -153,6 +156,13 @@ class Viewer:
         """The entities of which this user sees no record at all."""
         return sorted(name for name, roles in ROLE_READERS.items() if not self._has(roles))
 
+    def sees_every(self, entity: str) -> bool:
+        """Whether the user sees every record of ``entity``, whatever it holds."""
+        if entity in RECORD_RULED:
+            return False
+        readers = ROLE_READERS.get(entity)
+        return readers is None or self._has(readers)
+
     def sees(self, entity: str, plan_id: str | None, decision_state: str | None) -> bool:
         """Whether the user sees a record (and its ops), judged on the record
         as it is now: ``plan_id`` is a plan's own id or a visit's plan (the
@@ -160,10 +170,10 @@ class Viewer:
         (``None``: no such decision yet, seen as a draft)."""
         if entity in (PLAN_ENTITY, VISIT_ENTITY):
             return plan_id is not None and self.sees_plan(self.plans.get(plan_id))
-        if entity == "decisions" and decision_state in (None, "draft"):
-            return self._has(spec.DECIDERS)
-        readers = ROLE_READERS.get(entity)
-        return readers is None or self._has(readers)
+        if entity == "decisions":
+            drafted = decision_state in (None, "draft")
+            return self._has(spec.DECIDERS if drafted else DECISION_READERS)
+        return self.sees_every(entity)
 
     def render(self, op: Row[Any]) -> str | None:
         """The op as this user may see it, as the JSON of a
