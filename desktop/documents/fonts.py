@@ -22,7 +22,6 @@ import sys
 import threading
 import zlib
 from array import array
-from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -154,14 +153,12 @@ compressed once a process and kept, so the level costs nothing per document; 6 a
 9 give the same size on these fonts, level 1 0.7 % more. Glyphs compressed one by
 one take some 12 % more room than a whole subset compressed at once (the price of
 never compressing a glyph twice)."""
-SUBSET_COMPRESSION: Final = 1
-"""zlib level of the ``/CIDToGIDMap`` stream, the one thing compressed per subset: a
-few KB of mostly zero bytes, where level 6 takes 3-5 times as long for a few
-bytes less. The table directory, the tables that depend on the glyphs (a few
-hundred bytes of numbers that hardly compress) and the ``/ToUnicode`` CMap are
-stored as they are (:func:`flate.store`): compressing the CMap (~14 bytes a
-character) saved about half of it, some 1.5 KB on the demo decision's body
-font, for ~30 µs a subset."""
+# Nothing is compressed per subset. The table directory and the tables that depend
+# on the glyphs (a few hundred bytes of numbers that hardly compress) are stored
+# as they are (:func:`flate.store`); the /ToUnicode CMap is written plain: zlib
+# saved about half of it (~14 bytes a character), some 1.5 KB on the demo
+# decision's body font, for ~30 µs a subset; the /CIDToGIDMap is run-length
+# encoded (:func:`_cid_to_gid`).
 
 _STATIC_TABLES = ("OS/2", "cvt ", "fpgm", "name", "prep")
 _DYNAMIC_TABLES = ("head", "hhea", "hmtx", "loca", "maxp")  # made for each subset
@@ -401,9 +398,9 @@ class Subset:
     length: int
     """Its uncompressed length (``/Length1``)."""
     cid_to_gid: bytes
-    """The ``/CIDToGIDMap`` stream, zlib-compressed."""
+    """The ``/CIDToGIDMap`` stream, ``/RunLengthDecode``-encoded (:func:`_cid_to_gid`)."""
     to_unicode: bytes
-    """The ``/ToUnicode`` CMap stream, zlib (stored): the character of each code."""
+    """The ``/ToUnicode`` CMap stream, not compressed: the character of each code."""
     widths: str
     """``/W`` entries of the glyphs not 1000 units wide (``/DW 1000``)."""
 
@@ -414,7 +411,7 @@ def subset(name: str, chars: str) -> Subset:
 
     Same characters, same bytes. The file is built from compressed pieces
     kept per glyph (:class:`_Program`) and its Adler-32 from their sums: a
-    subset compresses only its ``/CIDToGIDMap``. Cached by the characters, as
+    subset compresses nothing itself. Cached by the characters, as
     one form filled for many records keeps using the same ones. Per glyph, the
     work is done by ``map``, ``zip`` and ``bytes.join`` over what the program
     keeps, not by Python loops.
@@ -426,19 +423,13 @@ def subset(name: str, chars: str) -> Subset:
     firsts.pop(0, None)  # characters the font lacks
     glyph_map = [0, *sorted(firsts)]  # new glyph index -> original
     shown = list(map(firsts.__getitem__, glyph_map[1:]))
-    cid_to_gid = array("H", bytes(2 * (glyph_map[-1] + 1)))
-    # cid_to_gid[old] = new for each glyph (a deque of no length just runs the map)
-    deque(map(cid_to_gid.__setitem__, glyph_map, itertools.count()), maxlen=0)
-    if sys.byteorder == "little":
-        cid_to_gid.byteswap()
     program_data, length = _font_file(program, glyph_map)
     digest = hashlib.md5(f"{name}:{chars}".encode(), usedforsecurity=False).digest()
     return Subset(
         base_font=f"{digest[:6].translate(_TAG_LETTERS).decode('ascii')}+{name}",
         program=program_data,
         length=length,
-        # mostly runs of zeros: zlib's run-length strategy, faster and smaller here
-        cid_to_gid=flate.compress(cid_to_gid.tobytes(), SUBSET_COMPRESSION, zlib.Z_RLE),
+        cid_to_gid=_cid_to_gid(glyph_map),
         to_unicode=_to_unicode(list(map(program.to_unicode.__getitem__, shown))),
         widths=" ".join(filter(None, map(program.widths.__getitem__, shown))),
     )
@@ -454,21 +445,57 @@ _CMAP_END = "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
 
 
 def _to_unicode(entries: Sequence[str]) -> bytes:
-    """A ``/ToUnicode`` CMap stream (zlib, stored) of ``bfchar`` entries (with their
-    newlines), at most 100 a block."""
+    """A ``/ToUnicode`` CMap stream of ``bfchar`` entries (with their newlines), at
+    most 100 a block."""
     blocks = [_CMAP_START]
     for n in range(0, len(entries), 100):
         block = entries[n : n + 100]
         blocks += (f"{len(block)} beginbfchar\n", *block, "endbfchar\n")
     blocks.append(_CMAP_END)
-    return _zlib_stored("".join(blocks).encode("ascii"))
+    return "".join(blocks).encode("ascii")
 
 
-def _zlib_stored(data: bytes) -> bytes:
-    """``data`` as a zlib stream of stored (not compressed) blocks."""
-    return b"".join(
-        (_ZLIB_HEADER, flate.store(data), _FINAL_BLOCK, struct.pack(">L", zlib.adler32(data)))
-    )
+def _zero_run(count: int) -> bytes:
+    """``count`` zero bytes, run-length encoded (PDF ``/RunLengthDecode``: a length
+    byte 257 - n repeats the next byte n times, 2 to 128; 0 to 127 copies the
+    next 1 to 128 bytes)."""
+    full, rest = divmod(count, 128)
+    tail = b"" if rest == 0 else b"\x00\x00" if rest == 1 else bytes((257 - rest, 0))
+    return b"\x81\x00" * full + tail
+
+
+# what comes before a glyph's new index in the map, by the distance from the last
+# CID mapped (-1 before the first): the zero bytes and a literal's length byte, for
+# an index written as one byte (under 256: its high byte joins the zeros) or two
+_BEFORE_BYTE = _Memo[int, bytes](lambda gap: _zero_run(2 * gap - 1) + b"\x00")
+_BEFORE_WORD = _Memo[int, bytes](lambda gap: _zero_run(2 * gap - 2) + b"\x01")
+_BYTES = [bytes((n,)) for n in range(256)]
+_WORDS = _Memo[int, bytes](lambda n: n.to_bytes(2, "big"))
+_EOD = b"\x80"
+
+
+def _cid_to_gid(glyph_map: list[int]) -> bytes:
+    """The ``/CIDToGIDMap`` of a subset of the glyphs ``glyph_map`` (original indices,
+    new order), run-length encoded (``/RunLengthDecode``).
+
+    The map has two bytes for every CID up to the largest one used (10 KB for
+    a decision's body font), nearly all zero: as runs of zeros and the new
+    indices it takes about five bytes a glyph, twice what zlib makes of it,
+    but it is written from pieces kept by the distance between CIDs, where
+    zlib took ~30 µs a subset in a batch (reading 10 KB of zeros)."""
+    used = glyph_map[1:]
+    if not used:
+        return _zero_run(2) + _EOD
+    gaps = list(map(operator.sub, used, [-1, *used]))
+    small = min(len(used), 255)
+    before = map(_BEFORE_BYTE.__getitem__, gaps[:small])
+    pieces = list(itertools.chain.from_iterable(zip(before, _BYTES[1 : small + 1], strict=True)))
+    if len(used) > small:
+        before = map(_BEFORE_WORD.__getitem__, gaps[small:])
+        words = map(_WORDS.__getitem__, range(small + 1, len(used) + 1))
+        pieces += itertools.chain.from_iterable(zip(before, words, strict=True))
+    pieces.append(_EOD)
+    return b"".join(pieces)
 
 
 def _font_file(program: _Program, glyph_map: list[int]) -> tuple[bytes, int]:

@@ -96,8 +96,8 @@ class PdfFile:
         self._size += sum(map(len, parts))
         return number
 
-    def _stream(self, entries: str, data: bytes) -> int:
-        head = f"<< {entries} /Length {len(data)} /Filter /FlateDecode >>\nstream\n"
+    def _stream(self, entries: str, data: bytes, coding: str = " /Filter /FlateDecode") -> int:
+        head = f"<< {entries} /Length {len(data)}{coding} >>\nstream\n"
         return self._add(head.encode("ascii"), stream=data)
 
     def add_page(self, content: bytes) -> None:
@@ -109,8 +109,8 @@ class PdfFile:
 
     def _font(self, subset: fonts.Subset) -> int:
         program = self._stream(f"/Length1 {subset.length}", subset.program)
-        gid_map = self._stream("", subset.cid_to_gid)
-        to_unicode = self._stream("", subset.to_unicode)
+        gid_map = self._stream("", subset.cid_to_gid, " /Filter /RunLengthDecode")
+        to_unicode = self._stream("", subset.to_unicode, "")
         metrics = _font_metrics(subset.base_font.split("+", 1)[1])
         descriptor = self._add(
             (

@@ -267,7 +267,7 @@ def _units(glyphs: Sequence[_Glyph], text: str) -> list[_Unit]:
     Only the last glyph of a piece is ``breakable``: justification never
     letter-spaces a number or a Latin word.
     """
-    units: list[_Unit] = [(glyph,) for glyph in glyphs]
+    units: list[_Unit] = list(zip(glyphs))  # 1-tuples
     for match in reversed(list(_LONG_UNIT.finditer(text))):
         start, end = match.span()
         inner = tuple(map(_unbreakable, glyphs[start : end - 1]))
@@ -276,7 +276,8 @@ def _units(glyphs: Sequence[_Glyph], text: str) -> list[_Unit]:
 
 
 def _width(unit: Sequence[_Glyph]) -> float:
-    return sum(g.advance for g in unit)
+    width: float = sum(map(_ADVANCE, unit))
+    return width
 
 
 def _starts(units: Sequence[_Unit]) -> list[float]:
@@ -312,7 +313,7 @@ def _fits(units: Sequence[_Unit], avail: float) -> bool:
     gap, which is how a closing mark is kept off the start of the next line.
     """
     glyphs = [g for unit in units for g in unit]
-    excess = sum(g.advance for g in glyphs) - avail
+    excess: float = sum(map(_ADVANCE, glyphs)) - avail
     if excess <= 0.01:
         return True
     room = sum(MAX_SQUEEZE * g.width for g, gap in zip(glyphs, _gaps(glyphs), strict=True) if gap)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
+from pypdf.filters import RunLengthDecode
 from pypdf.generic import IndirectObject
 
 from desktop.documents import fonts, pdf, render
@@ -25,6 +26,8 @@ from desktop.documents.render import render_batch_pdf, render_pdf
 from .test_render import POPPLER, approval_form, decision, letter, visit_record
 
 CHARS = "".join(sorted(set("效能督查（一）2026年11月26日，A-z")))
+# some 330 characters: new glyph indices past 255 take two bytes in the CIDToGIDMap's runs
+MANY = "".join(map(chr, range(0x4E00, 0x4E00 + 3000, 4)))
 
 
 def glyph_of(font: TTFont, code: int) -> tuple[object, ...]:
@@ -36,12 +39,14 @@ def glyph_of(font: TTFont, code: int) -> tuple[object, ...]:
     return contours, coordinates, font["hmtx"][name][0]
 
 
+@pytest.mark.parametrize("chars", [CHARS, MANY], ids=["few", "many"])
 @pytest.mark.parametrize("name", fonts.ALL_FONTS)
-def test_a_subset_holds_the_fonts_own_glyphs(name: str) -> None:
+def test_a_subset_holds_the_fonts_own_glyphs(name: str, chars: str) -> None:
     """Every character's code (its glyph's index in the font file) maps to a glyph of
     the subset that is the original glyph, and back to the character through the
     ToUnicode CMap; the file is a valid TrueType file (zlib and font checksums)."""
-    subset = fonts.subset(name, CHARS)
+    chars = "".join(char for char in chars if fonts.has_glyph(name, char))
+    subset = fonts.subset(name, chars)
     data = zlib.decompress(subset.program)  # checks the zlib stream's Adler-32 too
     assert len(data) == subset.length
     # the whole file sums to 0xB1B0AFBA: the head table's checkSumAdjustment is right
@@ -49,12 +54,12 @@ def test_a_subset_holds_the_fonts_own_glyphs(name: str) -> None:
     assert sum(words) & 0xFFFFFFFF == 0xB1B0AFBA
     embedded = TTFont(io.BytesIO(data))
     original = TTFont(fonts.font_path(name), lazy=True)
-    cid_to_gid = zlib.decompress(subset.cid_to_gid)
-    to_unicode = dict(
-        re.findall(r"<([0-9A-F]{4})> <([0-9A-F]{4})>", zlib.decompress(subset.to_unicode).decode())
-    )
+    cid_to_gid = RunLengthDecode.decode(subset.cid_to_gid)
+    used = max(int(fonts.encode(name, char), 16) for char in chars)
+    assert len(cid_to_gid) == 2 * (used + 1)  # and the end-of-data mark
+    to_unicode = dict(re.findall(r"<([0-9A-F]{4})> <([0-9A-F]{4})>", subset.to_unicode.decode()))
     gids = set()
-    for char in CHARS:
+    for char in chars:
         cid = int(fonts.encode(name, char), 16)
         assert cid == original.getGlyphID(original.getBestCmap()[ord(char)])
         gid = int.from_bytes(cid_to_gid[2 * cid : 2 * cid + 2], "big")
