@@ -1,11 +1,12 @@
-"""zlib (FlateDecode) compression of a PDF's many small streams, without the cost of
-setting zlib up for large ones.
+"""zlib (FlateDecode) pieces of the font files embedded in PDFs, without the cost
+of setting zlib up for large streams.
 
 A compressor with zlib's default 32 KB window and memory level allocates some
 270 KB of state, which the C library maps and unmaps for every stream: about
-35 µs, more than compressing a page's content stream takes. The pieces
-compressed here are a few KB; a 4 KB window (``wbits`` 12, memory level 4)
-finds the same repetitions and sets up in a fraction of that time.
+35 µs, more than compressing a glyph takes. The pieces compressed here (a
+glyph, a fixed table) are a few KB at most; a 4 KB window (``wbits`` 12,
+memory level 4) finds the same repetitions and sets up in a fraction of that
+time. Each piece is compressed once a process (:mod:`desktop.documents.fonts`).
 """
 
 from __future__ import annotations
@@ -13,16 +14,10 @@ from __future__ import annotations
 import struct
 import zlib
 
-__all__ = ["compress", "deflate", "store"]
+__all__ = ["deflate", "store"]
 
 _WINDOW_BITS = 12
 _MEMORY_LEVEL = 4
-
-
-def compress(data: bytes, level: int, strategy: int = zlib.Z_DEFAULT_STRATEGY) -> bytes:
-    """``data`` as a zlib stream (header, deflate blocks, Adler-32)."""
-    packer = zlib.compressobj(level, zlib.DEFLATED, _WINDOW_BITS, _MEMORY_LEVEL, strategy)
-    return packer.compress(data) + packer.flush()
 
 
 def deflate(data: bytes, level: int) -> bytes:

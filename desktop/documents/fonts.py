@@ -374,11 +374,11 @@ def _glyph_codes(name: str) -> _GlyphCodes:
     return codes
 
 
-def encode(name: str, text: str) -> str:
-    """``text`` in font ``name`` as a PDF shows it: the hexadecimal string of its
-    glyphs' indices in the font's file, two bytes each (CIDs, :class:`Subset`); a
-    character the font lacks shows as .notdef (0)."""
-    return text.translate(_glyph_codes(name)).encode("utf-16-be").hex()
+def encode(name: str, text: str) -> bytes:
+    """``text`` in font ``name`` as a PDF shows it: its glyphs' indices in the font's
+    file, two bytes each, big-endian (CIDs, :class:`Subset`); a character the font
+    lacks shows as .notdef (0)."""
+    return text.translate(_glyph_codes(name)).encode("utf-16-be")
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,11 @@
 
 A document's PDF is always the same few objects: the catalog, the page tree
 (A4, one resources dictionary for every page), one page object and one
-compressed content stream per page, the document information, an outline for
-a batch, and per font used a ``Type0`` font over a ``CIDFontType2`` with its
-descriptor, its embedded subset (:func:`desktop.documents.fonts.subset`) and
-its ``/CIDToGIDMap`` and ``/ToUnicode`` CMap. Text is shown as 2-byte codes
+content stream per page (not compressed: :meth:`PdfFile.add_page`), the
+document information, an outline for a batch, and per font used a ``Type0``
+font over a ``CIDFontType2`` with its descriptor, its embedded subset
+(:func:`desktop.documents.fonts.subset`) and its ``/CIDToGIDMap`` and
+``/ToUnicode`` CMap. Text is shown as 2-byte codes
 equal to the glyphs' indices in the font's own file
 (:func:`desktop.documents.fonts.encode`), so a line's operators do not depend
 on which other characters a document uses: they are built once for a batch
@@ -27,16 +28,9 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from desktop.documents import flate, fonts
+from desktop.documents import fonts
 
-__all__ = ["CONTENT_COMPRESSION", "PdfFile", "text_string"]
-
-CONTENT_COMPRESSION = 2
-"""zlib level of page content streams. On the demo decision's two pages (2.6 and
-2.7 KB of operators) levels 1, 2 and 3 give 1,762, 1,746 and 1,724 bytes in 26,
-26 and 40 µs (best of five runs): level 3's 22 bytes are not worth 14 µs a
-document; what 6 or 9 save is under 0.1 % of a decision's PDF (~120 KB, mostly
-fonts)."""
+__all__ = ["PdfFile", "literal_string", "text_string"]
 
 FIXED_DATE = "D:20000101000000+00'00'"
 """Creation and modification date: fixed, for reproducible bytes."""
@@ -51,6 +45,19 @@ _FIRST_FREE = 5
 def text_string(text: str) -> str:
     """A PDF text string: UTF-16BE with its byte order mark, in hexadecimal."""
     return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
+
+
+def literal_string(data: str) -> str:
+    """A PDF literal string of the bytes ``data`` (a Latin-1 string, one character a
+    byte): ``(``, ``)`` and the backslash escaped, and the carriage return (a
+    reader would take it for a line end)."""
+    if "\\" in data:
+        data = data.replace("\\", "\\\\")
+    if "(" in data or ")" in data:
+        data = data.replace("(", "\\(").replace(")", "\\)")
+    if "\r" in data:
+        data = data.replace("\r", "\\r")
+    return f"({data})"
 
 
 @lru_cache(maxsize=len(fonts.ALL_FONTS))
@@ -101,8 +108,14 @@ class PdfFile:
         return self._add(head.encode("ascii"), stream=data)
 
     def add_page(self, content: bytes) -> None:
-        """A page drawn by the (uncompressed) content stream ``content``."""
-        stream = self._stream("", flate.compress(content, CONTENT_COMPRESSION))
+        """A page drawn by the content stream ``content``, written as it is.
+
+        Not compressed: zlib took 30-50 µs a page in a batch (a third of what
+        the rest of a page costs) to shrink the demo decision's pages from 2.6
+        KB (text as 2-byte codes in literal strings) to 0.9 KB, some 1.5 % of
+        its file.
+        """
+        stream = self._stream("", content, "")
         self.pages.append(
             self._add(b"<< /Type /Page /Parent %d 0 R /Contents %d 0 R >>" % (_PAGES, stream))
         )

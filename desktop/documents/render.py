@@ -1344,7 +1344,7 @@ def _show(runs: tuple[_Run, ...], size: float) -> _Shown:
     font = ""
     one_font = all(run.font == runs[0].font for run in runs)
     if one_font:
-        codes = fonts.encode(runs[0].font, "".join(run.text for run in runs))
+        codes = fonts.encode(runs[0].font, "".join(run.text for run in runs)).decode("latin-1")
         start = 0
     texts: dict[str, str] = {}
     for run in runs:
@@ -1362,11 +1362,12 @@ def _show(runs: tuple[_Run, ...], size: float) -> _Shown:
             font = run.font
             parts.append(f"/{_FONT_NAMES[font]} {_num(size)} Tf")
         if one_font:
-            end = start + 4 * len(run.text)
-            parts.append(f"<{codes[start:end]}> Tj")
+            end = start + 2 * len(run.text)
+            parts.append(f"{pdf.literal_string(codes[start:end])} Tj")
             start = end
         else:
-            parts.append(f"<{fonts.encode(font, run.text)}> Tj")
+            codes = fonts.encode(font, run.text).decode("latin-1")
+            parts.append(f"{pdf.literal_string(codes)} Tj")
         texts[font] = texts.get(font, "") + run.text
     if span:
         parts.append("EMC")
@@ -1395,7 +1396,7 @@ def _content(ops: Iterable[_Op], used: dict[int, _Shown]) -> bytes:
                 f"BT 1 0 0 1 {_num(op.x)} {_num(op.baseline)} Tm {_COLOURS[op.color]} rg "
                 f"{shown.code} ET"
             )
-    return "\n".join(code).encode("ascii")
+    return "\n".join(code).encode("latin-1")
 
 
 def _used_chars(used: dict[int, _Shown]) -> dict[str, str]:
