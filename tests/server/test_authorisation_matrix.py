@@ -64,6 +64,8 @@ ENDPOINTS: list[tuple[str, str, Any, dict[Any, int]]] = [
     ),
     ("POST", "/sync/push", {"device_id": DEVICE, "ops": []}, {ANONYMOUS: 401}),
     ("GET", "/sync/pull?since=0&limit=10", None, {ANONYMOUS: 401}),
+    ("GET", "/sync/snapshot?limit=10", None, {ANONYMOUS: 401}),
+    ("GET", "/sync/snapshot?after=officials/0190a000&limit=5000", None, {ANONYMOUS: 401}),
     ("POST", "/numbers/blocks", "BLOCK", {ANONYMOUS: 401, **NOT_SIGNERS}),
     ("GET", f"/numbers/blocks?prefix=闽效问&year={THIS_YEAR}", None, {ANONYMOUS: 401, **NOT_READ}),
     (
@@ -142,7 +144,7 @@ def test_every_push_action_as_every_role(api: Api, role: Role) -> None:
             assert result["code"] == "auth.role", (name, role, result)
 
 
-def test_what_each_role_reads_back(api: Api, laptop: Laptop) -> None:
+def test_what_each_role_reads_back(api: Api, client: TestClient, laptop: Laptop) -> None:
     public = make_plan(api, laptop)
     secret = make_plan(api, laptop, kind="unannounced")
     complaint = new_id()
@@ -202,6 +204,10 @@ def test_what_each_role_reads_back(api: Api, laptop: Laptop) -> None:
     for role, user in ROLE_USERS.items():
         seen = {o["entity_id"] for o in api.pull_all(user)}
         assert seen == expected[role], role
+        snapshot = client.get("/sync/snapshot", headers=api.login(user)).json()["records"]
+        assert {r["id"] for r in snapshot} == expected[role], role
+        identities = [r for r in snapshot if "sealed_identity" in r["data"]]
+        assert bool(identities) == (role is Role.COMPLAINT_HANDLER)
         identity = [o for o in api.pull_all(user) if "sealed_identity" in o["changes"]]
         assert bool(identity) == (role is Role.COMPLAINT_HANDLER)
     assert {o["entity_id"] for o in api.pull_all("insp_c")} == {public, rectification, agency}
@@ -233,6 +239,15 @@ BAD_REQUESTS: list[tuple[str, str, Any]] = [
     ("GET", "/sync/pull?since=%00", None),
     ("GET", "/sync/pull?limit=-1", None),
     ("DELETE", "/sync/pull", None),
+    ("GET", "/sync/snapshot?after=officials", None),
+    ("GET", "/sync/snapshot?after=officials/%00", None),
+    ("GET", "/sync/snapshot?after=" + "a" * 5000, None),
+    ("GET", "/sync/snapshot?after=../../etc/passwd", None),
+    ("GET", "/sync/snapshot?after=officials/%E4%B8%AD", None),
+    ("GET", "/sync/snapshot?limit=0", None),
+    ("GET", "/sync/snapshot?limit=99999999999999999999999", None),
+    ("GET", "/sync/snapshot?limit=%00", None),
+    ("POST", "/sync/snapshot", None),
     ("GET", "/no/such/thing", None),
     ("POST", "/numbers/blocks", {"prefix": "闽效问"}),
     ("POST", "/numbers/blocks", {"prefix": "闽效问", "year": "今年", "request_id": "x"}),
