@@ -22,12 +22,11 @@ from .support import (
     ROLE_USERS,
     Api,
     Laptop,
-    complaint_changes,
     make_plan,
-    sealed_identity,
     uid,
 )
 from .test_audit_upload import UPLOAD_ENDPOINTS
+from .test_snapshot import issue_rectification, register_complaint
 
 ANONYMOUS = "anonymous"
 ROLES = [*ROLE_USERS, ANONYMOUS]
@@ -147,36 +146,8 @@ def test_every_push_action_as_every_role(api: Api, role: Role) -> None:
 def test_what_each_role_reads_back(api: Api, client: TestClient, laptop: Laptop) -> None:
     public = make_plan(api, laptop)
     secret = make_plan(api, laptop, kind="unannounced")
-    complaint = new_id()
-    api.accept(
-        "handler",
-        laptop.op(
-            "handler",
-            "complaints",
-            complaint,
-            "complaint.register",
-            complaint_changes(sealed_identity(complaint)),
-        ),
-    )
-    rectification = new_id()
-    api.accept(
-        "sup",
-        laptop.op(
-            "sup",
-            "rectifications",
-            rectification,
-            "rectification.issue",
-            {
-                "kind": "requirement",
-                "agency_id": new_id(),
-                "content": "限期整改",
-                "issued_on": "2026-09-01",
-                "due_on": "2026-10-01",
-                "state": "open",
-                "follow_up": "",
-            },
-        ),
-    )
+    complaint = register_complaint(api, laptop)
+    rectification = issue_rectification(api, laptop)
     agency = new_id()
     api.accept(
         "admin",

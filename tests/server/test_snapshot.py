@@ -90,6 +90,24 @@ def register_complaint(api: Api, laptop: Laptop) -> str:
     return complaint_id
 
 
+def issue_rectification(api: Api, laptop: Laptop) -> str:
+    rectification_id = new_id()
+    changes = {
+        "kind": "requirement",
+        "agency_id": AGENCY,
+        "content": "限期整改",
+        "issued_on": "2026-09-01",
+        "due_on": "2026-10-01",
+        "state": "open",
+        "follow_up": "",
+    }
+    api.accept(
+        "sup",
+        laptop.op("sup", "rectifications", rectification_id, "rectification.issue", changes),
+    )
+    return rectification_id
+
+
 def secret_plan_with_visit(api: Api, laptop: Laptop) -> tuple[str, str]:
     """An approved 暗访 plan of insp_a and insp_b, and a visit of it."""
     plan_id = make_plan(api, laptop, kind="unannounced")
@@ -120,25 +138,7 @@ def seed_office(api: Api, laptop: Laptop) -> dict[str, Key]:
             "sup", laptop.op("sup", "decisions", decision_id, "decision.draft", decision_changes())
         )
     sign(api, laptop, signed)
-    rectification = new_id()
-    api.accept(
-        "sup",
-        laptop.op(
-            "sup",
-            "rectifications",
-            rectification,
-            "rectification.issue",
-            {
-                "kind": "requirement",
-                "agency_id": AGENCY,
-                "content": "限期整改",
-                "issued_on": "2026-09-01",
-                "due_on": "2026-10-01",
-                "state": "open",
-                "follow_up": "",
-            },
-        ),
-    )
+    rectification = issue_rectification(api, laptop)
     person = new_id()
     api.accept("admin", laptop.op("admin", "officials", person, "official.create", official()))
     return {
