@@ -163,6 +163,7 @@ never compressing a glyph twice)."""
 _STATIC_TABLES = ("OS/2", "cvt ", "fpgm", "name", "prep")
 _DYNAMIC_TABLES = ("head", "hhea", "hmtx", "loca", "maxp")  # made for each subset
 _ZLIB_HEADER = b"\x78\x9c"
+_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"  # as array("I") holds it
 _FINAL_BLOCK = b"\x03\x00"  # an empty last deflate block (BFINAL set, fixed Huffman)
 _TAG_LETTERS = bytes(65 + byte % 26 for byte in range(256))  # a byte -> a letter A-Z
 _K = TypeVar("_K")
@@ -372,6 +373,13 @@ def _glyph_codes(name: str) -> _GlyphCodes:
     if codes is None:
         codes = _codes.setdefault(name, _GlyphCodes(face(name).charToGlyph))
     return codes
+
+
+def distinct_characters(text: str) -> str:
+    """The distinct characters of ``text``, sorted: as code points (sorting numbers
+    is several times faster than sorting one-character strings beyond Latin-1)."""
+    codes = sorted(set(array("I", text.encode(_UTF32))))
+    return array("I", codes).tobytes().decode(_UTF32)
 
 
 def encode(name: str, text: str) -> bytes:

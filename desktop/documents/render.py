@@ -62,9 +62,7 @@ import itertools
 import math
 import operator
 import re
-import sys
 import threading
-from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -1400,28 +1398,19 @@ def _content(ops: Iterable[_Op], used: dict[int, _Shown]) -> bytes:
 
 
 def _used_chars(used: dict[int, _Shown]) -> dict[str, str]:
-    """Per font (in :data:`fonts.ALL_FONTS` order), the distinct characters it shows, sorted.
-
-    Gathered and sorted as code points (UTF-32 numbers): sorting numbers is
-    several times faster than sorting one-character strings beyond Latin-1.
-    """
+    """Per font (in :data:`fonts.ALL_FONTS` order), the distinct characters it shows, sorted."""
     texts: dict[str, list[str]] = {}
     for shown in used.values():
-        for font, distinct in shown.chars:
+        for font, chars in shown.chars:
             if font in texts:
-                texts[font].append(distinct)
+                texts[font].append(chars)
             else:
-                texts[font] = [distinct]
-    return {name: _code_points("".join(texts[name])) for name in fonts.ALL_FONTS if name in texts}
-
-
-_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"  # array("I")'s order
-
-
-def _code_points(text: str) -> str:
-    """The distinct characters of ``text``, sorted."""
-    codes = sorted(set(array("I", text.encode(_UTF32))))
-    return array("I", codes).tobytes().decode(_UTF32)
+                texts[font] = [chars]
+    return {
+        name: fonts.distinct_characters("".join(texts[name]))
+        for name in fonts.ALL_FONTS
+        if name in texts
+    }
 
 
 def _info(title: str, author: str, subject: str, keywords: str) -> dict[str, str]:
