@@ -1,4 +1,6 @@
 """Pull: the accepted ops after a cursor, filtered by what the user may see.
+The snapshot of a fresh laptop (``server.sync.snapshot``) filters records by
+the same rule (:meth:`Viewer.sees`).
 
 Who sees what (judged on the record as it is now, so a plan that is no longer
 confidential shows its whole history to a user starting from scratch; users

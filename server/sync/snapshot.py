@@ -9,11 +9,14 @@ commit in seq order, ``server.db.take_sequence_numbers``). A later page may
 reflect later ops too, so a laptop pulls from the first page's cursor and
 skips an op whose ``version`` its record already has.
 
-Each record's JSON is built by the database (``json_build_object`` /
-SQLite's ``json_object``), a complaint's ``history`` (its accepted ops,
-oldest first) too, and the identity fields are removed there for users who
-may not read them; Python only judges each row by its (entity, plan_id,
-state) columns and joins the texts.
+Each record's JSON is built by the database (:func:`_object`), a
+complaint's ``history`` (its accepted ops, oldest first) too, and the
+identity fields are removed there for users who may not read them. A page
+goes entity by entity: the records of an entity the user sees all of come
+joined by the database in one row; those whose visibility depends on the
+record (plans, visits, decisions) a row each, judged in Python by their
+(plan_id, state) columns. 10,000 ``officials`` take ~37 ms of server time on
+PostgreSQL (two pages of 5,000).
 """
 
 from __future__ import annotations
