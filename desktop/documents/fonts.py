@@ -245,17 +245,13 @@ class _Memo(dict[_K, _V]):
         return value
 
 
-_Segment = str | _Piece | list[str]
-"""A run of a subset's file: ``"glyf"``, fixed tables as one :class:`_Piece`, or
-tables made per subset (``""`` the table directory), stored as they are."""
-
-
 class _Program:
     """What every subset of one font shares, read from the file once: the fixed
-    tables, joined where they follow each other in a subset's file; the order of
-    its tables; per glyph, once first used, a :class:`_Glyph` (a subset gathers
-    them for all its glyphs in one ``map`` and transposes them in one ``zip``);
-    per character its glyph index and its ``/ToUnicode`` and ``/W`` entries."""
+    tables as one piece, with each one's checksum, place in it and length; the
+    checksums of the tables a subset changes a number of; per glyph, once
+    first used, a :class:`_Glyph` (a subset gathers them for all its glyphs in
+    one ``map`` and transposes them in one ``zip``); per character its glyph
+    index and its ``/ToUnicode`` and ``/W`` entries."""
 
     def __init__(self, name: str) -> None:
         self.face = font = face(name)
@@ -270,25 +266,24 @@ class _Program:
         # post format 3: no glyph names
         post = b"\x00\x03\x00\x00" + font.get_table("post")[4:16] + b"\0" * 16
         static["post"] = _piece(post)
-        self.static = {tag: (piece.checksum, piece.length) for tag, piece in static.items()}
+        self.static: dict[str, tuple[int, int, int]] = {}  # checksum, place, length
+        self.fixed = _Piece(b"", 0, 0, _Sums(0, 0, 0))
+        for tag in sorted(static):
+            piece = static[tag]
+            self.static[tag] = (piece.checksum, self.fixed.sums.size, piece.length)
+            self.fixed = _joined(self.fixed, piece)
         self.tags = sorted([*static, "glyf", *_DYNAMIC_TABLES])
-        self.segments: list[_Segment] = [[""]]
-        for tag in self.tags:
-            last = self.segments[-1]
-            if tag in static:
-                if isinstance(last, _Piece):
-                    self.segments[-1] = _joined(last, static[tag])
-                else:
-                    self.segments.append(static[tag])
-            elif tag == "glyf":
-                self.segments.append(tag)
-            elif isinstance(last, list):
-                last.append(tag)
-            else:
-                self.segments.append([tag])
+        # the tables a subset sets numbers in: their checksums with those numbers 0
+        # (hhea's numberOfHMetrics ends a 4-byte word, maxp's numGlyphs starts one);
+        # head per loca format, its checkSumAdjustment 0
         self.hhea = bytes(font.get_table("hhea"))
+        self.hhea_sum = _checksum(_with_ushort(self.hhea, 34, 0))
         self.maxp = bytes(font.get_table("maxp"))
-        self.head = bytes(font.get_table("head"))
+        self.maxp_sum = _checksum(_with_ushort(self.maxp, 4, 0))
+        head = bytes(font.get_table("head"))
+        head = head[:8] + b"\0\0\0\0" + head[12:]
+        heads = (_with_ushort(head, 50, long_loca) for long_loca in (0, 1))
+        self.heads = [(data, _checksum(data)) for data in heads]
         cmap = font.charToGlyph
         self.glyph_of = _Memo[str, int](lambda char: int(cmap.get(ord(char), 0)))
         self.glyphs = _Memo[int, _Glyph](self._glyph)
@@ -508,10 +503,10 @@ def _cid_to_gid(glyph_map: list[int]) -> bytes:
 
 def _font_file(program: _Program, glyph_map: list[int]) -> tuple[bytes, int]:
     """The TrueType file (zlib) of the glyphs ``glyph_map`` (original indices, new
-    order) and its uncompressed length: tables sorted by tag, 4-byte aligned, as a
-    subsetter writes them. Glyphs and fixed tables are kept compressed pieces; the
-    table directory and the tables that depend on the glyphs (a few hundred bytes
-    that hardly compress) are stored as they are."""
+    order) and its uncompressed length: the table directory, the tables that
+    depend on the glyphs (a few hundred bytes that hardly compress, stored as
+    they are), the fixed tables and the glyphs (kept compressed pieces), each
+    4-byte aligned."""
     deflated, sizes, checksums, byte_sums, weighted_sums, metrics, bearings, advances = zip(
         *map(program.glyphs.__getitem__, glyph_map), strict=True
     )
@@ -525,56 +520,61 @@ def _font_file(program: _Program, glyph_map: list[int]) -> tuple[bytes, int]:
     # the last advances, if equal, are written once (hhea's numberOfHMetrics)
     advance = "".join(advances)
     long_metrics = len(advance.rstrip(advance[-1])) + 1
-    head = _with_ushort(program.head, 50, 1 if long_loca else 0)
+    hmtx = b"".join(metrics[:long_metrics]) + b"".join(bearings[long_metrics:])
+    loca_data = loca.tobytes()
+    head, head_sum = program.heads[long_loca]
+    count = len(glyph_map)
+    # after the directory, in the file (the directory lists them sorted by tag, as
+    # it must; where they lie is free): these tables, the fixed ones, the glyphs
     dynamic = {
-        "hmtx": b"".join(metrics[:long_metrics]) + b"".join(bearings[long_metrics:]),
-        "hhea": _with_ushort(program.hhea, 34, long_metrics),
-        "maxp": _with_ushort(program.maxp, 4, len(glyph_map)),
-        "loca": loca.tobytes(),
-        "head": head[:8] + b"\0\0\0\0" + head[12:],  # checkSumAdjustment: set below
+        "head": (head, head_sum),
+        "hhea": (_with_ushort(program.hhea, 34, long_metrics), program.hhea_sum + long_metrics),
+        "hmtx": (hmtx, _checksum(hmtx)),
+        "loca": (loca_data, _checksum(loca_data)),
+        "maxp": (_with_ushort(program.maxp, 4, count), program.maxp_sum + (count << 16)),
     }
-    tables = {tag: (_checksum(data), len(data)) for tag, data in dynamic.items()}
-    tables["glyf"] = (sum(checksums) & 0xFFFFFFFF, glyf_size)
-    tables.update(program.static)
-    count = len(program.tags)
-    search = 1 << (count.bit_length() - 1)
+    tables = len(program.tags)
+    place = 12 + 16 * tables
+    places = {}
+    for tag, (data, _) in dynamic.items():
+        places[tag] = place
+        place += len(data) + (-len(data) % 4)
+    fixed = place
+    glyf = fixed + program.fixed.sums.size
+    search = 1 << (tables.bit_length() - 1)
     entries: list[object] = [
         0x00010000,
-        count,
+        tables,
         search * 16,
-        count.bit_length() - 1,
-        (count - search) * 16,
+        tables.bit_length() - 1,
+        (tables - search) * 16,
     ]
-    offset = 12 + count * 16
+    total = 0
     for tag in program.tags:
-        checksum, length = tables[tag]
-        entries += (tag.encode("latin-1"), checksum, offset, length)
-        offset += length + (-length % 4)
-    directory = struct.pack(">lHHHH" + "4sLLL" * count, *entries)
-    total = _checksum(directory) + sum(checksum for checksum, _ in tables.values())
+        if tag in dynamic:
+            data, checksum = dynamic[tag]
+            entries += (tag.encode("latin-1"), checksum & 0xFFFFFFFF, places[tag], len(data))
+        elif tag == "glyf":
+            checksum = sum(checksums)
+            entries += (b"glyf", checksum & 0xFFFFFFFF, glyf, glyf_size)
+        else:
+            checksum, at, length = program.static[tag]
+            entries += (tag.encode("latin-1"), checksum, fixed + at, length)
+        total += checksum
+    directory = struct.pack(">lHHHH" + "4sLLL" * tables, *entries)
+    total += _checksum(directory)
     adjustment = struct.pack(">L", (0xB1B0AFBA - total) & 0xFFFFFFFF)
-    dynamic["head"] = head[:8] + adjustment + head[12:]
-    dynamic[""] = directory
-
-    # the file's parts in order, deflated, and their sums for the Adler-32
-    parts = [_ZLIB_HEADER]
-    sums: list[_Sums] = []
-    for segment in program.segments:
-        if isinstance(segment, _Piece):
-            parts.append(segment.deflated)
-            sums.append(segment.sums)
-        elif isinstance(segment, list):
-            data = b"".join(dynamic[tag] + b"\0" * (-len(dynamic[tag]) % 4) for tag in segment)
-            parts.append(flate.store(data))
-            sums.append(_adler_sums(data))
-        else:  # the glyphs
-            parts += deflated
-            byte_sum = sum(byte_sums)
-            weighted = sum(weighted_sums) + glyf_size * byte_sum
-            weighted -= sum(map(operator.mul, itertools.islice(offsets, 1, None), byte_sums))
-            sums.append(_Sums(glyf_size, byte_sum, weighted))
+    dynamic["head"] = (head[:8] + adjustment + head[12:], 0)
+    padded = (data + b"\0" * (-len(data) % 4) for data, _ in dynamic.values())
+    stored = b"".join([directory, *padded])
+    # the file deflated, and its Adler-32 from the sums of its three parts
+    byte_sum = sum(byte_sums)
+    weighted = sum(weighted_sums) + glyf_size * byte_sum
+    weighted -= sum(map(operator.mul, itertools.islice(offsets, 1, None), byte_sums))
+    sums = (_adler_sums(stored), program.fixed.sums, _Sums(glyf_size, byte_sum, weighted))
+    parts = [_ZLIB_HEADER, flate.store(stored), program.fixed.deflated, *deflated]
     parts += [_FINAL_BLOCK, struct.pack(">L", _adler32(sums))]
-    return b"".join(parts), offset
+    return b"".join(parts), glyf + glyf_size
 
 
 _ADLER_BASE = 65521
