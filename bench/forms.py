@@ -8,7 +8,9 @@
    first two paragraphs naming the case file, so that every copy differs
    where real decisions differ and no paragraph's layout is reused (the
    boilerplate's is, as in any batch of one form); rendered one PDF each
-   (``render_pdf``; the copies share most characters, so their font subsets
+   (``render_pdf`` inside ``batch_rendering``, the garbage collector paused,
+   as ``python -m desktop.documents`` and the app's batch print run it; the
+   copies share most characters, so their font subsets
    come from ``fonts.subset``'s cache: once more with every subset built anew,
    as for documents naming other people) and all in one PDF
    (``render_batch_pdf``, what a batch print job sends; copies naming other
@@ -760,6 +762,8 @@ def main() -> int:
         )
         print(f"  one PDF each:    {mixed_files.wall:6.2f} s, {per_doc(mixed_files, count)}")
         print(f"  one PDF for all: {mixed_one.wall:6.2f} s, {per_doc(mixed_one, count)}")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"  this process's peak memory (max RSS) after them: {peak:.0f} MB")
 
         # ---- LibreOffice
         binary = find_soffice(install=not args.no_install)
