@@ -45,7 +45,7 @@ from server.schemas import (
 )
 from server.sync.pull import pull as pull_ops
 from server.sync.push import Pusher
-from server.sync.snapshot import parse_token, snapshot as snapshot_records
+from server.sync.snapshot import ORDER as SNAPSHOT_ORDER, parse_token, snapshot as snapshot_records
 
 router = APIRouter()
 bearer = HTTPBearer(auto_error=False, description="The token from POST /auth/login")
@@ -295,9 +295,12 @@ def snapshot(
     limit: Annotated[int, Query(ge=1, le=MAX_SNAPSHOT_LIMIT)] = DEFAULT_SNAPSHOT_LIMIT,
 ) -> Response:
     """A fresh laptop's initial sync: the records this user may see, as they
-    are now, in (entity, id) order, and the pull cursor to go on from (read
-    before the records: every op up to it is reflected in them)."""
+    are now, entity by entity (each after those it refers to) and by id, and
+    the pull cursor to go on from (read before the records: every op up to it
+    is reflected in them)."""
     key = parse_token(after) if after is not None else None
+    if key is not None and key[0] not in SNAPSHOT_ORDER:
+        raise ApiError(422, "request.invalid", "after：不认识的记录类型")
     with factory.begin() as db:
         page = snapshot_records(db, principal, key, limit)
     return Response(page, media_type="application/json")

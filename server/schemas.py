@@ -230,6 +230,10 @@ class SnapshotOut(BaseModel):
     cursor: int = Field(
         description="The pull cursor to go on from: every op up to it is in these records"
     )
+    hlc: str = Field(
+        description="The newest clock stamp among these records ('' if none): "
+        "the laptop's clock moves past it"
+    )
     next: str | None = Field(description="The 'after' of the next page; null at the end")
     more: bool = Field(description="Whether more records follow")
 

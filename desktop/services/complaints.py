@@ -967,10 +967,20 @@ def complaint_history(
             approver = entry.details.get("approved_by")
             approver_id = approver if isinstance(approver, str) else None
             found.append((entry.at, entry.user_id, entry.action, approver_id))
+        seen: set[str] = set()
         for entry in db.scalars(pulled):
             for op in entry.details.get("ops", ()):
-                if op.get("entity_id") != complaint_id or op.get("origin") == ctx.device_id:
-                    continue  # another record, or this laptop's own op come back
+                op_id = op.get("op_id")
+                if (
+                    op.get("entity_id") != complaint_id
+                    or op.get("origin") == ctx.device_id
+                    or not op_id
+                    or op_id in seen
+                ):
+                    # another record, this laptop's own op come back, a copy of the
+                    # record (a first sync's), or an op listed before (another user's sync)
+                    continue
+                seen.add(op_id)
                 at = _stamp_time(op.get("hlc"), entry.at)
                 found.append((at, op.get("user_id"), str(op.get("action", "")), None))
         if actions is not None:

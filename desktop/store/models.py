@@ -494,13 +494,18 @@ class OutboxOp(Base):
 class SyncState(Base):
     """Where one user's pull from the central server stands on this laptop
     (同步状态): the cursor (the server's sequence number last seen), the server
-    it counts on, and when the last sync finished."""
+    it counts on, and when the last sync finished. While the user's first
+    sync takes the server's records page by page (``desktop.sync.initial``),
+    ``snapshot_cursor`` holds the cursor to pull from once it is done and
+    ``snapshot_after`` the last record taken, so a cut resumes there."""
 
     __tablename__ = "sync_state"
     device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     user_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     server_url: Mapped[str] = mapped_column(Text, default="", nullable=False)
     cursor: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+    snapshot_cursor: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    snapshot_after: Mapped[str | None] = mapped_column(Text, nullable=True)
     last_sync_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
     last_error: Mapped[str] = mapped_column(Text, default="", nullable=False)
 

@@ -34,11 +34,13 @@ from desktop.sync.errors import (
 from desktop.sync.protocol import (
     MAX_OPS_PER_PUSH,
     MAX_PULL_LIMIT,
+    MAX_SNAPSHOT_LIMIT,
     EvidenceParts,
     HandlerKeys,
     Login,
     OpResult,
     PullPage,
+    SnapshotPage,
 )
 
 log = logging.getLogger("desktop.sync")
@@ -187,6 +189,14 @@ class SyncClient:
         body = self._call("GET", "/sync/pull", params={"since": since, "limit": limit})
         return PullPage.parse(body, since)
 
+    def snapshot(self, after: str | None, limit: int = MAX_SNAPSHOT_LIMIT) -> SnapshotPage:
+        """A page of the records this user may see as the server has them now,
+        after the record ``after`` names (from the start when ``None``)."""
+        params: dict[str, int | str] = {"limit": max(1, min(limit, MAX_SNAPSHOT_LIMIT))}
+        if after is not None:
+            params["after"] = after
+        return SnapshotPage.parse(self._call("GET", "/sync/snapshot", params=params))
+
     def number_block(self, prefix: str, year: int, size: int, request_id: str) -> Mapping[str, Any]:
         """``POST /numbers/blocks``: reserve a block of document-number serials
         for this device (the same ``request_id`` gives the same block)."""
@@ -267,7 +277,7 @@ class SyncClient:
         path: str,
         *,
         json: Any = None,
-        params: Mapping[str, int] | None = None,
+        params: Mapping[str, int | str] | None = None,
         signed: bool = True,
         login: bool = False,
         expect_body: bool = True,

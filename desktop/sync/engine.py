@@ -51,10 +51,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Final, Protocol
+from typing import Any, Final, Protocol, TypeVar
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -74,8 +74,10 @@ from desktop.store.models import (
     SyncRecord,
     SyncState,
 )
+from desktop.sync import initial
 from desktop.sync.client import SyncClient
-from desktop.sync.errors import SyncError, SyncRefused
+from desktop.sync.errors import SyncError, SyncProtocolError, SyncRefused
+from desktop.sync.initial import SHADOW_TABLE
 from desktop.sync.protocol import (
     ACCEPTED,
     DEFERRED,
@@ -86,6 +88,8 @@ from desktop.sync.protocol import (
     REJECTED,
     OpResult,
     PulledOp,
+    PullPage,
+    SnapshotPage,
 )
 from desktop.sync.records import (
     ENTITIES,
@@ -110,13 +114,19 @@ RETRIED: Final = "retried"  # a refused op made again against the server's versi
 
 PUSH_BATCH: Final = 100
 PULL_LIMIT: Final = MAX_PULL_LIMIT
+#: Records a page of a first sync (:func:`_snapshot`): pages small enough that
+#: the next one comes while this one is written.
+SNAPSHOT_LIMIT = 2000
 #: The ``entity`` of a page's ``sync.apply`` audit entry (its ``entity_id``:
-#: the first and last sequence numbers it lists, "120-1119").
+#: the first and last sequence numbers it lists, "120-1119"; for a page of a
+#: first sync's records, "snapshot@<the cursor it leads to>").
 APPLIED_ENTITY: Final = "sync"
-SHADOW_TABLE: Final = SyncRecord.metadata.tables[SyncRecord.__tablename__]
 LOCAL_REASON: Final = "账户与密钥由中心服务器管理，此操作只在本机生效，不发送"
 UNKNOWN_ENTITY: Final = "本机不认识该记录类型（请升级本程序）"
 PARKED_RETRY_LIMIT: Final = 500
+
+_At = TypeVar("_At")
+_Page = TypeVar("_Page")
 
 
 class ProgressSink(Protocol):
@@ -493,6 +503,7 @@ def _state(db: Session, ctx: Context, session: UserSession, url: str) -> SyncSta
     elif state.server_url != url:
         state.server_url = url
         state.cursor = 0
+        state.snapshot_cursor = state.snapshot_after = None
     return state
 
 
@@ -674,36 +685,131 @@ def _pull(
 ) -> None:
     with ctx.transaction() as db:
         cursor = _state(db, ctx, session, client.base_url).cursor
+    if cursor == 0:
+        cursor = _snapshot(ctx, session, client, progress, report)
     progress.update(0, 0, "正在接收服务器上的更改…")  # (n received, 0)
-    # The next page is fetched while this one is applied (the server and this
-    # laptop work at once); one request at a time, in cursor order.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
-        upcoming = fetcher.submit(client.pull, cursor, limit)
+    asked: dict[int, int] = {}  # id(page) -> the cursor it was asked from
+
+    def fetch(since: int) -> PullPage:
+        page = client.pull(since, limit)
+        asked[id(page)] = since
+        return page
+
+    def following(page: PullPage) -> int | None:
+        since = asked.pop(id(page))
+        last = not page.more or (page.next == since and not page.ops)
+        return None if last else page.next
+
+    for page in _prefetched(fetch, cursor, following, progress):
+        with ctx.transaction() as db:
+            begin_write(db)
+            PageApply(ctx, db, session, cursor, report).run(page.ops)
+            newest = max(_stamps(op.hlc for op in page.ops), default=None)
+            clock = _advance_clock(ctx, db, newest) if newest is not None else None
+            _state(db, ctx, session, client.base_url).cursor = page.next
+        if clock is not None:
+            ctx._hlc = clock
+        report.pulled += len(page.ops)
+        progress.update(report.pulled, 0, f"正在接收服务器上的更改：已接收 {report.pulled} 项")
+        cursor = page.next
+
+
+def _prefetched(
+    fetch: Callable[[_At], _Page],
+    start: _At,
+    following: Callable[[_Page], _At | None],
+    progress: ProgressSink,
+) -> Iterator[_Page]:
+    """``fetch(start)``, then ``fetch(following(page))`` until that is
+    ``None``: each page is fetched while the one before is applied (the server
+    and this laptop work at once), one request at a time, in order."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
+        upcoming = fetcher.submit(fetch, start)
         while True:
             progress.check()
             page = upcoming.result()
-            last = not page.more or (page.next == cursor and not page.ops)
-            if not last:
-                upcoming = fetcher.submit(client.pull, page.next, limit)
-            with ctx.transaction() as db:
-                begin_write(db)
-                PageApply(ctx, db, session, cursor, report).run(page.ops)
-                newest = max(_stamps(page.ops), default=None)
-                clock = _advance_clock(ctx, db, newest) if newest is not None else None
-                _state(db, ctx, session, client.base_url).cursor = page.next
-            if clock is not None:
-                ctx._hlc = clock
-            report.pulled += len(page.ops)
-            progress.update(report.pulled, 0, f"正在接收服务器上的更改：已接收 {report.pulled} 项")
-            if last:
-                break
-            cursor = page.next
+            after = following(page)
+            if after is not None:
+                upcoming = fetcher.submit(fetch, after)
+            yield page
+            if after is None:
+                return
 
 
-def _stamps(ops: Iterable[PulledOp]) -> Iterator[Hlc]:
-    for op in ops:
+def _snapshot(
+    ctx: Context,
+    session: UserSession,
+    client: SyncClient,
+    progress: ProgressSink,
+    report: SyncReport,
+) -> int:
+    """The user's first sync on this laptop: the records they may see, as the
+    server has them now (:mod:`desktop.sync.initial`), page by page, each in
+    one transaction with where it stands; the cursor to pull from after."""
+    with ctx.transaction() as db:
+        state = _state(db, ctx, session, client.base_url)
+        after, taken = state.snapshot_after, state.snapshot_cursor
+        known = initial.Known.load(db)
+    progress.update(0, 0, "正在接收服务器上的记录…")
+
+    def following(page: SnapshotPage) -> str | None:
+        if page.more and page.next == after:
+            raise SyncProtocolError("服务器返回的记录没有向前推进（next）")
+        return page.next if page.more else None
+
+    def fetch(start: str | None) -> SnapshotPage:
+        return client.snapshot(start, SNAPSHOT_LIMIT)
+
+    for page in _prefetched(fetch, after, following, progress):
+        taken = page.cursor if taken is None else taken
+        with ctx.transaction() as db:
+            begin_write(db)
+            now = ctx.now()
+            done = initial.import_new(db, page, known, now)
+            if done.rest:
+                PageApply(ctx, db, session, 0, report).run(done.rest)
+                known.keys.update((op.entity, op.entity_id) for op in done.rest)
+            listed = initial.history(page)
+            if done.written or listed:
+                audit.append_all(
+                    db,
+                    [
+                        audit.NewEntry(
+                            at=now,
+                            device_id=ctx.device_id,
+                            user_id=session.user_id,
+                            action=audit.SYNC_APPLY_ACTION,
+                            entity=APPLIED_ENTITY,
+                            entity_id=f"snapshot@{taken}",
+                            details={
+                                "snapshot": {"cursor": taken, "written": done.written},
+                                "ops": listed,
+                            },
+                        )
+                    ],
+                )
+            stamps = [page.hlc, *(str(h.get("hlc", "")) for r in page.records for h in r.history)]
+            newest = max(_stamps(stamps), default=None)
+            clock = _advance_clock(ctx, db, newest) if newest is not None else None
+            state = _state(db, ctx, session, client.base_url)
+            if page.more:
+                state.snapshot_after, state.snapshot_cursor = page.next, taken
+            else:
+                state.cursor, state.snapshot_after, state.snapshot_cursor = taken, None, None
+        if clock is not None:
+            ctx._hlc = clock
+        after = page.next
+        written = sum(done.written.values())
+        report.pulled += len(page.records)
+        report.applied += written
+        progress.update(report.pulled, 0, f"正在接收服务器上的记录：已接收 {report.pulled} 条")
+    return taken or 0
+
+
+def _stamps(stamps: Iterable[str]) -> Iterator[Hlc]:
+    for stamp in stamps:
         try:
-            yield Hlc.parse(op.hlc)
+            yield Hlc.parse(stamp)
         except ValueError:
             continue
 
@@ -885,8 +991,8 @@ class PageApply:
                 self.report.parked += 1
             if written.touched:
                 self.report.applied += 1
-            if not (written.touched or (change.new and not change.own)):
-                continue
+            if not (written.touched or (change.new and not change.own and op.op_id)):
+                continue  # (no op id: a first sync's copy of a record, written as it was)
             applied.append(
                 {
                     "op_id": op.op_id,

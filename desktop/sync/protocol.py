@@ -12,6 +12,9 @@ server's side of the same contract).
 * ``GET /sync/pull?since=&limit=`` → :class:`PullPage`: the accepted ops the
   user may see after the cursor, in sequence order, ``next`` (the cursor to
   ask from next time) and ``more``. ``record.snapshot`` ops carry a whole record.
+* ``GET /sync/snapshot?after=&limit=`` → :class:`SnapshotPage`: the records the
+  user may see as they are now, for a user's first sync on this laptop
+  (:mod:`desktop.sync.initial`), with the cursor to pull from afterwards.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from desktop.sync.errors import SyncProtocolError
 
 MAX_OPS_PER_PUSH: Final = 500
 MAX_PULL_LIMIT: Final = 1000
+MAX_SNAPSHOT_LIMIT: Final = 5000
 SNAPSHOT_ACTION: Final = "record.snapshot"
 
 ACCEPTED: Final = "accepted"
@@ -256,6 +260,63 @@ class PullPage:
                 raise SyncProtocolError("服务器返回的操作顺序不对（seq）")
             last = op.seq
         return cls(ops=ops, next=cursor, more=more)
+
+
+@dataclass(frozen=True)
+class SnapshotRecord:
+    """One record of a snapshot page, as the server has it now: ``seq`` is the
+    op that last changed it, ``data`` the whole record in the form an op's
+    changes carry, ``history`` (complaints only) its accepted ops, oldest first."""
+
+    entity: str
+    id: str
+    version: int
+    seq: int
+    data: dict[str, Any]
+    history: tuple[Mapping[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class SnapshotPage:
+    """A page of ``GET /sync/snapshot``: records in the server's order,
+    ``cursor`` (every op up to it is in them: pull from there once the last
+    page is in), ``hlc`` (the newest clock stamp among them, "" if none),
+    ``next`` (the ``after`` of the following page) and ``more``."""
+
+    records: tuple[SnapshotRecord, ...]
+    cursor: int
+    hlc: str
+    next: str | None
+    more: bool
+
+    @classmethod
+    def parse(cls, body: Any) -> SnapshotPage:
+        top = _mapping(body, "snapshot")
+        records: list[SnapshotRecord] = []
+        for item in _list(top.get("records"), "records"):
+            row = _mapping(item, "record")
+            entity, ident, data = row.get("entity"), row.get("id"), row.get("data")
+            version, seq = row.get("version"), row.get("seq")
+            history = row.get("history") or []
+            if not (
+                isinstance(entity, str)
+                and isinstance(ident, str)
+                and isinstance(data, dict)
+                and type(version) is int
+                and type(seq) is int
+                and isinstance(history, list)
+                and all(isinstance(h, dict) for h in history)
+            ):
+                raise SyncProtocolError("服务器返回的记录格式不对")
+            records.append(SnapshotRecord(entity, ident, version, seq, data, tuple(history)))
+        cursor = _need_int(top, "cursor")
+        after = top.get("next")
+        more = top.get("more")
+        if not isinstance(more, bool) or not (after is None or isinstance(after, str)):
+            raise SyncProtocolError("服务器的答复缺少或格式不对：more / next")
+        if cursor < 0 or (more and not after):
+            raise SyncProtocolError("服务器的答复格式不对：cursor / next")
+        return cls(tuple(records), cursor, _str(top, "hlc", optional=True), after, more)
 
 
 @dataclass(frozen=True)

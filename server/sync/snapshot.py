@@ -1,13 +1,16 @@
 """Snapshot: the records a user may see as they are now, for a laptop's
 initial sync (快照初始同步), instead of replaying every op from seq 0.
 
-A page is up to ``limit`` records in (entity, id) order after the ``after``
-token, filtered by the pull's own rule (:meth:`server.sync.pull.Viewer.sees`,
-judged on the record as it is now), with the pull cursor read *before* the
-records: every accepted op with ``seq <= cursor`` is reflected in them (ops
-commit in seq order, ``server.db.take_sequence_numbers``). A later page may
-reflect later ops too, so a laptop pulls from the first page's cursor and
-skips an op whose ``version`` its record already has.
+A page is up to ``limit`` records after the ``after`` token, entity by entity
+in :data:`ORDER` (a record after those it refers to, so a laptop writes each
+page as it comes) and by id within one, filtered by the pull's own rule
+(:meth:`server.sync.pull.Viewer.sees`, judged on the record as it is now),
+with the pull cursor read *before* the records: every accepted op with
+``seq <= cursor`` is reflected in them (ops commit in seq order,
+``server.db.take_sequence_numbers``). A later page may reflect later ops too,
+so a laptop pulls from the first page's cursor and skips an op that a record
+it has already reflects (by ``seq``). ``hlc`` is the newest
+clock stamp among the page's records: the laptop's clock moves past it.
 
 Each record's JSON is built by the database (:func:`_object`), a
 complaint's ``history`` (its accepted ops, oldest first) too, and the
@@ -38,7 +41,6 @@ from sqlalchemy import (
     func,
     literal,
     select,
-    tuple_,
     type_coerce,
 )
 from sqlalchemy.dialects.postgresql import JSONB, aggregate_order_by
@@ -50,6 +52,21 @@ from server.sync import spec
 from server.sync.pull import MAX_SCAN, Viewer
 
 COMPLAINTS: Final = "complaints"
+#: The entities in the order a snapshot gives them: each after the ones its
+#: records refer to (an official's agency, a complaint's official, a
+#: decision's complaint and plan, a visit's plan, an appeal's decision...).
+ORDER: Final = (
+    "agencies",
+    "officials",
+    "performance_ratings",
+    "complaints",
+    "inspection_plans",
+    "issued_documents",
+    "decisions",
+    "visits",
+    "appeals",
+    "rectifications",
+)
 #: A record's keys in its JSON (:class:`~server.schemas.SnapshotRecord`).
 _RECORD_FIELDS: Final[tuple[tuple[str, ColumnElement[Any]], ...]] = (
     ("entity", Record.entity.expression),
@@ -164,32 +181,34 @@ class _Queries:
         return _Queries(dialect, _record_json(dialect, with_identity), hidden)
 
     @staticmethod
-    def _after(key: tuple[str, str] | None) -> list[ColumnElement[bool]]:
-        return [] if key is None else [tuple_(Record.entity, Record.id) > key]
+    def _of(entity: str, key: tuple[str, str] | None) -> list[ColumnElement[bool]]:
+        """The records of ``entity`` after ``key`` (all of them if ``key`` is
+        of an entity before it)."""
+        after = [Record.id > key[1]] if key is not None and key[0] == entity else []
+        return [Record.entity == entity, *after]
 
-    def next_entity(self, key: tuple[str, str] | None) -> Select[str]:
-        """The entity of the first record after ``key`` but the hidden ones'."""
-        query = select(Record.entity).where(*self._after(key))
-        if self.hidden:
-            query = query.where(Record.entity.not_in(self.hidden))
-        return query.order_by(Record.entity, Record.id).limit(1)
+    def left(self, entity: str, key: tuple[str, str] | None) -> Select[str]:
+        """Whether ``entity`` has a record after ``key`` (a probe of the key)."""
+        return select(Record.id).where(*self._of(entity, key)).limit(1)
 
     def rows(
         self, entity: str, key: tuple[str, str] | None, limit: int
-    ) -> Select[str, str | None, str | None, str]:
+    ) -> Select[str, str | None, str | None, str, str]:
         """Up to ``limit`` records of ``entity`` after ``key``, one a row, with
-        the columns their visibility is judged by."""
+        the columns their visibility is judged by and their clock stamp."""
         return (
-            select(Record.id, Record.plan_id, Record.state, self.record_json)
-            .where(Record.entity == entity, *self._after(key))
+            select(Record.id, Record.plan_id, Record.state, Record.last_hlc, self.record_json)
+            .where(*self._of(entity, key))
             .order_by(Record.id)
             .limit(limit)
         )
 
-    def run(self, entity: str, key: tuple[str, str] | None, limit: int) -> Select[str, int, str]:
+    def run(
+        self, entity: str, key: tuple[str, str] | None, limit: int
+    ) -> Select[str, int, str, str]:
         """Up to ``limit`` records of ``entity`` after ``key`` as one row: their
-        JSON texts joined with commas, how many, the last id."""
-        page = select(Record.id, self.record_json).where(Record.entity == entity, *self._after(key))
+        JSON texts joined with commas, how many, the last id, the newest stamp."""
+        page = select(Record.id, Record.last_hlc, self.record_json).where(*self._of(entity, key))
         ordered = page.order_by(Record.id).limit(limit).subquery()
         if self.dialect == "postgresql":
             joined = func.string_agg(
@@ -197,50 +216,65 @@ class _Queries:
             )
         else:  # SQLite (3.40) orders no aggregate: in the subquery's order
             joined = func.group_concat(ordered.c.record_json, ",")
-        return select(joined, func.count(), func.max(ordered.c.id))
+        return select(joined, func.count(), func.max(ordered.c.id), func.max(ordered.c.last_hlc))
 
 
 def snapshot(db: Session, principal: Principal, after: tuple[str, str] | None, limit: int) -> bytes:
     """The JSON of a :class:`~server.schemas.SnapshotOut`: up to ``limit``
-    visible records after the key ``after``; ``next`` advances past the
-    records the user may not see too (at most :data:`MAX_SCAN` a page).
+    visible records after the key ``after`` (its entity one of :data:`ORDER`);
+    ``next`` advances past the records the user may not see too (at most
+    :data:`MAX_SCAN` a page).
 
     Entity by entity: the records of one the user sees all of are joined by
     the database in one row; the others' come a row each, judged by
     :meth:`Viewer.sees`."""
     viewer = Viewer(db, principal)
     cursor = db.scalar(select(func.coalesce(func.max(Op.seq), 0)))
-    queries = _Queries.make(
-        db.get_bind().dialect.name, viewer.sees_identity, tuple(viewer.hidden_entities())
-    )
+    hidden = tuple(viewer.hidden_entities())
+    queries = _Queries.make(db.get_bind().dialect.name, viewer.sees_identity, hidden)
     connection = db.connection()  # plain rows: no ORM row processing
+    entities = [e for e in ORDER if e not in hidden]
+    if after is not None:
+        entities = [e for e in entities if ORDER.index(e) >= ORDER.index(after[0])]
     parts: list[str] = []
+    stamps: list[str] = []
     shown = scanned = 0
     key = after
-    while (entity := connection.scalar(queries.next_entity(key))) is not None:
-        if shown >= limit or scanned >= MAX_SCAN:
+    more = False
+    for entity in entities:
+        while connection.scalar(queries.left(entity, key)) is not None:
+            if shown >= limit or scanned >= MAX_SCAN:
+                more = True
+                break
+            if viewer.sees_every(entity):
+                joined, count, last, stamp = connection.execute(
+                    queries.run(entity, key, limit - shown)
+                ).one()
+                parts.append(joined)
+                stamps.append(stamp)
+                shown += count
+                scanned += count
+                key = (entity, last)
+                continue
+            rows = connection.execute(
+                queries.rows(entity, key, max(limit - shown, _MIN_BATCH))
+            ).all()
+            viewer.preload_plans({row.plan_id for row in rows})
+            for record_id, plan_id, state, stamp, record_json in rows:
+                scanned += 1
+                key = (entity, record_id)
+                if viewer.sees(entity, plan_id, state):
+                    parts.append(record_json)
+                    stamps.append(stamp)
+                    shown += 1
+                    if shown >= limit:
+                        break
+        if more:
             break
-        if viewer.sees_every(entity):
-            joined, count, last = connection.execute(queries.run(entity, key, limit - shown)).one()
-            parts.append(joined)
-            shown += count
-            scanned += count
-            key = (entity, last)
-            continue
-        rows = connection.execute(queries.rows(entity, key, max(limit - shown, _MIN_BATCH))).all()
-        viewer.preload_plans({row.plan_id for row in rows})
-        for record_id, plan_id, state, record_json in rows:
-            scanned += 1
-            key = (entity, record_id)
-            if viewer.sees(entity, plan_id, state):
-                parts.append(record_json)
-                shown += 1
-                if shown >= limit:
-                    break
-    more = entity is not None
     token = f"{key[0]}/{key[1]}" if more and key is not None else None
     page_json = (
         f'{{"records":[{",".join(parts)}],"cursor":{cursor:d},'
+        f'"hlc":{json.dumps(max(stamps, default=""))},'
         f'"next":{json.dumps(token)},"more":{json.dumps(more)}}}'
     )
     return page_json.encode("utf-8")

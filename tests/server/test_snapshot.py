@@ -6,6 +6,7 @@ pulled ops gives."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 import pytest
@@ -68,6 +69,11 @@ def snapshot_all(
 
 def keys(records: list[dict[str, Any]]) -> list[Key]:
     return [(r["entity"], r["id"]) for r in records]
+
+
+def in_order(found: Iterable[Key]) -> list[Key]:
+    """Keys in a snapshot's order: entity by entity (``snapshot.ORDER``), by id."""
+    return sorted(found, key=lambda k: (snapshot_module.ORDER.index(k[0]), k[1]))
 
 
 def official(name: str = "张三") -> dict[str, Any]:
@@ -227,7 +233,7 @@ def test_pages_give_every_visible_record_once_in_key_order(api: Api, laptop: Lap
         register_complaint(api, laptop)
     whole, (only,) = snapshot_all(api, "insp_c", limit=5000)
     assert (only["more"], only["next"]) == (False, None)
-    assert keys(whole) == sorted({(PLANS, p) for p in plans} | {("officials", p) for p in people})
+    assert keys(whole) == in_order({(PLANS, p) for p in plans} | {("officials", p) for p in people})
     assert (PLANS, secret) not in keys(whole)
     for limit in (1, 2, 3, 4, 16):
         records, pages = snapshot_all(api, "insp_c", limit)
@@ -242,10 +248,11 @@ def test_pages_give_every_visible_record_once_in_key_order(api: Api, laptop: Lap
     # ones follow (the 暗访 visit); the page after is empty and the last
     _records, pages = snapshot_all(api, "insp_c", limit=len(whole))
     assert [len(p["records"]) for p in pages] == [len(whole), 0]
-    assert pages[0]["next"] == "officials/" + max(people)
+    assert pages[0]["next"] == f"{PLANS}/{max(plans)}"
     # the team sees the secret plan and its visit where they belong
     team_keys = keys(snapshot_all(api, "insp_a", limit=3)[0])
-    assert team_keys == sorted(team_keys) and {(PLANS, secret), ("visits", visit)} <= set(team_keys)
+    assert team_keys == in_order(team_keys)
+    assert {(PLANS, secret), ("visits", visit)} <= set(team_keys)
 
 
 def test_the_token_moves_past_records_the_user_may_not_see(api: Api, laptop: Laptop) -> None:
@@ -258,12 +265,17 @@ def test_the_token_moves_past_records_the_user_may_not_see(api: Api, laptop: Lap
     rest = snapshot_page(api, "insp_c", first["next"], limit=1)
     assert (rest["records"], rest["more"], rest["next"]) == ([], False, None)
     # from a token before any record: the same page as from the start
-    start = snapshot_page(api, "insp_c", "aaa/0", limit=1)
+    start = snapshot_page(api, "insp_c", f"{snapshot_module.ORDER[0]}/0", limit=1)
     assert start["records"] == first["records"]
-    # a token after every record, or of an entity the server does not know
-    for token in ("zzz/0", "visits/zzzz"):
+    # a token after every record
+    for token in (f"{snapshot_module.ORDER[-1]}/zzzz", "visits/zzzz"):
         end = snapshot_page(api, "insp_c", token)
         assert (end["records"], end["more"], end["next"]) == ([], False, None)
+    # a token of an entity the server does not know: no place in the order
+    response = api.client.get(
+        "/sync/snapshot", params={"after": "zzz/0"}, headers=api.login("insp_c")
+    )
+    assert response.status_code == 422 and "记录类型" in response.json()["reason"]
     assert secret not in {r["id"] for r in snapshot_all(api, "insp_c", limit=1)[0]}
 
 

@@ -281,12 +281,15 @@ class Laptop:
 
     def applied(self) -> list[tuple[str, str]]:
         """(op_id, field) for each field of each pulled op the ``sync.apply``
-        entries (one per page) say was applied here."""
+        entries (one per page) say was applied here (not a first sync's copies
+        of records, which have no op id, nor the ops it lists as a complaint's
+        history, which have no fields)."""
         return [
             (op["op_id"], name)
             for entry in self.audit("sync.apply")
             for op in entry.details["ops"]
-            for name in op["fields"]
+            if op["op_id"]
+            for name in op.get("fields", ())
         ]
 
     def close(self) -> None:

@@ -32,7 +32,8 @@ from sqlalchemy.orm import Session
 
 from desktop.services import complaints, plans, sync as sync_service
 from desktop.store.models import Complaint, NumberBlock as LaptopBlock, SyncState
-from desktop.sync.engine import PULL_LIMIT, PUSH_BATCH, sync_once
+from desktop.sync import engine
+from desktop.sync.engine import PUSH_BATCH, sync_once
 from desktop.sync.errors import SyncUnavailable
 from desktop.sync.state import hash_records
 from server.db import _PUBLISH_LOCK, make_engine
@@ -52,10 +53,13 @@ PLACEHOLDER_URL = "http://127.0.0.1:9"
 _numbers = itertools.count()
 OPS_PER_PLAN = 5  # create, three free-text edits, submit
 A_PLANS = 50  # laptop A's offline work: 250 ops, three push batches of PUSH_BATCH
-#: laptop B's work, on the server before A syncs: with A's, two pull pages
-B_PLANS = max(10, (PULL_LIMIT - A_PLANS * OPS_PER_PLAN) // OPS_PER_PLAN + 10)
+#: laptop B's work, on the server before A syncs
+B_PLANS = 100
 PUSHES = math.ceil(A_PLANS * OPS_PER_PLAN / PUSH_BATCH)
-PAGES = math.ceil((A_PLANS + B_PLANS) * OPS_PER_PLAN / PULL_LIMIT)
+#: A's first sync takes the plans whole (desktop.sync.initial), in pages this
+#: small here, so that it is cut between pages too; then pulls from its cursor
+SNAPSHOT_PAGE = 80
+SNAPSHOTS = math.ceil((A_PLANS + B_PLANS) / SNAPSHOT_PAGE)
 LOGIN = Step("POST", "/auth/login")
 DIRECTORY = Step("GET", "/directory")  # users and offices, before the pull
 KEYS = Step("GET", "/keys/handlers")
@@ -72,10 +76,16 @@ STEPS = [
     LOGIN,
     DIRECTORY,
     *(Step("POST", "/sync/push", n) for n in range(1, PUSHES + 1)),
-    *(Step("GET", "/sync/pull", n) for n in range(1, PAGES + 1)),
+    *(Step("GET", "/sync/snapshot", n) for n in range(1, SNAPSHOTS + 1)),
+    Step("GET", "/sync/pull"),
     KEYS,
     *UPLOADS,
 ]
+
+
+@pytest.fixture(autouse=True)
+def _small_snapshot_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "SNAPSHOT_LIMIT", SNAPSHOT_PAGE)
 
 
 @dataclass(frozen=True)
@@ -276,11 +286,11 @@ def test_a_clean_sync_takes_these_steps(
     """The steps the cut tests cut: sign-in, the directory, each push, each
     page, the keys. (A request the sync makes that is not in ``STEPS`` fails
     here: add it to ``STEPS`` so that it is cut too.)"""
-    assert PUSHES >= 2 and PAGES >= 2
+    assert PUSHES >= 2 and SNAPSHOTS >= 2
     a = laptops("a")
     report = a.sync("s_insp_a")
     assert faults.hub.steps() == STEPS
-    total = len(faults.a.op_ids) + len(faults.b.op_ids)
+    total = A_PLANS + B_PLANS  # the plans, whole (the pull from the cursor brings nothing)
     assert (report.pushed, report.duplicates, report.pulled) == (len(faults.a.op_ids), 0, total)
     b = laptops("b")
     b.sync("s_insp_b")
@@ -344,7 +354,8 @@ def _number_prefixes(laptop: Laptop) -> list[str]:
 def _signer_steps(laptop: Laptop) -> list[Step]:
     count = len(_number_prefixes(laptop))
     blocks = [Step(BLOCKS.method, BLOCKS.path, n) for n in range(1, count + 1)]
-    return [LOGIN, DIRECTORY, Step("GET", "/sync/pull"), *blocks, KEYS, *UPLOADS[:2]]
+    first_sync = [Step("GET", "/sync/snapshot"), Step("GET", "/sync/pull")]
+    return [LOGIN, DIRECTORY, *first_sync, *blocks, KEYS, *UPLOADS[:2]]
 
 
 def check_the_blocks_agree(laptop: Laptop, live: LiveServer) -> None:
@@ -686,15 +697,16 @@ def test_a_lost_answer_then_another_laptops_edit_on_the_same_plan(
     assert a.state_hash(PLANS) == live_server.state_hash(PLANS) == b.state_hash(PLANS)
 
 
-def test_a_pull_cut_between_pages_while_another_laptop_pushes(
-    live_server: LiveServer, make_laptop: Callable[[str], Laptop]
+def test_a_first_sync_cut_between_pages_while_another_laptop_pushes(
+    live_server: LiveServer, make_laptop: Callable[[str], Laptop], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     a, b = make_laptop("a"), make_laptop("b")
     made = [new_plan(a, f"方案{n}") for n in range(3)]
     a.sync("s_insp_a")
+    monkeypatch.setattr(engine, "SNAPSHOT_LIMIT", 1)  # a plan a page, in id (= made) order
     with CuttingProxy(live_server.url) as proxy:
         _through(b, proxy.url)
-        proxy.cut_at(Step("GET", "/sync/pull", 2), Cut.MID_ANSWER)
+        proxy.cut_at(Step("GET", "/sync/snapshot", 2), Cut.MID_ANSWER)
         with pytest.raises(SyncUnavailable):
             b.sync("s_insp_b", pull_limit=1)
         assert [plan_row(b, p) is not None for p in made] == [True, False, False]
@@ -703,7 +715,13 @@ def test_a_pull_cut_between_pages_while_another_laptop_pushes(
         plans.update_plan(a.ctx, a.login("s_insp_a"), made[2], scope="第三份改")
         a.sync("s_insp_a")
         proxy.pass_all()
-        assert b.sync("s_insp_b", pull_limit=1).pulled == 4
+        # the rest of the plans (the third as A changed it), then the ops after
+        # the first page's cursor: the first plan's change applied, the third's
+        # skipped (that page had it)
+        assert b.sync("s_insp_b", pull_limit=1).pulled == 2 + 2
+        assert [o for o, _ in b.applied()] == [
+            o.op_id for o in a.outbox() if o.entity_id == made[0] and o.action == "plan.update"
+        ]
     assert a.state_hash(PLANS) == live_server.state_hash(PLANS) == b.state_hash(PLANS)
     pairs = b.applied()
     assert len(pairs) == len(set(pairs))

@@ -110,8 +110,8 @@ def test_a_complaint_and_a_plan_made_offline_reach_the_other_laptop(
 
     # B's inspector sees the plan, not the complaint (not a complaint reader)
     before = outbox_count(b)
-    report = b.sync("s_insp_b")
-    assert report.applied == 2
+    report = b.sync("s_insp_b")  # B's first sync: the plan as the server has it now
+    assert (report.pulled, report.applied) == (1, 1)
     plan = plan_row(b, plan_id)
     assert plan is not None
     assert (plan.scope, plan.version, plan.team_ids) == (
@@ -132,11 +132,24 @@ def test_a_complaint_and_a_plan_made_offline_reach_the_other_laptop(
     opened = complaints.reveal_identity(b.ctx, b.login("s_handler"), complaint_id)
     assert (opened.name, opened.id_number, opened.phone) == (LIN.name, LIN.id_number, LIN.phone)
     assert outbox_count(b) == before  # applying pulled ops made no outbox op
-    # each applied op is in the audit; the identity half of the complaint came
-    # with the handler's pull: the same op again, other fields
-    pairs = b.applied()
-    assert len({op for op, _ in pairs}) == 3 and len(pairs) == len(set(pairs))
-    assert {f for _, f in pairs} >= {"sealed_identity", "id_number_index", "phone_index"}
+    # each user's first sync took the records as they are: the supervisor's wrote
+    # the complaint (listing its registration for the record list), the handler's
+    # added the identity half to the copy B had
+    entries = b.audit("sync.apply")
+    written = [e.details["snapshot"]["written"] for e in entries if "snapshot" in e.details]
+    assert {"complaints": 1} in written
+    listed = [
+        op
+        for e in entries
+        for op in e.details["ops"]
+        if op["op_id"] and op["entity_id"] == complaint_id
+    ]
+    assert {op["action"] for op in listed} == {"complaint.register"}
+    assert {op["origin"] for op in listed} == {a.ctx.device_id}
+    copies = [op for e in entries for op in e.details["ops"] if not op["op_id"]]
+    identity = {"sealed_identity", "id_number_index", "phone_index"}
+    assert any(identity <= set(op["fields"]) for op in copies)
+    assert b.applied() == []  # no op was replayed
 
     a.sync("s_insp_a")
     same_everywhere(live_server, ("inspection_plans", "complaints"), a, b)
@@ -345,7 +358,8 @@ def test_a_pending_local_edit_on_a_record_changed_on_the_server_is_shown(
     plans.update_plan(b.ctx, b.login("s_insp_b"), plan_id, scope="范围（乙）")
     # another user syncs on B: the inspector's edit waits, A's edit arrives
     report = b.sync("s_sup")
-    assert (report.held_back, report.pulled) == (1, 2)  # its cursor starts at 0
+    # its first sync on B: the plan as the server has it (with A's edit)
+    assert (report.held_back, report.pulled) == (1, 1)
     plan = plan_row(b, plan_id)
     assert plan is not None and (plan.scope, plan.version) == ("范围（乙）", 2)  # kept
     (conflict,) = sync_service.sync_status(b.ctx, b.login("s_insp_b")).conflicts
@@ -373,11 +387,15 @@ def test_a_connection_cut_mid_push_and_mid_pull_loses_and_doubles_nothing(
     a, b = make_laptop("a"), make_laptop("b")
     insp = a.login("s_insp_a")
     plan_id = new_plan(a)
+    a.sync("s_insp_a")
+    b.sync("s_insp_b")  # B's first sync takes the plan whole; later ones pull ops
+    created = {o.op_id for o in a.outbox()}
     plans.update_plan(a.ctx, insp, plan_id, scope="一")
     plans.update_plan(a.ctx, insp, plan_id, method="二")
     plans.update_plan(a.ctx, insp, plan_id, title="三")
+    plans.update_plan(a.ctx, insp, plan_id, scope="四")
     plans.submit_plan(a.ctx, insp, plan_id)
-    ops = [o.op_id for o in a.outbox() if o.entity_id == plan_id]
+    ops = [o.op_id for o in a.outbox() if o.entity_id == plan_id and o.op_id not in created]
     assert len(ops) == 5
 
     # the second push reaches the server, its answer never reaches the laptop
@@ -395,7 +413,7 @@ def test_a_connection_cut_mid_push_and_mid_pull_loses_and_doubles_nothing(
     assert (report.pushed, report.duplicates, report.rejected) == (1, 2, 0)
     logged = live_server.logged(ops)
     assert len(logged) == 5 and {o.status for o in logged} == {"accepted"}
-    assert sorted(o.version or 0 for o in logged) == [1, 2, 3, 4, 5]
+    assert sorted(o.version or 0 for o in logged) == [2, 3, 4, 5, 6]
 
     # B's pull is cut after its first page: the cursor stays where the store is
     cut = CutAfterSending(lambda request, n: request.url.path == "/sync/pull" and n == 2)
@@ -408,12 +426,13 @@ def test_a_connection_cut_mid_push_and_mid_pull_loses_and_doubles_nothing(
         state = db.get(SyncState, (b.ctx.device_id, insp_b.user_id))
         assert state is not None and state.cursor > 0
         plan = db.get(InspectionPlan, plan_id)
-        assert plan is not None and plan.version == 2
+        assert plan is not None and plan.version == 3
     b.sync("s_insp_b", pull_limit=2)
     pairs = b.applied()
     assert {op for op, _ in pairs} == set(ops) and len(pairs) == len(set(pairs))
     plan = plan_row(b, plan_id)
-    assert plan is not None and (plan.title, plan.state, plan.version) == ("三", "submitted", 5)
+    assert plan is not None
+    assert (plan.title, plan.scope, plan.state, plan.version) == ("三", "四", "submitted", 6)
     same_everywhere(live_server, PLANS, a, b)
 
 
@@ -445,6 +464,8 @@ def test_own_edits_are_not_rolled_back_when_a_pull_stops_between_pages(
     a = make_laptop("a")
     insp = a.login("s_insp_a")
     plan_id = new_plan(a)
+    a.sync("s_insp_a")  # the first sync: its own plan comes back whole, as it was
+    assert a.audit("sync.apply") == []
     plans.update_plan(a.ctx, insp, plan_id, title="第一次改")
     plans.update_plan(a.ctx, insp, plan_id, title="第二次改")
     # pushed whole; the pull (one op a page) is cut after the first page
