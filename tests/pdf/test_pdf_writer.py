@@ -21,6 +21,7 @@ from pypdf.filters import RunLengthDecode
 from pypdf.generic import IndirectObject
 
 from desktop.documents import fonts, pdf, render
+from desktop.documents.model import Paragraph
 from desktop.documents.render import render_batch_pdf, render_pdf
 
 from .test_render import POPPLER, approval_form, decision, letter, visit_record
@@ -156,3 +157,27 @@ def test_a_batch_renders_with_the_garbage_collector_paused_and_makes_no_cycles()
         assert not gc.isenabled()  # left as it was
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_literal_strings_escape_parentheses_backslashes_and_carriage_returns() -> None:
+    assert pdf.literal_string("a(b)c\\d\re\nf") == "(a\\(b\\)c\\\\d\\re\nf)"
+
+
+def test_glyph_codes_holding_the_bytes_literal_strings_escape_read_back(tmp_path: Path) -> None:
+    """Text is written as 2-byte glyph codes in literal strings: characters whose
+    codes hold ( ) \\ CR or LF come back out of pypdf (strict) and pdftotext."""
+    text = "匣吝乾剐亥促上世两临"
+    codes = fonts.encode(fonts.BODY, text)
+    assert {0x28, 0x29, 0x5C, 0x0D, 0x0A} <= set(codes)  # every byte that needs care
+    document = replace(decision(), blocks=(Paragraph(text), Paragraph(f"（{text}）")))
+    data = render_pdf(document)
+    page = PdfReader(io.BytesIO(data), strict=True).pages[0]
+    extracted = "".join(page.extract_text().split())
+    assert text in extracted and f"（{text}）" in extracted
+    if POPPLER:
+        path = tmp_path / "codes.pdf"
+        path.write_bytes(data)
+        result = subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+        )
+        assert result.stderr == "" and f"（{text}）" in "".join(result.stdout.split())
