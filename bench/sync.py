@@ -5,9 +5,11 @@
    ``--big`` records, as a ratio to the same against an empty server
    (goal <= 1.2x). The big server is seeded by bulk SQL inserts of hand-built
    ``officials`` rows into the server's ``records`` and ``ops`` tables;
-2. initial sync of ``--initial`` records (a fresh laptop pulling them, same
-   bulk-SQL seeding) against a raw bulk insert of the same rows into a local
-   SQLite plus a loopback HTTP transfer of the same response bytes (goal <= 3x);
+2. initial sync of ``--initial`` records (a fresh laptop's first sync: the
+   records by ``GET /sync/snapshot`` pages, then the pull from their cursor;
+   same bulk-SQL seeding) against a raw bulk insert of the same rows into a
+   local SQLite plus a loopback HTTP transfer of the same response bytes
+   (goal <= 3x);
 3. ``--laptops`` simulated laptops (threads with their own device, session
    and clock, speaking the sync protocol through ``SyncClient`` without a local
    store) each pushing ``--ops`` new ``official.create`` ops in the engine's
@@ -365,7 +367,8 @@ def incremental(
 
 
 class Recorder(httpx.BaseTransport):
-    """Keeps the bodies of /sync/pull answers."""
+    """Keeps the bodies of the answers that bring records: /sync/snapshot
+    (a fresh laptop's first sync) and /sync/pull."""
 
     def __init__(self) -> None:
         self.inner = httpx.HTTPTransport()
@@ -373,7 +376,7 @@ class Recorder(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         response = self.inner.handle_request(request)
-        if request.url.path.endswith("/sync/pull"):
+        if request.url.path.endswith(("/sync/snapshot", "/sync/pull")):
             body = response.read()
             self.bodies.append(body)
             return httpx.Response(
@@ -447,14 +450,14 @@ def initial(
             laptop.close()
     rows = [
         (
-            op["entity_id"],
-            op["changes"]["name"],
-            op["changes"]["agency_id"],
-            op["changes"]["position"],
-            op["changes"]["is_head"],
-            op["changes"]["is_office_staff"],
+            record_id,
+            data["name"],
+            data["agency_id"],
+            data["position"],
+            data["is_head"],
+            data["is_office_staff"],
         )
-        for op in _pulled_ops(bodies)
+        for record_id, data in _pulled_officials(bodies)
     ]
     url_bytes, stop = serve_bytes(bodies)
     transfers: list[float] = []
@@ -484,14 +487,16 @@ def initial(
     return median(syncs), median(transfers), median(inserts), sum(len(b) for b in bodies)
 
 
-def _pulled_ops(bodies: list[bytes]) -> list[dict[str, Any]]:
+def _pulled_officials(bodies: list[bytes]) -> list[tuple[str, dict[str, Any]]]:
+    """(id, fields) of each official the answers brought (snapshot records, pulled ops)."""
     import json
 
-    ops: list[dict[str, Any]] = []
+    found: list[tuple[str, dict[str, Any]]] = []
     for body in bodies:
         page = json.loads(body)
-        ops.extend(o for o in page["ops"] if o["entity"] == "officials")
-    return ops
+        found.extend((r["id"], r["data"]) for r in page.get("records", ()))
+        found.extend((o["entity_id"], o["changes"]) for o in page.get("ops", ()))
+    return [(i, d) for i, d in found if "is_office_staff" in d]
 
 
 @dataclass

@@ -8,9 +8,10 @@ power cut may lose the last transactions, never the database's consistency.
 
 from __future__ import annotations
 
+import operator
 import re
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -58,34 +59,58 @@ def begin_write(db: Session) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def insert_many(db: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+def insert_many(
+    db: Session,
+    table: Table,
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    ready: Collection[str] = (),
+) -> None:
     """INSERT ``rows`` (each with the keys of the first) into ``table`` in one
     DB-API ``executemany``, each value through its column's bind processor
-    and the columns left out given their Python-side defaults: what
+    (except the ``ready`` columns', given in the database's form already, such
+    as JSON text) and the columns left out given their Python-side defaults: what
     ``db.execute(insert(table), rows)`` writes, without SQLAlchemy's per-row
-    parameter bookkeeping (most of the cost of a 1,000-row insert). A failed
-    row raises SQLAlchemy's ``IntegrityError`` as ``execute`` does."""
+    parameter bookkeeping (most of the cost of a 1,000-row insert). The values
+    are gathered and processed column by column (one processing of a value
+    every row shares, such as a batch's time stamp). A failed row raises
+    SQLAlchemy's ``IntegrityError`` as ``execute`` does."""
     if not rows:
         return
     connection = db.connection()
     dialect = connection.dialect
     assert dialect.paramstyle == "qmark", "the laptop's SQLite"
     names = list(rows[0])
+    given = [table.c[name] for name in names]
     defaults = [
         c
         for c in table.columns
         if c.name not in names and c.default is not None and not c.primary_key
     ]
-    if defaults:
-        rows = [{**{c.name: _default(c) for c in defaults}, **row} for row in rows]
-    columns = [table.c[name] for name in names] + defaults
-    pairs = [(c.name, c.type.bind_processor(dialect)) for c in columns]
+    get = operator.itemgetter(*names)
+    columns: list[Sequence[Any]] = (
+        list(zip(*map(get, rows), strict=True)) if len(names) > 1 else [list(map(get, rows))]
+    )
+    columns += [[_default(c) for _ in rows] for c in defaults]
+    for index, column in enumerate((*given, *defaults)):
+        impl = column.type.dialect_impl(dialect)  # (a decorated type with SQLite's own)
+        process = None if column.name in ready else impl.bind_processor(dialect)
+        if process is not None:
+            columns[index] = _processed(process, columns[index])
     quote = dialect.identifier_preparer.quote
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(table.name), ", ".join(quote(c.name) for c in columns), ", ".join("?" * len(columns))
+        quote(table.name),
+        ", ".join(quote(c.name) for c in (*given, *defaults)),
+        ", ".join("?" * (len(given) + len(defaults))),
     )
-    values = [tuple(row[name] if p is None else p(row[name]) for name, p in pairs) for row in rows]
-    connection.exec_driver_sql(sql, values)
+    connection.exec_driver_sql(sql, list(zip(*columns, strict=True)))
+
+
+def _processed(process: Callable[[Any], Any], values: Sequence[Any]) -> Sequence[Any]:
+    first = values[0]
+    if all(v is first for v in values):
+        return [process(first)] * len(values)
+    return list(map(process, values))
 
 
 def _default(column: Any) -> Any:

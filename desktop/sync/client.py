@@ -23,6 +23,7 @@ from typing import Any, Final
 from urllib.parse import urlsplit
 
 import httpx
+import orjson
 
 from desktop.sync.errors import (
     SyncAuthFailed,
@@ -325,8 +326,8 @@ class SyncClient:
             if not expect_body or status == 204:
                 return {}
             try:
-                return response.json()
-            except ValueError:
+                return orjson.loads(response.content)
+            except orjson.JSONDecodeError:
                 raise SyncProtocolError("服务器的答复不是 JSON") from None
         if status == 404 and absent_ok:
             return None

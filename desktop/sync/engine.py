@@ -49,6 +49,7 @@ again. The local hybrid logical clock advances past every pulled stamp.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -60,6 +61,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desktop.gc_pause import gc_paused
 from desktop.services.auth import UserSession
 from desktop.services.base import Context
 from desktop.store import audit
@@ -84,12 +86,12 @@ from desktop.sync.protocol import (
     DUPLICATE,
     MAX_OPS_PER_PUSH,
     MAX_PULL_LIMIT,
+    MAX_SNAPSHOT_LIMIT,
     MERGED_CODE,
     REJECTED,
     OpResult,
     PulledOp,
     PullPage,
-    SnapshotPage,
 )
 from desktop.sync.records import (
     ENTITIES,
@@ -114,9 +116,13 @@ RETRIED: Final = "retried"  # a refused op made again against the server's versi
 
 PUSH_BATCH: Final = 100
 PULL_LIMIT: Final = MAX_PULL_LIMIT
-#: Records a page of a first sync (:func:`_snapshot`): pages small enough that
-#: the next one comes while this one is written.
-SNAPSHOT_LIMIT = 2000
+#: Records a page of a first sync (:func:`_snapshot`), each fetched while the
+#: one before is written: the first page small, so that writing starts soon,
+#: each next one four times larger up to ``SNAPSHOT_LIMIT`` (a request costs
+#: the server a sign-in check and a cursor; a page costs the laptop the wait
+#: for it).
+SNAPSHOT_FIRST = 500
+SNAPSHOT_LIMIT = MAX_SNAPSHOT_LIMIT
 #: The ``entity`` of a page's ``sync.apply`` audit entry (its ``entity_id``:
 #: the first and last sequence numbers it lists, "120-1119"; for a page of a
 #: first sync's records, "snapshot@<the cursor it leads to>").
@@ -752,57 +758,65 @@ def _snapshot(
         known = initial.Known.load(db)
     progress.update(0, 0, "正在接收服务器上的记录…")
 
-    def following(page: SnapshotPage) -> str | None:
+    def following(prepared: initial.Prepared) -> str | None:
+        page = prepared.page
         if page.more and page.next == after:
             raise SyncProtocolError("服务器返回的记录没有向前推进（next）")
         return page.next if page.more else None
 
-    def fetch(start: str | None) -> SnapshotPage:
-        return client.snapshot(start, SNAPSHOT_LIMIT)
+    sizes = iter(itertools.count())
 
-    for page in _prefetched(fetch, after, following, progress):
-        taken = page.cursor if taken is None else taken
-        with ctx.transaction() as db:
-            begin_write(db)
-            now = ctx.now()
-            done = initial.import_new(db, page, known, now)
-            if done.rest:
-                PageApply(ctx, db, session, 0, report).run(done.rest)
-                known.keys.update((op.entity, op.entity_id) for op in done.rest)
-            listed = initial.history(page)
-            if done.written or listed:
-                audit.append_all(
-                    db,
-                    [
-                        audit.NewEntry(
-                            at=now,
-                            device_id=ctx.device_id,
-                            user_id=session.user_id,
-                            action=audit.SYNC_APPLY_ACTION,
-                            entity=APPLIED_ENTITY,
-                            entity_id=f"snapshot@{taken}",
-                            details={
-                                "snapshot": {"cursor": taken, "written": done.written},
-                                "ops": listed,
-                            },
-                        )
-                    ],
-                )
-            stamps = [page.hlc, *(str(h.get("hlc", "")) for r in page.records for h in r.history)]
-            newest = max(_stamps(stamps), default=None)
-            clock = _advance_clock(ctx, db, newest) if newest is not None else None
-            state = _state(db, ctx, session, client.base_url)
-            if page.more:
-                state.snapshot_after, state.snapshot_cursor = page.next, taken
-            else:
-                state.cursor, state.snapshot_after, state.snapshot_cursor = taken, None, None
-        if clock is not None:
-            ctx._hlc = clock
-        after = page.next
-        written = sum(done.written.values())
-        report.pulled += len(page.records)
-        report.applied += written
-        progress.update(report.pulled, 0, f"正在接收服务器上的记录：已接收 {report.pulled} 条")
+    def fetch(start: str | None) -> initial.Prepared:
+        # the rows are built here too, while the page before is written
+        size = SNAPSHOT_FIRST * 4 ** next(sizes)
+        return initial.prepare(client.snapshot(start, min(size, SNAPSHOT_LIMIT)), ctx.now())
+
+    with gc_paused():  # a page's records: many objects, no cycles
+        for prepared in _prefetched(fetch, after, following, progress):
+            page = prepared.page
+            taken = page.cursor if taken is None else taken
+            with ctx.transaction() as db:
+                begin_write(db)
+                now = prepared.now
+                done = initial.import_new(db, prepared, known)
+                if done.rest:
+                    PageApply(ctx, db, session, 0, report).run(done.rest)
+                    known.keys.update((op.entity, op.entity_id) for op in done.rest)
+                listed = initial.history(page)
+                if done.written or listed:
+                    audit.append_all(
+                        db,
+                        [
+                            audit.NewEntry(
+                                at=now,
+                                device_id=ctx.device_id,
+                                user_id=session.user_id,
+                                action=audit.SYNC_APPLY_ACTION,
+                                entity=APPLIED_ENTITY,
+                                entity_id=f"snapshot@{taken}",
+                                details={
+                                    "snapshot": {"cursor": taken, "written": done.written},
+                                    "ops": listed,
+                                },
+                            )
+                        ],
+                    )
+                listed_stamps = (str(op.get("hlc", "")) for op in listed)
+                stamps = [page.hlc, *listed_stamps]
+                newest = max(_stamps(stamps), default=None)
+                clock = _advance_clock(ctx, db, newest) if newest is not None else None
+                state = _state(db, ctx, session, client.base_url)
+                if page.more:
+                    state.snapshot_after, state.snapshot_cursor = page.next, taken
+                else:
+                    state.cursor, state.snapshot_after, state.snapshot_cursor = taken, None, None
+            if clock is not None:
+                ctx._hlc = clock
+            after = page.next
+            written = sum(done.written.values())
+            report.pulled += len(page.records)
+            report.applied += written
+            progress.update(report.pulled, 0, f"正在接收服务器上的记录：已接收 {report.pulled} 条")
     return taken or 0
 
 

@@ -25,10 +25,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Final
 
+import orjson
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -39,6 +41,8 @@ from desktop.sync.protocol import SNAPSHOT_ACTION, PulledOp, SnapshotPage, Snaps
 from desktop.sync.records import ENTITIES, EntityKind, insert_values
 
 SHADOW_TABLE: Final = SyncRecord.metadata.tables[SyncRecord.__tablename__]
+#: The copies' columns :func:`_copy` gives as JSON text.
+COPY_JSON: Final = ("data", "field_seqs")
 
 
 @dataclass
@@ -90,51 +94,67 @@ def as_op(record: SnapshotRecord) -> PulledOp:
 
 
 @dataclass
-class _Rows:
-    """One entity's new records of a page: their rows and copies."""
+class _New:
+    """A record of a page ready for a plain INSERT: its row and its copy."""
 
-    records: list[SnapshotRecord] = field(default_factory=list)
-    rows: list[dict[str, Any]] = field(default_factory=list)
+    record: SnapshotRecord
+    row: dict[str, Any]
+    copy: dict[str, Any]
 
 
-def import_new(db: Session, page: SnapshotPage, known: Known, now: dt.datetime) -> Imported:
-    """Write the page's records that are new to this laptop in bulk (each
-    entity in a savepoint: if one is refused, all of that entity go back);
-    the rest as ops, in page order."""
-    fresh: dict[str, _Rows] = defaultdict(_Rows)
-    held: set[tuple[str, str]] = set()
+@dataclass
+class Prepared:
+    """A page with the rows of its records that can go in with a plain
+    INSERT built (by :func:`prepare`, while the page before is written)."""
+
+    page: SnapshotPage
+    new: dict[str, list[_New]]  # per entity, in page order
+    now: dt.datetime
+
+
+def prepare(page: SnapshotPage, now: dt.datetime) -> Prepared:
+    """Build the rows and copies of the page's records whose kind takes a
+    plain INSERT (no child rows) and whose values its columns take; nothing
+    is read or written here."""
+    new: dict[str, list[_New]] = defaultdict(list)
     for record in page.records:
-        key = (record.entity, record.id)
         kind = ENTITIES.get(record.entity)
-        if kind is None or key in known.keys or key in held or not _bulk(kind):
-            held.add(key)
+        if kind is None or not _bulk(kind):
             continue
         try:
             built = insert_values(kind, record.id, record.data)
         except ValueError:
-            built = None
-        if built is None:
-            held.add(key)
             continue
-        row = built[0]
-        row.update(version=record.version, updated_at=now)
-        group = fresh[record.entity]
-        group.records.append(record)
-        group.rows.append(row)
+        if built is not None:
+            row = built[0]
+            row.update(version=record.version, updated_at=now)
+            new[record.entity].append(_New(record, row, _copy(record, now)))
+    return Prepared(page, dict(new), now)
+
+
+def import_new(db: Session, prepared: Prepared, known: Known) -> Imported:
+    """Write the page's records that are new to this laptop in bulk (each
+    entity in a savepoint: if one is refused, all of that entity go back);
+    the rest as ops, in page order."""
     written: dict[str, int] = {}
-    for entity, group in fresh.items():
+    done: set[tuple[str, str]] = set()
+    for entity, ready in prepared.new.items():
+        fresh = [n for n in ready if (entity, n.record.id) not in known.keys]
+        if not fresh:
+            continue
         model: Any = ENTITIES[entity].model
         try:
             with db.begin_nested():
-                for rows in _same_columns(group.rows):
+                for rows in _same_columns([n.row for n in fresh]):
                     insert_many(db, model.__table__, rows)
-                insert_many(db, SHADOW_TABLE, list(_copies(group.records, now)))
+                insert_many(db, SHADOW_TABLE, [n.copy for n in fresh], ready=COPY_JSON)
         except IntegrityError:
-            held.update((entity, r.id) for r in group.records)
             continue
-        written[entity] = len(group.records)
-        known.keys.update((entity, r.id) for r in group.records)
-    rest = [as_op(r) for r in page.records if (r.entity, r.id) in held]
+        keys = [(entity, n.record.id) for n in fresh]
+        written[entity] = len(keys)
+        done.update(keys)
+    known.keys.update(done)
+    rest = [as_op(r) for r in prepared.page.records if (r.entity, r.id) not in done]
     return Imported(written, rest)
 
 
@@ -147,20 +167,28 @@ def _same_columns(rows: Sequence[dict[str, Any]]) -> Iterator[list[dict[str, Any
     yield from groups.values()
 
 
-def _copies(records: Iterable[SnapshotRecord], now: dt.datetime) -> Iterator[dict[str, Any]]:
-    """This laptop's copies of the server's records: each field set by the
-    op that last changed the record (an op after it has a higher number)."""
-    for r in records:
-        yield {
-            "entity": r.entity,
-            "entity_id": r.id,
-            "version": r.version,
-            "seq": r.seq,
-            "data": r.data,
-            "field_seqs": dict.fromkeys(r.data, r.seq),
-            "problem": "",
-            "updated_at": now,
-        }
+def _copy(record: SnapshotRecord, now: dt.datetime) -> dict[str, Any]:
+    """This laptop's copy of the server's record, its JSON columns as text
+    (orjson; the ORM reads them back as any JSON): each field set by the op
+    that last changed the record (an op after it has a higher number)."""
+    return {
+        "entity": record.entity,
+        "entity_id": record.id,
+        "version": record.version,
+        "seq": record.seq,
+        "data": orjson.dumps(record.data).decode(),
+        "field_seqs": _seqs_template(tuple(record.data)) % {"seq": record.seq},
+        "problem": "",
+        "updated_at": now,
+    }
+
+
+@cache
+def _seqs_template(names: tuple[str, ...]) -> str:
+    """The JSON of ``field_seqs`` for the fields ``names``, all set by one op,
+    as a %-format of ``seq`` (a kind's records have the same few sets)."""
+    fields = (orjson.dumps(n).decode().replace("%", "%%") + ":%(seq)d" for n in names)
+    return "{" + ",".join(fields) + "}"
 
 
 def history(page: SnapshotPage) -> list[dict[str, Any]]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from desktop.sync.errors import SyncProtocolError
 
@@ -262,8 +262,7 @@ class PullPage:
         return cls(ops=ops, next=cursor, more=more)
 
 
-@dataclass(frozen=True)
-class SnapshotRecord:
+class SnapshotRecord(NamedTuple):
     """One record of a snapshot page, as the server has it now: ``seq`` is the
     op that last changed it, ``data`` the whole record in the form an op's
     changes carry, ``history`` (complaints only) its accepted ops, oldest first."""

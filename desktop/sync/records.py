@@ -271,17 +271,29 @@ def insert_values(
     for a value a column cannot take."""
     if kind.rows or kind.team:
         return None
+    columns = _plain_columns(kind.model)
     row: dict[str, Any] = {"id": entity_id}
     changed: list[str] = []
     for name, value in values.items():
-        column = None if name in BOOKKEEPING else _column_type(kind.model, name)
-        if column is None:
+        if name not in columns:
             continue
-        new = from_json(column, value)
+        column = columns[name]
+        new = value if column is None else from_json(column, value)
         if new is not None:  # left out, as on a new ORM object: the column default
             row[name] = new
             changed.append(name)
     return row, changed
+
+
+@cache
+def _plain_columns(model: type[Base]) -> dict[str, TypeEngine[Any] | None]:
+    """The model's columns a synced field may set, each with its type
+    (``None`` for text, which :func:`from_json` takes as it is)."""
+    return {
+        c.name: None if isinstance(c.type, String) else c.type
+        for c in model.__table__.columns
+        if c.name not in BOOKKEEPING
+    }
 
 
 def _write_rows(rows: RowKind, record: Any, value: Any, append: bool) -> bool:
