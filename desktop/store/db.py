@@ -66,31 +66,50 @@ def insert_many(
     *,
     ready: Collection[str] = (),
 ) -> None:
-    """INSERT ``rows`` (each with the keys of the first) into ``table`` in one
-    DB-API ``executemany``, each value through its column's bind processor
-    (except the ``ready`` columns', given in the database's form already, such
-    as JSON text) and the columns left out given their Python-side defaults: what
+    """INSERT ``rows`` (each with the keys of the first) into ``table``: what
     ``db.execute(insert(table), rows)`` writes, without SQLAlchemy's per-row
-    parameter bookkeeping (most of the cost of a 1,000-row insert). The values
-    are gathered and processed column by column (one processing of a value
-    every row shares, such as a batch's time stamp). A failed row raises
-    SQLAlchemy's ``IntegrityError`` as ``execute`` does."""
+    parameter bookkeeping (most of the cost of a 1,000-row insert); see
+    :func:`insert_rows`."""
+    if not rows:
+        return
+    names = list(rows[0])
+    get = operator.itemgetter(*names)
+    insert_rows(
+        db,
+        table,
+        names,
+        list(map(get, rows)) if len(names) > 1 else [(get(row),) for row in rows],
+        ready=ready,
+    )
+
+
+def insert_rows(
+    db: Session,
+    table: Table,
+    names: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    ready: Collection[str] = (),
+) -> None:
+    """INSERT ``rows``, each the values of the columns ``names`` in order,
+    into ``table`` in one DB-API ``executemany``, each value through its
+    column's bind processor (except the ``ready`` columns', given in the
+    database's form already, such as JSON text) and the columns left out
+    given their Python-side defaults. The values are processed column by
+    column (once for a value every row shares, such as a batch's time stamp).
+    A failed row raises SQLAlchemy's ``IntegrityError`` as ``execute`` does."""
     if not rows:
         return
     connection = db.connection()
     dialect = connection.dialect
     assert dialect.paramstyle == "qmark", "the laptop's SQLite"
-    names = list(rows[0])
     given = [table.c[name] for name in names]
     defaults = [
         c
         for c in table.columns
         if c.name not in names and c.default is not None and not c.primary_key
     ]
-    get = operator.itemgetter(*names)
-    columns: list[Sequence[Any]] = (
-        list(zip(*map(get, rows), strict=True)) if len(names) > 1 else [list(map(get, rows))]
-    )
+    columns: list[Sequence[Any]] = list(zip(*rows, strict=True))
     columns += [[_default(c) for _ in rows] for c in defaults]
     for index, column in enumerate((*given, *defaults)):
         impl = column.type.dialect_impl(dialect)  # (a decorated type with SQLite's own)

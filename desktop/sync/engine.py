@@ -51,9 +51,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Final, Protocol, TypeVar
 
@@ -92,6 +92,7 @@ from desktop.sync.protocol import (
     OpResult,
     PulledOp,
     PullPage,
+    SnapshotPage,
 )
 from desktop.sync.records import (
     ENTITIES,
@@ -133,6 +134,7 @@ PARKED_RETRY_LIMIT: Final = 500
 
 _At = TypeVar("_At")
 _Page = TypeVar("_Page")
+_Ready = TypeVar("_Ready")
 
 
 class ProgressSink(Protocol):
@@ -706,7 +708,7 @@ def _pull(
         last = not page.more or (page.next == since and not page.ops)
         return None if last else page.next
 
-    for page in _prefetched(fetch, cursor, following, progress):
+    for page in _prefetched(fetch, cursor, following, progress, _as_is):
         with ctx.transaction() as db:
             begin_write(db)
             PageApply(ctx, db, session, cursor, report).run(page.ops)
@@ -725,21 +727,30 @@ def _prefetched(
     start: _At,
     following: Callable[[_Page], _At | None],
     progress: ProgressSink,
-) -> Iterator[_Page]:
-    """``fetch(start)``, then ``fetch(following(page))`` until that is
-    ``None``: each page is fetched while the one before is applied (the server
-    and this laptop work at once), one request at a time, in order."""
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
-        upcoming = fetcher.submit(fetch, start)
-        while True:
+    prepare: Callable[[_Page], _Ready],
+) -> Iterator[_Ready]:
+    """``prepare(fetch(start))``, then the same from ``following(page)`` until
+    that is ``None``, in order: one request at a time in a thread, each page
+    prepared in a second one, so that the server makes a page while this
+    laptop prepares the one before and applies the one before that."""
+    with (
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher,
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-prepare") as preparer,
+    ):
+        fetched: Future[_Page] | None = fetcher.submit(fetch, start)
+        ready: deque[Future[_Ready]] = deque()
+        while fetched is not None or ready:
             progress.check()
-            page = upcoming.result()
-            after = following(page)
-            if after is not None:
-                upcoming = fetcher.submit(fetch, after)
-            yield page
-            if after is None:
-                return
+            while fetched is not None and (not ready or fetched.done()):
+                page = fetched.result()
+                after = following(page)
+                fetched = None if after is None else fetcher.submit(fetch, after)
+                ready.append(preparer.submit(prepare, page))
+            yield ready.popleft().result()
+
+
+def _as_is(page: _Page) -> _Page:
+    return page
 
 
 def _snapshot(
@@ -758,21 +769,22 @@ def _snapshot(
         known = initial.Known.load(db)
     progress.update(0, 0, "正在接收服务器上的记录…")
 
-    def following(prepared: initial.Prepared) -> str | None:
-        page = prepared.page
+    def following(page: SnapshotPage) -> str | None:
         if page.more and page.next == after:
             raise SyncProtocolError("服务器返回的记录没有向前推进（next）")
         return page.next if page.more else None
 
     sizes = iter(itertools.count())
 
-    def fetch(start: str | None) -> initial.Prepared:
-        # the rows are built here too, while the page before is written
+    def fetch(start: str | None) -> SnapshotPage:
         size = SNAPSHOT_FIRST * 4 ** next(sizes)
-        return initial.prepare(client.snapshot(start, min(size, SNAPSHOT_LIMIT)), ctx.now())
+        return client.snapshot(start, min(size, SNAPSHOT_LIMIT))
+
+    def prepare(page: SnapshotPage) -> initial.Prepared:
+        return initial.prepare(page, ctx.now())
 
     with gc_paused():  # a page's records: many objects, no cycles
-        for prepared in _prefetched(fetch, after, following, progress):
+        for prepared in _prefetched(fetch, after, following, progress, prepare):
             page = prepared.page
             taken = page.cursor if taken is None else taken
             with ctx.transaction() as db:
@@ -782,7 +794,7 @@ def _snapshot(
                 if done.rest:
                     PageApply(ctx, db, session, 0, report).run(done.rest)
                     known.keys.update((op.entity, op.entity_id) for op in done.rest)
-                listed = initial.history(page)
+                listed = initial.history(prepared.records)
                 if done.written or listed:
                     audit.append_all(
                         db,
@@ -814,7 +826,7 @@ def _snapshot(
                 ctx._hlc = clock
             after = page.next
             written = sum(done.written.values())
-            report.pulled += len(page.records)
+            report.pulled += len(prepared.records)
             report.applied += written
             progress.update(report.pulled, 0, f"正在接收服务器上的记录：已接收 {report.pulled} 条")
     return taken or 0

@@ -24,24 +24,33 @@ as it applies any pulled op: the effect is the same.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Final
 
 import orjson
-from sqlalchemy import select
+from sqlalchemy import literal, select, union_all
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desktop.store.db import insert_many
+from desktop.store.db import insert_rows
 from desktop.store.models import IssuedDocument, SyncRecord
 from desktop.sync.protocol import SNAPSHOT_ACTION, PulledOp, SnapshotPage, SnapshotRecord
 from desktop.sync.records import ENTITIES, EntityKind, insert_values
 
 SHADOW_TABLE: Final = SyncRecord.metadata.tables[SyncRecord.__tablename__]
-#: The copies' columns :func:`_copy` gives as JSON text.
+#: A copy's columns as :func:`_copy` gives them, and those it gives as JSON text.
+COPY_COLUMNS: Final = (
+    "entity",
+    "entity_id",
+    "version",
+    "seq",
+    "data",
+    "field_seqs",
+    "problem",
+    "updated_at",
+)
 COPY_JSON: Final = ("data", "field_seqs")
 
 
@@ -54,13 +63,11 @@ class Known:
 
     @classmethod
     def load(cls, db: Session) -> Known:
-        keys: set[tuple[str, str]] = {
-            (entity, i) for entity, i in db.execute(select(SyncRecord.entity, SyncRecord.entity_id))
-        }
-        for entity, kind in ENTITIES.items():
-            model: Any = kind.model
-            keys.update((entity, i) for i in db.scalars(select(model.id)))
-        return cls(keys)
+        tables: list[Any] = [
+            select(literal(entity), kind.model.__table__.c.id) for entity, kind in ENTITIES.items()
+        ]
+        every = union_all(select(SyncRecord.entity, SyncRecord.entity_id), *tables)
+        return cls({(entity, i) for entity, i in db.execute(every)})
 
 
 @dataclass
@@ -94,42 +101,71 @@ def as_op(record: SnapshotRecord) -> PulledOp:
 
 
 @dataclass
-class _New:
-    """A record of a page ready for a plain INSERT: its row and its copy."""
+class _Batch:
+    """One entity's records of a page ready for plain INSERTs: their keys,
+    their rows (as value tuples, per set of columns: a NULL field is left
+    out, so the column's default applies, as for a new ORM object) and their
+    copies (value tuples in :data:`COPY_COLUMNS` order). A row's and a
+    copy's record id come first and second."""
 
-    record: SnapshotRecord
-    row: dict[str, Any]
-    copy: dict[str, Any]
+    keys: set[tuple[str, str]] = field(default_factory=set)
+    rows: dict[tuple[str, ...], list[tuple[Any, ...]]] = field(default_factory=dict)
+    copies: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def without(self, known: set[tuple[str, str]]) -> _Batch:
+        """The batch less the records in ``known``."""
+        if self.keys.isdisjoint(known):
+            return self
+        entity = next(iter(self.keys))[0]
+        ids = {i for e, i in self.keys if (e, i) not in known}
+        rows = {names: [r for r in rows if r[0] in ids] for names, rows in self.rows.items()}
+        return _Batch({(entity, i) for i in ids}, rows, [c for c in self.copies if c[1] in ids])
 
 
 @dataclass
 class Prepared:
-    """A page with the rows of its records that can go in with a plain
-    INSERT built (by :func:`prepare`, while the page before is written)."""
+    """A page, its records checked, with the rows of those that can go in
+    with a plain INSERT built (by :func:`prepare`, while the page before is
+    written)."""
 
     page: SnapshotPage
-    new: dict[str, list[_New]]  # per entity, in page order
+    records: list[SnapshotRecord]
+    new: dict[str, _Batch]
     now: dt.datetime
 
 
 def prepare(page: SnapshotPage, now: dt.datetime) -> Prepared:
-    """Build the rows and copies of the page's records whose kind takes a
-    plain INSERT (no child rows) and whose values its columns take; nothing
-    is read or written here."""
-    new: dict[str, list[_New]] = defaultdict(list)
-    for record in page.records:
-        kind = ENTITIES.get(record.entity)
-        if kind is None or not _bulk(kind):
+    """Check the page's records and build the rows and copies of those whose
+    kind takes a plain INSERT (no child rows) and whose values its columns
+    take; nothing is read or written here."""
+    records = page.records()
+    new: dict[str, _Batch] = {}
+    plain: dict[str, EntityKind | None] = {}
+    for record in records:
+        entity = record.entity
+        if entity not in plain:
+            kind = ENTITIES.get(entity)
+            plain[entity] = kind if kind is not None and _bulk(kind) else None
+        kind = plain[entity]
+        if kind is None:
             continue
         try:
             built = insert_values(kind, record.id, record.data)
         except ValueError:
             continue
-        if built is not None:
-            row = built[0]
-            row.update(version=record.version, updated_at=now)
-            new[record.entity].append(_New(record, row, _copy(record, now)))
-    return Prepared(page, dict(new), now)
+        if built is None:
+            continue
+        row = built[0]
+        row["version"], row["updated_at"] = record.version, now
+        batch = new.get(entity) or new.setdefault(entity, _Batch())
+        batch.keys.add((entity, record.id))
+        names = tuple(row)
+        rows = batch.rows.get(names)
+        if rows is None:
+            rows = batch.rows[names] = []
+        rows.append(tuple(row.values()))
+        batch.copies.append(_copy(record, now))
+    return Prepared(page, records, new, now)
 
 
 def import_new(db: Session, prepared: Prepared, known: Known) -> Imported:
@@ -139,63 +175,49 @@ def import_new(db: Session, prepared: Prepared, known: Known) -> Imported:
     written: dict[str, int] = {}
     done: set[tuple[str, str]] = set()
     for entity, ready in prepared.new.items():
-        fresh = [n for n in ready if (entity, n.record.id) not in known.keys]
-        if not fresh:
+        batch = ready.without(known.keys)
+        if not batch.keys:
             continue
         model: Any = ENTITIES[entity].model
         try:
             with db.begin_nested():
-                for rows in _same_columns([n.row for n in fresh]):
-                    insert_many(db, model.__table__, rows)
-                insert_many(db, SHADOW_TABLE, [n.copy for n in fresh], ready=COPY_JSON)
+                for names, rows in batch.rows.items():
+                    insert_rows(db, model.__table__, names, rows)
+                insert_rows(db, SHADOW_TABLE, COPY_COLUMNS, batch.copies, ready=COPY_JSON)
         except IntegrityError:
             continue
-        keys = [(entity, n.record.id) for n in fresh]
-        written[entity] = len(keys)
-        done.update(keys)
-    known.keys.update(done)
-    rest = [as_op(r) for r in prepared.page.records if (r.entity, r.id) not in done]
+        written[entity] = len(batch.keys)
+        done |= batch.keys
+    known.keys |= done
+    if len(done) == len(prepared.records):  # (the usual first sync: all new)
+        return Imported(written, [])
+    rest = [as_op(r) for r in prepared.records if (r.entity, r.id) not in done]
     return Imported(written, rest)
 
 
-def _same_columns(rows: Sequence[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    """``rows`` grouped by their set of columns (a NULL field is left out, so
-    the column's default applies, as for a new ORM object)."""
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        groups[tuple(row)].append(row)
-    yield from groups.values()
-
-
-def _copy(record: SnapshotRecord, now: dt.datetime) -> dict[str, Any]:
-    """This laptop's copy of the server's record, its JSON columns as text
-    (orjson; the ORM reads them back as any JSON): each field set by the op
-    that last changed the record (an op after it has a higher number)."""
-    return {
-        "entity": record.entity,
-        "entity_id": record.id,
-        "version": record.version,
-        "seq": record.seq,
-        "data": orjson.dumps(record.data).decode(),
-        "field_seqs": _seqs_template(tuple(record.data)) % {"seq": record.seq},
-        "problem": "",
-        "updated_at": now,
-    }
+def _copy(record: SnapshotRecord, now: dt.datetime) -> tuple[Any, ...]:
+    """This laptop's copy of the server's record (:data:`COPY_COLUMNS`), its
+    JSON columns as text (orjson; the ORM reads them back as any JSON): each
+    field set by the op that last changed the record (an op after it has a
+    higher number)."""
+    fields = _seqs_template(tuple(record.data)).replace("\0", str(record.seq))
+    data = orjson.dumps(record.data).decode()
+    return (record.entity, record.id, record.version, record.seq, data, fields, "", now)
 
 
 @cache
 def _seqs_template(names: tuple[str, ...]) -> str:
     """The JSON of ``field_seqs`` for the fields ``names``, all set by one op,
-    as a %-format of ``seq`` (a kind's records have the same few sets)."""
-    fields = (orjson.dumps(n).decode().replace("%", "%%") + ":%(seq)d" for n in names)
-    return "{" + ",".join(fields) + "}"
+    with NUL where its number goes (a JSON text holds no raw NUL; a kind's
+    records have the same few sets of fields)."""
+    return "{" + ",".join(orjson.dumps(n).decode() + ":\0" for n in names) + "}"
 
 
-def history(page: SnapshotPage) -> list[dict[str, Any]]:
-    """The ops the page lists for its records (complaints: who did what on
-    them), in the form of a ``sync.apply`` audit entry's ops."""
+def history(records: Iterable[SnapshotRecord]) -> list[dict[str, Any]]:
+    """The ops listed for ``records`` (complaints: who did what on them), in
+    the form of a ``sync.apply`` audit entry's ops."""
     out: list[dict[str, Any]] = []
-    for record in page.records:
+    for record in records:
         for op in record.history:
             out.append(
                 {

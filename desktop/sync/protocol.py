@@ -275,14 +275,20 @@ class SnapshotRecord(NamedTuple):
     history: tuple[Mapping[str, Any], ...]
 
 
+def _rows(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(h, dict) for h in value)
+
+
 @dataclass(frozen=True)
 class SnapshotPage:
-    """A page of ``GET /sync/snapshot``: records in the server's order,
-    ``cursor`` (every op up to it is in them: pull from there once the last
-    page is in), ``hlc`` (the newest clock stamp among them, "" if none),
-    ``next`` (the ``after`` of the following page) and ``more``."""
+    """A page of ``GET /sync/snapshot``: its records as sent (:meth:`records`
+    checks them, apart from the page's other fields, so that the next page
+    can be asked for first), ``cursor`` (every op up to it is in them: pull
+    from there once the last page is in), ``hlc`` (the newest clock stamp
+    among them, "" if none), ``next`` (the ``after`` of the following page)
+    and ``more``."""
 
-    records: tuple[SnapshotRecord, ...]
+    items: Sequence[Any]
     cursor: int
     hlc: str
     next: str | None
@@ -291,23 +297,6 @@ class SnapshotPage:
     @classmethod
     def parse(cls, body: Any) -> SnapshotPage:
         top = _mapping(body, "snapshot")
-        records: list[SnapshotRecord] = []
-        for item in _list(top.get("records"), "records"):
-            row = _mapping(item, "record")
-            entity, ident, data = row.get("entity"), row.get("id"), row.get("data")
-            version, seq = row.get("version"), row.get("seq")
-            history = row.get("history") or []
-            if not (
-                isinstance(entity, str)
-                and isinstance(ident, str)
-                and isinstance(data, dict)
-                and type(version) is int
-                and type(seq) is int
-                and isinstance(history, list)
-                and all(isinstance(h, dict) for h in history)
-            ):
-                raise SyncProtocolError("服务器返回的记录格式不对")
-            records.append(SnapshotRecord(entity, ident, version, seq, data, tuple(history)))
         cursor = _need_int(top, "cursor")
         after = top.get("next")
         more = top.get("more")
@@ -315,7 +304,29 @@ class SnapshotPage:
             raise SyncProtocolError("服务器的答复缺少或格式不对：more / next")
         if cursor < 0 or (more and not after):
             raise SyncProtocolError("服务器的答复格式不对：cursor / next")
-        return cls(tuple(records), cursor, _str(top, "hlc", optional=True), after, more)
+        items = _list(top.get("records"), "records")
+        return cls(items, cursor, _str(top, "hlc", optional=True), after, more)
+
+    def records(self) -> list[SnapshotRecord]:
+        """The page's records, checked."""
+        records: list[SnapshotRecord] = []
+        for row in self.items:
+            if type(row) is not dict:  # (as parsed from JSON: exactly a dict)
+                raise SyncProtocolError("服务器返回的记录格式不对")
+            entity, ident, data = row.get("entity"), row.get("id"), row.get("data")
+            version, seq = row.get("version"), row.get("seq")
+            history = row.get("history") or ()
+            if not (
+                type(entity) is str
+                and type(ident) is str
+                and type(data) is dict
+                and type(version) is int
+                and type(seq) is int
+                and (not history or _rows(history))
+            ):
+                raise SyncProtocolError("服务器返回的记录格式不对")
+            records.append(SnapshotRecord(entity, ident, version, seq, data, tuple(history)))
+        return records
 
 
 @dataclass(frozen=True)

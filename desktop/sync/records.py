@@ -18,7 +18,8 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
-from collections.abc import Iterable, Mapping
+import functools
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Final
@@ -157,14 +158,34 @@ def from_json(kind: TypeEngine[Any] | None, value: Any) -> Any:
         except (binascii.Error, UnicodeEncodeError) as exc:
             raise ValueError("not base64") from exc
     if isinstance(kind, Boolean):
-        if not isinstance(value, bool):
-            raise ValueError("not a boolean")
-        return value
+        return _boolean(value)
     if isinstance(kind, Integer):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError("not a whole number")
-        return value
+        return _whole(value)
     return value
+
+
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("not a boolean")
+    return value
+
+
+def _whole(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("not a whole number")
+    return value
+
+
+def _converter(kind: TypeEngine[Any]) -> Callable[[Any], Any] | None:
+    """:func:`from_json` for a column of ``kind``, for values that are not
+    ``None`` (``None`` for text, taken as it is)."""
+    if isinstance(kind, String):
+        return None
+    if isinstance(kind, Boolean):
+        return _boolean
+    if isinstance(kind, Integer):
+        return _whole
+    return functools.partial(from_json, kind)
 
 
 def normalise(kind: TypeEngine[Any] | None, value: Any) -> Any:
@@ -273,26 +294,20 @@ def insert_values(
         return None
     columns = _plain_columns(kind.model)
     row: dict[str, Any] = {"id": entity_id}
-    changed: list[str] = []
     for name, value in values.items():
-        if name not in columns:
-            continue
-        column = columns[name]
-        new = value if column is None else from_json(column, value)
-        if new is not None:  # left out, as on a new ORM object: the column default
-            row[name] = new
-            changed.append(name)
-    return row, changed
+        # a NULL is left out, as on a new ORM object: the column's default
+        if value is not None and name in columns:
+            convert = columns[name]
+            row[name] = value if convert is None else convert(value)
+    return row, list(row)[1:]
 
 
 @cache
-def _plain_columns(model: type[Base]) -> dict[str, TypeEngine[Any] | None]:
-    """The model's columns a synced field may set, each with its type
-    (``None`` for text, which :func:`from_json` takes as it is)."""
+def _plain_columns(model: type[Base]) -> dict[str, Callable[[Any], Any] | None]:
+    """The model's columns a synced field may set, each with its
+    :func:`_converter`."""
     return {
-        c.name: None if isinstance(c.type, String) else c.type
-        for c in model.__table__.columns
-        if c.name not in BOOKKEEPING
+        c.name: _converter(c.type) for c in model.__table__.columns if c.name not in BOOKKEEPING
     }
 
 
