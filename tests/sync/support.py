@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 import uvicorn
 from fastapi import FastAPI
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from desktop.crypto import Argon2Params, generate_keypair
@@ -119,6 +119,11 @@ class LiveServer:
 
     def state_hash(self, entities: Iterable[str]) -> str:
         return hash_records(self.records(entities))
+
+    def max_seq(self) -> int:
+        """The newest op's sequence number (0 if none)."""
+        with Session(self.engine) as db:
+            return int(db.scalar(select(func.coalesce(func.max(Op.seq), 0))) or 0)
 
     def logged(self, op_ids: Iterable[str]) -> list[Op]:
         with Session(self.engine) as db:
