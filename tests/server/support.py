@@ -41,6 +41,8 @@ USERS: dict[str, Person] = {
     "handler": Person("0190a000-0000-7000-8000-000000000a06", (Role.COMPLAINT_HANDLER,), OFFICE_A),
     "sup_b": Person("0190a000-0000-7000-8000-000000000b04", (Role.SUPERVISOR,), OFFICE_B),
 }
+#: Every seeded user, by name.
+EVERYONE: tuple[str, ...] = tuple(USERS)
 ROLE_USERS = {
     Role.ADMINISTRATOR: "admin",
     Role.INSPECTOR: "insp_a",

@@ -16,6 +16,7 @@ from server.schemas import PullOut
 from server.sync.pull import pull
 
 from .support import (
+    EVERYONE,
     Api,
     Laptop,
     complaint_changes,
@@ -28,7 +29,6 @@ from .support import (
 )
 
 PLANS = "inspection_plans"
-EVERYONE = ("admin", "insp_a", "insp_b", "insp_c", "sup", "head", "handler", "sup_b")
 
 
 def ids(ops: list[dict[str, Any]]) -> set[str]:

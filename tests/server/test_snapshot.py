@@ -22,6 +22,7 @@ from server.sync.push import SNAPSHOT_ACTION
 from .support import (
     AGENCY,
     DEVICE_2,
+    EVERYONE,
     Api,
     Laptop,
     complaint_changes,
@@ -34,7 +35,6 @@ from .support import (
 )
 
 PLANS = "inspection_plans"
-EVERYONE = ("admin", "insp_a", "insp_b", "insp_c", "sup", "head", "handler", "sup_b")
 Key = tuple[str, str]
 
 
