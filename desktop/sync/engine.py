@@ -49,7 +49,6 @@ again. The local hybrid logical clock advances past every pulled stamp.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import logging
 from collections import defaultdict, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -86,7 +85,6 @@ from desktop.sync.protocol import (
     DUPLICATE,
     MAX_OPS_PER_PUSH,
     MAX_PULL_LIMIT,
-    MAX_SNAPSHOT_LIMIT,
     MERGED_CODE,
     REJECTED,
     OpResult,
@@ -117,13 +115,11 @@ RETRIED: Final = "retried"  # a refused op made again against the server's versi
 
 PUSH_BATCH: Final = 100
 PULL_LIMIT: Final = MAX_PULL_LIMIT
-#: Records a page of a first sync (:func:`_snapshot`), each fetched while the
-#: one before is written: the first page small, so that writing starts soon,
-#: each next one four times larger up to ``SNAPSHOT_LIMIT`` (a request costs
-#: the server a sign-in check and a cursor; a page costs the laptop the wait
-#: for it).
-SNAPSHOT_FIRST = 500
-SNAPSHOT_LIMIT = MAX_SNAPSHOT_LIMIT
+#: Records a page of a first sync (:func:`_snapshot`): pages this size keep
+#: the server (a page), this laptop's checking (the one before) and its writing
+#: (the one before that) busy at once; larger ones left the laptop waiting for
+#: the first, smaller ones the server answering requests (bench/sync.py).
+SNAPSHOT_LIMIT = 2000
 #: The ``entity`` of a page's ``sync.apply`` audit entry (its ``entity_id``:
 #: the first and last sequence numbers it lists, "120-1119"; for a page of a
 #: first sync's records, "snapshot@<the cursor it leads to>").
@@ -774,11 +770,8 @@ def _snapshot(
             raise SyncProtocolError("服务器返回的记录没有向前推进（next）")
         return page.next if page.more else None
 
-    sizes = iter(itertools.count())
-
     def fetch(start: str | None) -> SnapshotPage:
-        size = SNAPSHOT_FIRST * 4 ** next(sizes)
-        return client.snapshot(start, min(size, SNAPSHOT_LIMIT))
+        return client.snapshot(start, SNAPSHOT_LIMIT)
 
     def prepare(page: SnapshotPage) -> initial.Prepared:
         return initial.prepare(page, ctx.now())

@@ -33,9 +33,8 @@ OPEN_ENTITIES = ("agencies", "officials", "inspection_plans")
 
 @pytest.fixture
 def small_pages(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pages of 2, then 8: a first sync here takes several."""
-    monkeypatch.setattr(engine, "SNAPSHOT_FIRST", 2)
-    monkeypatch.setattr(engine, "SNAPSHOT_LIMIT", 8)
+    """Pages of 4: a first sync here takes several."""
+    monkeypatch.setattr(engine, "SNAPSHOT_LIMIT", 4)
 
 
 def office_work(a: Laptop) -> dict[str, list[str]]:
