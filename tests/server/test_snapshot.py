@@ -14,7 +14,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from desktop.store.ids import new_id
-from server.models import Op
+from server.models import Op, Record
 from server.schemas import SnapshotOut
 from server.sync import snapshot as snapshot_module, spec
 from server.sync.push import SNAPSHOT_ACTION
@@ -355,6 +355,24 @@ def pull_from(api: Api, user: str, since: int) -> list[dict[str, Any]]:
 
 
 # ----------------------------------------------------------------- history
+
+
+def test_a_page_gives_the_newest_clock_stamp_of_its_own_records(
+    api: Api, laptop: Laptop, engine: Engine
+) -> None:
+    """``hlc``: the newest stamp among the records on the page, so the
+    laptop's clock moves past them; not a hidden record's."""
+    public = make_plan(api, laptop, until="draft")
+    secret, _visit = secret_plan_with_visit(api, laptop)  # stamped after
+    with Session(engine) as db:
+        stamps = {i: h for i, h in db.execute(select(Record.id, Record.last_hlc))}
+    assert stamps[secret] > stamps[public]
+    seen = snapshot_page(api, "insp_c")
+    assert [r["id"] for r in seen["records"]] == [public]
+    assert seen["hlc"] == stamps[public]
+    team = snapshot_page(api, "insp_a")
+    assert team["hlc"] == max(stamps[r["id"]] for r in team["records"])
+    assert snapshot_page(api, "insp_c", f"{PLANS}/{public}")["hlc"] == ""
 
 
 def test_a_complaint_comes_with_its_history_and_nothing_else_does(api: Api, laptop: Laptop) -> None:
