@@ -19,6 +19,10 @@ Each batch's answers are written in one transaction:
 Account and key ops (``users``, ``key_material``...) never go to the server
 (it manages them); they are marked ``local``.
 
+**First sync.** A user with no cursor for this server takes the records
+whole instead (:mod:`desktop.sync.initial`), then pulls from the cursor that
+gives.
+
 **Pull.** From the cursor saved for this device and user, page by page; each
 page is applied and the cursor saved in one transaction, so a cut anywhere
 leaves the store and the cursor consistent and the next run goes on from

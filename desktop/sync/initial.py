@@ -9,10 +9,11 @@ its sequence number, as a pull skips an op it had. The engine
 (:func:`desktop.sync.engine.sync_once`) fetches the pages and applies each in
 one transaction with the progress saved, so a cut resumes at the next page.
 
-:func:`import_new` writes the records of a page that are new to this laptop
-in bulk: their rows and this laptop's copies of the server's records
-(``sync_records``), one DB-API ``executemany`` per table and set of columns,
-with no per-record ORM or op bookkeeping (replaying 10,000 ops one by one took
+:func:`prepare` checks a page and builds the rows of its records and this
+laptop's copies of them (``sync_records``) in a thread of its own, while the
+page before is written; :func:`import_new` then writes those new to this
+laptop in bulk, one DB-API ``executemany`` per table and set of columns, with
+no per-record ORM or op bookkeeping (replaying 10,000 ops one by one took
 most of an initial sync's time). A record this laptop already has, or of a
 kind with child rows (a plan's team and approvals, a visit's presence and
 evidence, an issued document's counter), or that a bulk insert refuses (a
