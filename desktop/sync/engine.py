@@ -712,8 +712,7 @@ def _pull(
         with ctx.transaction() as db:
             begin_write(db)
             PageApply(ctx, db, session, cursor, report).run(page.ops)
-            newest = max(_stamps(op.hlc for op in page.ops), default=None)
-            clock = _advance_clock(ctx, db, newest) if newest is not None else None
+            clock = _advance_clock(ctx, db, (op.hlc for op in page.ops))
             _state(db, ctx, session, client.base_url).cursor = page.next
         if clock is not None:
             ctx._hlc = clock
@@ -810,10 +809,8 @@ def _snapshot(
                             )
                         ],
                     )
-                listed_stamps = (str(op.get("hlc", "")) for op in listed)
-                stamps = [page.hlc, *listed_stamps]
-                newest = max(_stamps(stamps), default=None)
-                clock = _advance_clock(ctx, db, newest) if newest is not None else None
+                stamps = [page.hlc, *(str(op.get("hlc", "")) for op in listed)]
+                clock = _advance_clock(ctx, db, stamps)
                 state = _state(db, ctx, session, client.base_url)
                 if page.more:
                     state.snapshot_after, state.snapshot_cursor = page.next, taken
@@ -829,22 +826,24 @@ def _snapshot(
     return taken or 0
 
 
-def _stamps(stamps: Iterable[str]) -> Iterator[Hlc]:
+def _advance_clock(ctx: Context, db: Session, stamps: Iterable[str]) -> Hlc | None:
+    """Move this laptop's clock past the newest of ``stamps`` (the ones that
+    parse), saved in the transaction; the new clock, ``None`` if there is none."""
+    parsed: list[Hlc] = []
     for stamp in stamps:
         try:
-            yield Hlc.parse(stamp)
+            parsed.append(Hlc.parse(stamp))
         except ValueError:
             continue
-
-
-def _advance_clock(ctx: Context, db: Session, remote: Hlc) -> Hlc:
+    if not parsed:
+        return None
     saved = db.get(Setting, "hlc")
     last = Hlc.parse(saved.value) if saved else None
     if ctx._hlc is not None and (last is None or ctx._hlc > last):
         last = ctx._hlc
-    stamp = receive(last, remote, int(ctx.now().timestamp() * 1000), ctx.device_id)
-    db.merge(Setting(key="hlc", value=str(stamp)))
-    return stamp
+    clock = receive(last, max(parsed), int(ctx.now().timestamp() * 1000), ctx.device_id)
+    db.merge(Setting(key="hlc", value=str(clock)))
+    return clock
 
 
 def in_flight(db: Session, since: int) -> dict[tuple[str, str], list[tuple[int, set[str]]]]:
@@ -896,7 +895,7 @@ class _Creates:
     def add(self, shadow: Shadow, change: _Change) -> bool:
         """Queue the record (new here) for writing; ``False`` if it needs the ORM."""
         kind = ENTITIES.get(shadow.entity)
-        if kind is None or kind.model is IssuedDocument:  # (the number counter)
+        if kind is None or not initial.bulk_insertable(kind):
             return False
         try:
             built = insert_values(kind, shadow.entity_id, shadow.data)

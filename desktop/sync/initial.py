@@ -79,8 +79,10 @@ class Imported:
     rest: list[PulledOp]  # the others, as ``record.snapshot`` ops, in page order
 
 
-def _bulk(kind: EntityKind) -> bool:
-    """Whether records of ``kind`` go in with a plain INSERT (no child rows)."""
+def bulk_insertable(kind: EntityKind) -> bool:
+    """Whether new records of ``kind`` go in with a plain INSERT: no child rows
+    (a plan's team and approvals, a visit's presence and evidence) and no
+    number counter to move (an issued document's, ``engine._after_write``)."""
     return not (kind.rows or kind.team or kind.model is IssuedDocument)
 
 
@@ -146,7 +148,7 @@ def prepare(page: SnapshotPage, now: dt.datetime) -> Prepared:
         entity = record.entity
         if entity not in plain:
             kind = ENTITIES.get(entity)
-            plain[entity] = kind if kind is not None and _bulk(kind) else None
+            plain[entity] = kind if kind is not None and bulk_insertable(kind) else None
         kind = plain[entity]
         if kind is None:
             continue

@@ -18,10 +18,9 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
-import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from typing import Any, Final
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, LargeBinary, String, Text
@@ -185,7 +184,7 @@ def _converter(kind: TypeEngine[Any]) -> Callable[[Any], Any] | None:
         return _boolean
     if isinstance(kind, Integer):
         return _whole
-    return functools.partial(from_json, kind)
+    return partial(from_json, kind)
 
 
 def normalise(kind: TypeEngine[Any] | None, value: Any) -> Any:
