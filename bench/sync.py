@@ -69,10 +69,10 @@ from desktop.sync.errors import SyncUnavailable  # noqa: E402
 from server import accounts, security  # noqa: E402
 from server.db import make_engine, migrate  # noqa: E402
 from server.models import Op, Record  # noqa: E402
+from tests.accounts import PASSWORD  # noqa: E402
 from tests.pg import pg_server  # noqa: E402
 from tests.sync.support import (  # noqa: E402
     LAPTOP_USERS,
-    PASSWORD,
     Laptop,
     Office,
     make_base_laptop,

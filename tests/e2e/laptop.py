@@ -81,6 +81,7 @@ from desktop.services.base import Context
 from desktop.services.errors import ServiceError
 from desktop.sync.client import SyncClient
 from desktop.sync.state import state_hash
+from tests.accounts import FAST_ARGON2
 
 #: The service modules a command may call into.
 SERVICES: dict[str, Any] = {
@@ -96,7 +97,6 @@ SERVICES: dict[str, Any] = {
 
 
 #: ``--fast-argon2``: argon2id at its cheapest (the algorithm stays argon2id).
-FAST_ARGON2 = Argon2Params(time_cost=1, memory_cost_kib=64, parallelism=1)
 
 
 def decode(value: Any) -> Any:

@@ -16,17 +16,16 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 
-from desktop.crypto import Argon2Params, generate_keypair
+from desktop.crypto import generate_keypair
 from desktop.domain.common import Role
 from desktop.resources import load_profile
 from desktop.services import auth
-from desktop.services.auth import UserSession, create_user, setup_office_keys, sign_in
+from desktop.services.auth import UserSession, setup_office_keys, sign_in
 from desktop.services.base import Context
 from desktop.store.db import DB_FILE, open_store
 from desktop.store.models import Agency, Official
+from tests.accounts import PASSWORD, create_users
 
-PASSWORD = "correct horse 1"
-FAST_ARGON2 = Argon2Params(time_cost=1, memory_cost_kib=64, parallelism=1)
 DEVICE = "0190a000-0000-7000-8000-000000000001"
 # 2026-09-21 09:00 in China (UTC+8): a Monday before 中秋 and 国庆.
 NOW = dt.datetime(2026, 9, 21, 1, 0, tzinfo=dt.UTC)
@@ -125,20 +124,7 @@ def base_store(tmp_path_factory: pytest.TempPathFactory, fast_hashing: None) -> 
         )
         db.add_all([official, head_official])
         db.flush()
-        users = {
-            name: create_user(
-                ctx,
-                db,
-                None,
-                username=name,
-                display_name=name,
-                password=PASSWORD,
-                roles=roles,
-                office_id=city_office.id,
-                argon2=FAST_ARGON2,
-            ).id
-            for name, roles in USERS.items()
-        }
+        users = create_users(ctx, db, USERS, city_office.id)
         setup_office_keys(ctx, db, recovery_public)
         office = Office(
             province_office.id,

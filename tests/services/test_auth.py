@@ -23,8 +23,9 @@ from desktop.services.auth import (
 )
 from desktop.services.base import Context, Forbidden, InvalidInput
 from desktop.store.models import AuditEntry, User
+from tests.accounts import FAST_ARGON2, PASSWORD
 
-from .conftest import FAST_ARGON2, PASSWORD, Clock
+from .conftest import Clock
 
 Login = Callable[[str], UserSession]
 

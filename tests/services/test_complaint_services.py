@@ -39,8 +39,9 @@ from desktop.services.complaints import (
 from desktop.store import audit
 from desktop.store.db import DB_FILE
 from desktop.store.models import AuditEntry, Complaint, OutboxOp
+from tests.accounts import FAST_ARGON2, PASSWORD
 
-from .conftest import FAST_ARGON2, PASSWORD, Clock, Office
+from .conftest import Clock, Office
 
 Login = Callable[[str], UserSession]
 D = dt.date

@@ -24,6 +24,7 @@ from desktop.store import audit
 from desktop.store.db import DB_FILE, head_revision, open_store
 from desktop.store.ids import new_id, uuid7
 from desktop.store.models import Agency, AuditEntry, OutboxOp
+from tests.accounts import PASSWORD
 
 from .conftest import Office
 
@@ -229,8 +230,6 @@ CHILD = textwrap.dedent(
 def test_sigkill_mid_write_leaves_no_half_record(
     ctx: Context, office: Office, delay: float
 ) -> None:
-    from .conftest import PASSWORD
-
     ctx.store.engine.dispose()
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(ctx.store.data_dir), ctx.device_id, PASSWORD],

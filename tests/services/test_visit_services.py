@@ -31,8 +31,9 @@ from desktop.services.visits import (
 )
 from desktop.store import audit
 from desktop.store.models import AuditEntry, OutboxOp
+from tests.accounts import PASSWORD
 
-from .conftest import PASSWORD, Office
+from .conftest import Office
 from .test_plan_services import (
     approved_plan,
     audit_actions,

@@ -19,11 +19,11 @@ from fastapi import FastAPI
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from desktop.crypto import Argon2Params, generate_keypair
+from desktop.crypto import generate_keypair
 from desktop.domain.common import Role
 from desktop.resources import load_profile
 from desktop.services import sync as sync_service
-from desktop.services.auth import UserSession, create_user, setup_office_keys, sign_in
+from desktop.services.auth import UserSession, setup_office_keys, sign_in
 from desktop.services.base import Context
 from desktop.store.db import DB_FILE, open_store
 from desktop.store.models import Agency, AuditEntry, Official, OutboxOp
@@ -34,9 +34,8 @@ from server import accounts
 from server.app import create_app
 from server.config import Settings
 from server.models import Op, Record
+from tests.accounts import PASSWORD, create_users
 
-PASSWORD = "correct horse 1"
-FAST_ARGON2 = Argon2Params(time_cost=1, memory_cost_kib=64, parallelism=1)
 PROFILE = "fujian-2024"
 DEVICE_A = "0190a000-0000-7000-8000-0000000000aa"
 DEVICE_B = "0190a000-0000-7000-8000-0000000000bb"
@@ -187,20 +186,7 @@ def seed_office(ctx: Context, db: Session, users: Mapping[str, Iterable[Role]]) 
     official = Official(name="张三", agency_id=agency.id, position="窗口科员")
     db.add(official)
     db.flush()
-    ids = {
-        name: create_user(
-            ctx,
-            db,
-            None,
-            username=name,
-            display_name=name,
-            password=PASSWORD,
-            roles=roles,
-            office_id=city.id,
-            argon2=FAST_ARGON2,
-        ).id
-        for name, roles in users.items()
-    }
+    ids = create_users(ctx, db, users, city.id)
     setup_office_keys(ctx, db, recovery_public)
     return Office(province.id, city.id, agency.id, official.id, ids)
 

@@ -24,8 +24,9 @@ from desktop.sync.errors import (
     SyncSessionExpired,
     SyncUnavailable,
 )
+from tests.accounts import PASSWORD
 
-from .support import DEVICE_A, PASSWORD, Laptop, LiveServer
+from .support import DEVICE_A, Laptop, LiveServer
 from .test_two_laptops import new_plan, same_everywhere
 
 MakeLaptop = Callable[[str], Laptop]

@@ -24,8 +24,9 @@ from desktop.store.models import AuditEntry, User
 from desktop.sync.errors import SyncAuthFailed, SyncUnavailable
 from server import accounts, admin
 from server.models import OfficeKey, User as ServerUser
+from tests.accounts import FAST_ARGON2
 
-from .support import DEVICE_A, DEVICE_B, FAST_ARGON2, PROFILE, LiveServer, start_server
+from .support import DEVICE_A, DEVICE_B, PROFILE, LiveServer, start_server
 
 PASSWORD = "enrol horse 7"
 PASSPHRASE = "the office safe, second shelf"

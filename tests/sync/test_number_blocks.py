@@ -23,8 +23,9 @@ from desktop.services.documents import DocumentWorkflowError, sign_off_document
 from desktop.store.models import IssuedDocument, NumberBlock as LaptopBlock, OutboxOp
 from desktop.sync.engine import PENDING, STATUS_REJECTED
 from server.numbers import NumberBlock as ServerBlock
+from tests.accounts import PASSWORD
 
-from .support import DEVICE_A, PASSWORD, CutAfterSending, Laptop, LiveServer
+from .support import DEVICE_A, CutAfterSending, Laptop, LiveServer
 
 MakeLaptop = Callable[[str], Laptop]
 NOTICE = "rectification_notice"

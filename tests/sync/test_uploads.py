@@ -29,17 +29,9 @@ from desktop.sync import uploads
 from desktop.sync.engine import sync_once
 from desktop.sync.protocol import EvidenceParts
 from server.audit import AuditRecord
+from tests.accounts import PASSWORD
 
-from .support import (
-    DEVICE_A,
-    PASSWORD,
-    Clock,
-    CutAfterSending,
-    Laptop,
-    LiveServer,
-    Office,
-    open_laptop,
-)
+from .support import DEVICE_A, Clock, CutAfterSending, Laptop, LiveServer, Office, open_laptop
 from .test_two_laptops import new_plan
 
 MakeLaptop = Callable[[str], Laptop]
