@@ -1,13 +1,14 @@
-"""The fonts official documents are printed in: their metrics (through reportlab) and
-their subsets embedded in PDFs.
+"""The fonts official documents are printed in: their metrics and their subsets
+embedded in PDFs.
 
 GB/T 9704-2012 asks for 仿宋 (body), 小标宋 (title, issuer mark), 黑体 and 楷体
 (headings) and 宋体 (page numbers). The app ships the free Fandol fonts
 (``resources/fonts``, GPL with the font exception, see the README there),
-converted from CFF to TrueType outlines (a PDF embeds them as ``/FontFile2``,
-and reportlab reads only ``glyf`` fonts). They cover all 6,763 GB2312 hanzi.
+converted from CFF to TrueType outlines (a PDF embeds them as ``/FontFile2``).
+They cover all 6,763 GB2312 hanzi. Each file is read through
+:class:`~desktop.documents.truetype.TrueType`, only as far as a document needs it.
 
-The constants are the reportlab font names; they are also the PostScript names
+The constants are the fonts' file names; they are also the PostScript names
 ``pdffonts`` shows (``ABCDEF+FandolFang-Regular``). Fonts are embedded as
 subsets (:func:`subset`), so a one-page decision carries only the glyphs it uses.
 """
@@ -22,16 +23,14 @@ import sys
 import threading
 import zlib
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Final, NamedTuple, TypeVar
-
-from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped, unused-ignore]
-from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped, unused-ignore]
+from typing import Final, NamedTuple
 
 from desktop.documents import flate
+from desktop.documents.truetype import Memo, TrueType, big_endian
 from desktop.resources import resources_dir
 
 BODY: Final = "FandolFang-Regular"
@@ -49,7 +48,7 @@ ALL_FONTS: Final = (BODY, TITLE, HEI, KAI, SONG)
 """Every logical font, in fallback order for a character one of them lacks."""
 
 _lock = threading.Lock()
-_registered: set[str] = set()  # logical fonts registered with reportlab
+_fonts: dict[str, TrueType] = {}  # logical fonts opened
 
 
 class FontFileMissingError(FileNotFoundError):
@@ -68,50 +67,34 @@ def font_path(name: str) -> Path:
     return fonts_dir() / f"{name}.ttf"
 
 
-def register_font(name: str) -> None:
-    """Register the logical font ``name`` with reportlab, once; a document loads
-    only the fonts it uses (each takes some 25 ms to read).
+def font(name: str) -> TrueType:
+    """The TrueType file of the logical font ``name``, opened once (a document opens
+    only the fonts it uses).
 
     Raises :class:`FontFileMissingError` naming the file if it is missing.
     """
-    if name in _registered:
-        return
+    opened = _fonts.get(name)
+    if opened is not None:
+        return opened
     with _lock:
-        if name in _registered:
-            return
-        if name not in pdfmetrics.getRegisteredFontNames():
+        if name not in _fonts:
             path = font_path(name)
             if not path.is_file():
                 raise FontFileMissingError(
                     f"font file {path} is missing; the app's resources/fonts folder is incomplete"
                 )
-            # subsetting is reportlab's default for TTFont: only used glyphs are embedded;
-            # not "ASCII readable", which would put all of ASCII in every first subset
-            font = TTFont(name, str(path), asciiReadable=0)
-            pdfmetrics.registerFont(font)
-        _registered.add(name)
+            _fonts[name] = TrueType(path)
+        return _fonts[name]
 
 
-def register_fonts() -> None:
-    """Register every logical font with reportlab; later calls do nothing."""
-    for name in ALL_FONTS:
-        register_font(name)
-
-
-def face(name: str) -> Any:
-    """reportlab's parsed TrueType face of the logical font ``name`` (registered if need be)."""
-    register_font(name)
-    return pdfmetrics.getFont(name).face
-
-
-def _face_cmap(name: str) -> dict[int, int]:
-    cmap: dict[int, int] = face(name).charToGlyph
-    return cmap
+def opened_fonts() -> list[str]:
+    """The logical fonts this process has opened so far."""
+    return sorted(_fonts)
 
 
 def has_glyph(name: str, char: str) -> bool:
     """Whether the font ``name`` has a real glyph (not .notdef) for ``char``."""
-    return _face_cmap(name).get(ord(char), 0) != 0
+    return font(name).glyph_of[ord(char)] != 0
 
 
 def missing_glyphs(name: str, text: Iterable[str]) -> str:
@@ -119,13 +102,13 @@ def missing_glyphs(name: str, text: Iterable[str]) -> str:
 
     Whitespace other than the plain space is ignored (it is never drawn).
     """
-    cmap = _face_cmap(name)
+    cmap = font(name).glyph_of
     seen: dict[str, None] = {}
     for chunk in text:
         for ch in chunk:
             if ch.isspace() and ch != " ":
                 continue
-            if cmap.get(ord(ch), 0) == 0:
+            if cmap[ord(ch)] == 0:
                 seen.setdefault(ch)
     return "".join(seen)
 
@@ -166,8 +149,6 @@ _ZLIB_HEADER = b"\x78\x9c"
 _UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"  # as array("I") holds it
 _FINAL_BLOCK = b"\x03\x00"  # an empty last deflate block (BFINAL set, fixed Huffman)
 _TAG_LETTERS = bytes(65 + byte % 26 for byte in range(256))  # a byte -> a letter A-Z
-_K = TypeVar("_K")
-_V = TypeVar("_V")
 
 
 class _Sums(NamedTuple):
@@ -215,34 +196,11 @@ class _Glyph(NamedTuple):
 
 def _checksum(data: bytes) -> int:
     """The TrueType table checksum: the sum of big-endian 32-bit words, zero-padded."""
-    return sum(_big_endian("I", data + b"\0" * (-len(data) % 4))) & 0xFFFFFFFF
-
-
-def _big_endian(typecode: str, values: bytes | Iterable[int]) -> array[int]:
-    """An array of ``values`` (machine-order bytes or numbers) that holds the big-endian
-    numbers of ``values`` (bytes) or whose bytes are ``values`` big-endian (numbers):
-    swapping bytes converts either way."""
-    numbers = array(typecode, values)
-    if sys.byteorder == "little":
-        numbers.byteswap()
-    return numbers
+    return sum(big_endian("I", data + b"\0" * (-len(data) % 4))) & 0xFFFFFFFF
 
 
 def _with_ushort(data: bytes, offset: int, value: int) -> bytes:
     return data[:offset] + struct.pack(">H", value) + data[offset + 2 :]
-
-
-class _Memo(dict[_K, _V]):
-    """A dictionary that computes a missing value with ``derive`` and keeps it, also when
-    looked up from C (``str.translate``, ``map(memo.__getitem__, keys)``)."""
-
-    def __init__(self, derive: Callable[[_K], _V]) -> None:
-        super().__init__()
-        self.derive = derive
-
-    def __missing__(self, key: _K) -> _V:
-        value = self[key] = self.derive(key)
-        return value
 
 
 class _Program:
@@ -254,17 +212,16 @@ class _Program:
     index and its ``/ToUnicode`` and ``/W`` entries."""
 
     def __init__(self, name: str) -> None:
-        self.face = font = face(name)
-        if len(font.glyphPos) > 0xD800:  # glyph indices are written as UTF-16 code units
+        self.name = name
+        self.font = file = font(name)
+        if file.glyph_count >= 0xD800:  # glyph indices are written as UTF-16 code units
             raise ValueError(f"{name}: too many glyphs for 2-byte codes")
-        start, length = font.get_table_pos("glyf")
-        self.glyf = memoryview(font._ttf_data)[start : start + length]
         static: dict[str, _Piece] = {}
         for tag in _STATIC_TABLES:
-            if tag in font.table:  # cvt, fpgm and prep are optional
-                static[tag] = _piece(bytes(font.get_table(tag)))
+            if tag in file.tables:  # cvt, fpgm and prep are optional
+                static[tag] = _piece(bytes(file.table(tag)))
         # post format 3: no glyph names
-        post = b"\x00\x03\x00\x00" + font.get_table("post")[4:16] + b"\0" * 16
+        post = b"\x00\x03\x00\x00" + bytes(file.table("post")[4:16]) + b"\0" * 16
         static["post"] = _piece(post)
         self.static: dict[str, tuple[int, int, int]] = {}  # checksum, place, length
         self.fixed = _Piece(b"", 0, 0, _Sums(0, 0, 0))
@@ -276,19 +233,19 @@ class _Program:
         # the tables a subset sets numbers in: their checksums with those numbers 0
         # (hhea's numberOfHMetrics ends a 4-byte word, maxp's numGlyphs starts one);
         # head per loca format, its checkSumAdjustment 0
-        self.hhea = bytes(font.get_table("hhea"))
+        self.hhea = bytes(file.table("hhea"))
         self.hhea_sum = _checksum(_with_ushort(self.hhea, 34, 0))
-        self.maxp = bytes(font.get_table("maxp"))
+        self.maxp = bytes(file.table("maxp"))
         self.maxp_sum = _checksum(_with_ushort(self.maxp, 4, 0))
-        head = bytes(font.get_table("head"))
+        head = bytes(file.table("head"))
         head = head[:8] + b"\0\0\0\0" + head[12:]
         heads = (_with_ushort(head, 50, long_loca) for long_loca in (0, 1))
         self.heads = [(data, _checksum(data)) for data in heads]
-        cmap = font.charToGlyph
-        self.glyph_of = _Memo[str, int](lambda char: int(cmap.get(ord(char), 0)))
-        self.glyphs = _Memo[int, _Glyph](self._glyph)
-        self.to_unicode = _Memo[str, str](self._to_unicode_entry)
-        self.widths = _Memo[str, str](self._width_entry)
+        cmap = file.glyph_of
+        self.glyph_of = Memo[str, int](lambda char: cmap[ord(char)])
+        self.glyphs = Memo[int, _Glyph](self._glyph)
+        self.to_unicode = Memo[str, str](self._to_unicode_entry)
+        self.widths = Memo[str, str](self._width_entry)
 
     def _to_unicode_entry(self, char: str) -> str:
         """The ``/ToUnicode`` entry of ``char``: its glyph's 2-byte code (:func:`encode`)
@@ -299,18 +256,17 @@ class _Program:
 
     def _width_entry(self, char: str) -> str:
         """The ``/W`` entry of ``char``'s glyph, or "" if it is 1000 units wide (``/DW``)."""
-        width = self.face.charWidths.get(ord(char), self.face.defaultWidth)
+        width = self.font.width(ord(char))
         glyph = self.glyph_of[char]
         return "" if width == 1000 else f"{glyph} [{round(width, 3):g}]"
 
     def _glyph(self, index: int) -> _Glyph:
-        begin, end = self.face.glyphPos[index], self.face.glyphPos[index + 1]
-        data = bytes(self.glyf[begin:end])
+        data = bytes(self.font.outline(index))
         if len(data) > 2 and struct.unpack_from(">h", data)[0] < 0:
             # fontTools converts CFF outlines to simple glyphs only
-            raise ValueError(f"{self.face.name!r}: composite glyph {index} is not supported")
+            raise ValueError(f"{self.name!r}: composite glyph {index} is not supported")
         piece = _piece(data)
-        advance, bearing = self.face.hmetrics[index]
+        advance, bearing = self.font.metric(index)
         metric = struct.pack(">HH", advance, bearing)
         return _Glyph(
             piece.deflated,
@@ -340,7 +296,7 @@ _programs: dict[str, _Program] = {}
 def _program(name: str) -> _Program:
     program = _programs.get(name)
     if program is None:
-        register_font(name)  # takes the lock itself
+        font(name)  # takes the lock itself
         with _lock:
             program = _programs.get(name) or _Program(name)
             _programs[name] = program
@@ -351,12 +307,12 @@ class _GlyphCodes(dict[int, str]):
     """Code point -> the glyph index of its character in a font, as a character (the
     2-byte code a PDF shows it with); filled as characters are met."""
 
-    def __init__(self, cmap: dict[int, int]) -> None:
+    def __init__(self, cmap: Memo[int, int]) -> None:
         super().__init__()
         self.cmap = cmap
 
     def __missing__(self, code: int) -> str:
-        value = self[code] = chr(self.cmap.get(code, 0))
+        value = self[code] = chr(self.cmap[code])
         return value
 
 
@@ -366,7 +322,7 @@ _codes: dict[str, _GlyphCodes] = {}
 def _glyph_codes(name: str) -> _GlyphCodes:
     codes = _codes.get(name)
     if codes is None:
-        codes = _codes.setdefault(name, _GlyphCodes(face(name).charToGlyph))
+        codes = _codes.setdefault(name, _GlyphCodes(font(name).glyph_of))
     return codes
 
 
@@ -470,10 +426,10 @@ def _zero_run(count: int) -> bytes:
 # what comes before a glyph's new index in the map, by the distance from the last
 # CID mapped (-1 before the first): the zero bytes and a literal's length byte, for
 # an index written as one byte (under 256: its high byte joins the zeros) or two
-_BEFORE_BYTE = _Memo[int, bytes](lambda gap: _zero_run(2 * gap - 1) + b"\x00")
-_BEFORE_WORD = _Memo[int, bytes](lambda gap: _zero_run(2 * gap - 2) + b"\x01")
+_BEFORE_BYTE = Memo[int, bytes](lambda gap: _zero_run(2 * gap - 1) + b"\x00")
+_BEFORE_WORD = Memo[int, bytes](lambda gap: _zero_run(2 * gap - 2) + b"\x01")
 _BYTES = [bytes((n,)) for n in range(256)]
-_WORDS = _Memo[int, bytes](lambda n: n.to_bytes(2, "big"))
+_WORDS = Memo[int, bytes](lambda n: n.to_bytes(2, "big"))
 _EOD = b"\x80"
 
 
@@ -514,9 +470,9 @@ def _font_file(program: _Program, glyph_map: list[int]) -> tuple[bytes, int]:
     glyf_size = offsets[-1]  # every glyph is padded to 4 bytes: so is the table
     long_loca = (glyf_size + 1) >> 1 > 0xFFFF
     if long_loca:
-        loca = _big_endian("I", offsets)
+        loca = big_endian("I", offsets)
     else:
-        loca = _big_endian("H", map(operator.rshift, offsets, itertools.repeat(1)))
+        loca = big_endian("H", map(operator.rshift, offsets, itertools.repeat(1)))
     # the last advances, if equal, are written once (hhea's numberOfHMetrics)
     advance = "".join(advances)
     long_metrics = len(advance.rstrip(advance[-1])) + 1

@@ -63,12 +63,12 @@ def literal_string(data: str) -> str:
 @lru_cache(maxsize=len(fonts.ALL_FONTS))
 def _font_metrics(name: str) -> str:
     """The font descriptor's entries of the logical font ``name`` from its box to ``/StemV``."""
-    face = fonts.face(name)
-    bbox = " ".join(f"{v:g}" for v in face.bbox)
+    font = fonts.font(name)
+    bbox = " ".join(f"{v:g}" for v in font.box)
     return (
-        f"/FontBBox [{bbox}] /ItalicAngle {face.italicAngle:g} "
-        f"/Ascent {face.ascent:g} /Descent {face.descent:g} "
-        f"/CapHeight {face.capHeight:g} /StemV {face.stemV}"
+        f"/FontBBox [{bbox}] /ItalicAngle {font.italic_angle:g} "
+        f"/Ascent {font.ascent:g} /Descent {font.descent:g} "
+        f"/CapHeight {font.cap_height:g} /StemV {font.stem_v}"
     )
 
 

@@ -48,7 +48,7 @@ The numbers (GB/T 9704-2012 党政机关公文格式):
 * page numbers "— 1 —" in 4号 宋体, the dashes 7 mm below the type area, odd
   pages one character in from the right edge, even pages from the left.
 
-Glyph widths come from reportlab's font metrics; the PDF is written by
+Glyph widths come from the fonts' own tables (:mod:`desktop.documents.fonts`); the PDF is written by
 :mod:`desktop.documents.pdf`. The output is reproducible: the same document
 gives the same bytes (fixed dates; font subsets and the file id derived from
 the content).
@@ -69,7 +69,6 @@ from operator import attrgetter
 from typing import Literal, NamedTuple
 
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped, unused-ignore]
-from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped, unused-ignore]
 
 from desktop.documents import fonts, pdf
 from desktop.documents.model import (
@@ -193,7 +192,7 @@ _Unit = tuple[_Glyph, ...]
 @lru_cache(maxsize=65536)
 def _measure(char: str, font: str, size: float) -> tuple[str, float]:
     used = fonts.font_for(font, char)
-    return used, float(stringWidth(char, used, size))
+    return used, 0.001 * size * fonts.font(used).width(ord(char))
 
 
 def _glyph(char: str, font: str, size: float, grid: bool) -> _Glyph:
