@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop.domain.common import RuleViolation
 from desktop.services.errors import ServiceError
 from desktop.ui.worker import error_text
 
@@ -71,8 +70,6 @@ class FieldForm(QWidget):
         self.clear_errors()
         field = exc.field if isinstance(exc, ServiceError) else None
         text = error_text(exc)
-        if isinstance(exc, RuleViolation):
-            text = "\n".join(str(r) for r in exc.refusals)
         if field and field in self.errors:
             self.errors[field].setText(text)
             self.errors[field].show()

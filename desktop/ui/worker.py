@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.domain.common import RuleViolation
 from desktop.services.errors import ServiceError
+from desktop.ui.i18n import tr_message, tr_refusal
 
 LOG = logging.getLogger(__name__)
 
@@ -86,9 +87,9 @@ class _Job(QRunnable):
 def error_text(exc: BaseException) -> str:
     """What the user reads for an error: our own messages as they are, never a traceback."""
     if isinstance(exc, ServiceError):
-        return exc.message
+        return tr_message(exc.message)
     if isinstance(exc, RuleViolation):
-        return "\n".join(str(r) for r in exc.refusals)
+        return "\n".join(map(tr_refusal, exc.refusals))
     return QCoreApplication.translate(
         "BackgroundTask", "操作未完成：{name}。详情已写入日志。"
     ).format(name=type(exc).__name__)
