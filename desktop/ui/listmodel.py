@@ -22,6 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLineEdit
 
+from desktop.ui.i18n import tr_message
+
 R = TypeVar("R")
 PAGE = 100
 SEARCH_DEBOUNCE_MS = 300  # re-query once typing pauses
@@ -87,7 +89,7 @@ class PagedModel(QAbstractTableModel, Generic[R]):
         column = self.columns[index.column()]
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
+            return tr_message(column.text(row))  # the core's texts in the UI's language
         if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
             colour = column.colour(row)
             return QBrush(QColor(colour)) if colour else None

@@ -55,7 +55,8 @@ class Progress:
             raise Cancelled
 
     def update(self, done: int, total: int, text: str = "") -> None:
-        self._signals.progress.emit(done, total, text)
+        # translated here: a Qt signal carries a plain string, not the core's Message
+        self._signals.progress.emit(done, total, tr_message(text))
 
 
 class _Signals(QObject):

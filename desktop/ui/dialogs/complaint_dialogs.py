@@ -34,7 +34,7 @@ from desktop.services import complaints, directory
 from desktop.services.auth import UserSession
 from desktop.services.base import Context, ServiceError
 from desktop.ui.fields import FieldForm
-from desktop.ui.i18n import tr_data
+from desktop.ui.i18n import tr_data, tr_refusal
 from desktop.ui.worker import error_text
 
 HINT_STYLE = "color: #b35900;"
@@ -57,10 +57,10 @@ def show_refusal(forms: Sequence[FieldForm], exc: ServiceError | RuleViolation) 
         field = complaints.refusal_field(refusal.code)
         holder = next((f for f in forms if field is not None and field in f.errors), None)
         if holder is None or field is None:
-            general.append(str(refusal))
+            general.append(tr_refusal(refusal))
             continue
         label = holder.errors[field]
-        label.setText("\n".join(t for t in (label.text(), str(refusal)) if t))
+        label.setText("\n".join(t for t in (label.text(), tr_refusal(refusal)) if t))
         label.show()
         if not focused:
             holder.fields[field].setFocus()

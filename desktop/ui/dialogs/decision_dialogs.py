@@ -62,7 +62,7 @@ from desktop.services.decisions import (
 )
 from desktop.services.rectifications import RectificationView
 from desktop.ui.fields import FieldForm
-from desktop.ui.i18n import tr_data
+from desktop.ui.i18n import tr_data, tr_refusal
 from desktop.ui.worker import error_text
 
 CONTEXT = "DecisionDialogs"
@@ -174,10 +174,10 @@ def show_refusals(
         field = field_of(refusal.code)
         widget = form.fields.get(field) if field else None
         if field is None or widget is None or not widget.isVisibleTo(form):
-            general.append(str(refusal))
+            general.append(tr_refusal(refusal))
             continue
         label = form.errors[field]
-        label.setText("\n".join(t for t in (label.text(), str(refusal)) if t))
+        label.setText("\n".join(t for t in (label.text(), tr_refusal(refusal)) if t))
         label.show()
         if not focused:
             widget.setFocus()

@@ -42,6 +42,7 @@ from desktop.domain.common import RuleViolation
 from desktop.services.auth import SignInFailed, UserSession
 from desktop.services.base import ServiceError
 from desktop.ui.fields import FieldForm
+from desktop.ui.i18n import tr_refusal
 from desktop.ui.worker import error_text
 
 Mode = Literal["open", "finalise"]
@@ -76,9 +77,9 @@ def show_failure(
     for refusal in exc.refusals:
         name = fields.get(refusal.code)
         if name is not None and name in form.errors:
-            by_field.setdefault(name, []).append(str(refusal))
+            by_field.setdefault(name, []).append(tr_refusal(refusal))
         else:
-            general.append(str(refusal))
+            general.append(tr_refusal(refusal))
     for name, texts in by_field.items():
         form.errors[name].setText("\n".join(texts))
         form.errors[name].show()

@@ -688,7 +688,7 @@ class Page(QWidget):
             except ServiceError as exc:
                 self.current = None
                 self.allowed_now = frozenset()
-                self.placeholder.setText(exc.message)
+                self.placeholder.setText(error_text(exc))
         shown = self.current is not None
         self.placeholder.setVisible(not shown)
         self.title.setVisible(shown)
@@ -801,7 +801,7 @@ class Page(QWidget):
         try:
             entries = complaints.complaint_history(self.ctx, self.session, complaint_id)
         except ServiceError as exc:
-            self.history.addItem(exc.message)
+            self.history.addItem(error_text(exc))
             return
         for entry in reversed(entries):  # newest first
             name = HISTORY_NAMES.get(entry.action)

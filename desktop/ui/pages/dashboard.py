@@ -45,6 +45,7 @@ from desktop.services.auth import UserSession
 from desktop.services.base import Context, ServiceError
 from desktop.services.dashboard import DeadlineRow, MonthStat, Task
 from desktop.ui.fields import ERROR_STYLE, FieldForm
+from desktop.ui.i18n import tr_message
 from desktop.ui.listmodel import Column, Index, PagedModel
 from desktop.ui.worker import Progress, error_text, run_in_background
 
@@ -119,7 +120,7 @@ class RowModel(PagedModel[R]):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
-            return self.tooltip(self.rows[index.row()])
+            return tr_message(self.tooltip(self.rows[index.row()]))
         return super().data(index, role)
 
 
@@ -409,7 +410,7 @@ class Page(QWidget):
         self.deadline_view.setVisible(bool(rows))
         self.deadlines_empty.setVisible(not rows)
         warning = dashboard.uncovered_warning(rows)
-        self.calendar_warning.setText(self.tr("⚠ 注意：") + warning if warning else "")
+        self.calendar_warning.setText(self.tr("⚠ 注意：") + tr_message(warning) if warning else "")
         self.calendar_warning.setVisible(bool(warning))
         self.warn_days.setValue(warn)
         self.warn_note.setText(

@@ -803,7 +803,7 @@ class Page(QWidget):
             try:
                 return documents.build_document(ctx, session, row.kind, row.record_id)
             except (ServiceError, FormError) as exc:
-                error = exc.message if isinstance(exc, ServiceError) else str(exc)
+                error = error_text(exc) if isinstance(exc, ServiceError) else str(exc)
                 failures.append(fail.format(title=row.kind_title, label=row.label, error=error))
                 return None
 

@@ -52,8 +52,9 @@ from desktop.services.directory import AgencyView, UserView
 from desktop.services.plans import PlanView
 from desktop.ui.dialogs.presence import show_failure
 from desktop.ui.fields import FieldForm
-from desktop.ui.i18n import tr_data
+from desktop.ui.i18n import tr_data, tr_message
 from desktop.ui.listmodel import Column, PagedModel, debounced_search
+from desktop.ui.worker import error_text
 
 # Where a plan rule's refusal is shown (refusal code -> field on the editor).
 REFUSAL_FIELDS: Mapping[str, str] = {
@@ -568,7 +569,7 @@ class Page(QWidget):
         """The live hint while picking: the domain's own team rule (MAS 15)."""
         refusals = check_team(self.team_order, self.ctx.profile)
         if refusals:
-            self.team_hint.setText(refusals[0].message)
+            self.team_hint.setText(tr_message(refusals[0].message))
             self.team_hint.setStyleSheet(WARN_STYLE)
         else:
             names = "、".join(self._name(i) for i in self.team_order)
@@ -680,7 +681,7 @@ class Page(QWidget):
             editable = plans.can_edit_plan(self.ctx, self.session, plan_id)
         except ServiceError as exc:
             self._show_empty()
-            self.message.setText(exc.message)
+            self.message.setText(error_text(exc))
             return
         self.plan = plan
         self.creating = False

@@ -48,7 +48,7 @@ from desktop.ui.dialogs.presence import PresenceDialog, PresenceInput
 from desktop.ui.fields import FieldForm
 from desktop.ui.i18n import tr_data
 from desktop.ui.listmodel import Column, PagedModel, debounced_search
-from desktop.ui.worker import Progress, run_in_background
+from desktop.ui.worker import Progress, error_text, run_in_background
 
 VISIT_PLAN_STATES = (PlanState.APPROVED, PlanState.IN_PROGRESS, PlanState.REPORTED)
 
@@ -385,7 +385,7 @@ class Page(QWidget):
             try:
                 self.plan = plans.get_plan(self.ctx, self.session, plan_id)
             except ServiceError as exc:
-                self.plan_note.setText(exc.message)
+                self.plan_note.setText(error_text(exc))
         plan = self.plan
         if plan is None:
             self._visit_rows = []
@@ -415,7 +415,7 @@ class Page(QWidget):
         except ServiceError as exc:
             self._visit_rows = []
             can_open = False
-            self.plan_note.setText(exc.message)
+            self.plan_note.setText(error_text(exc))
         self._selecting = True
         try:
             self.visit_model.reset()
@@ -470,7 +470,7 @@ class Page(QWidget):
             editable = visits.can_edit_visit(self.ctx, self.session, visit_id)
         except ServiceError as exc:
             self._show_visit(None)
-            self.details.setText(exc.message)
+            self.details.setText(error_text(exc))
             return
         if self.visit is None or self.visit.id != visit.id:
             self.bad_evidence = None
