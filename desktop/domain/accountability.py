@@ -18,7 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from desktop.domain.common import Refusal, SubjectKind
+from desktop.domain.common import Refusal, SubjectKind, enumeration
+from desktop.domain.messages import Message, msg
 from desktop.domain.profile import (
     Effect,
     Measure,
@@ -37,11 +38,11 @@ OFFICE_STAFF_AGGRAVATION = "office_staff"
 PERSONAL_KINDS: frozenset[SubjectKind] = frozenset({SubjectKind.OFFICIAL})
 
 _Source = tuple[str, str, Effect, dt.date | None]  # (source id, article, effect, until)
-_KIND_NAMES = {SubjectKind.AGENCY: "机关（单位）", SubjectKind.OFFICIAL: "机关工作人员"}
+_KIND_NAMES = {SubjectKind.AGENCY: msg("机关（单位）"), SubjectKind.OFFICIAL: msg("机关工作人员")}
 _WINDOW_NAMES = {
-    Window.CALENDAR_YEAR: "当年内",
-    Window.ROLLING_YEAR: "一年内",
-    Window.TWO_CONSECUTIVE_YEARS: "连续两年内",
+    Window.CALENDAR_YEAR: msg("当年内"),
+    Window.ROLLING_YEAR: msg("一年内"),
+    Window.TWO_CONSECUTIVE_YEARS: msg("连续两年内"),
 }
 
 
@@ -243,15 +244,23 @@ def check_decision(decision: ProposedDecision, profile: RuleProfile) -> list[Ref
     known_grounds = {g.id for g in acc.grounds}
     if not decision.ground_ids:
         refusals.append(
-            Refusal("decision.no_ground", "至少应写明一项问责情形（事实依据）", acc.article)
+            Refusal("decision.no_ground", msg("至少应写明一项问责情形（事实依据）"), acc.article)
         )
     for gid in _duplicates(decision.ground_ids):
-        refusals.append(Refusal("decision.duplicate_ground", f"问责情形重复：{gid}", acc.article))
+        refusals.append(
+            Refusal(
+                "decision.duplicate_ground", msg("问责情形重复：{ground}", ground=gid), acc.article
+            )
+        )
     grounds = []
     for gid in dict.fromkeys(decision.ground_ids):
         if gid not in known_grounds:
             refusals.append(
-                Refusal("decision.unknown_ground", f"未知的问责情形：{gid}", acc.article)
+                Refusal(
+                    "decision.unknown_ground",
+                    msg("未知的问责情形：{ground}", ground=gid),
+                    acc.article,
+                )
             )
             continue
         g = acc.ground(gid)
@@ -259,7 +268,7 @@ def check_decision(decision: ProposedDecision, profile: RuleProfile) -> list[Ref
             refusals.append(
                 Refusal(
                     f"decision.ground_not_for_{kind.value}",
-                    f"问责情形“{g.text}”不适用于{_KIND_NAMES[kind]}",
+                    msg("问责情形“{ground}”不适用于{kind}", ground=g.text, kind=_KIND_NAMES[kind]),
                     g.article,
                 )
             )
@@ -267,7 +276,10 @@ def check_decision(decision: ProposedDecision, profile: RuleProfile) -> list[Ref
             refusals.append(
                 Refusal(
                     "decision.ground_heads_only",
-                    f"问责情形“{g.text}”只能对机关（单位）或其负责人问责，该工作人员不是负责人",
+                    msg(
+                        "问责情形“{ground}”只能对机关（单位）或其负责人问责，该工作人员不是负责人",
+                        ground=g.text,
+                    ),
                     g.article,
                 )
             )
@@ -278,14 +290,24 @@ def check_decision(decision: ProposedDecision, profile: RuleProfile) -> list[Ref
     known_measures = {m.id for m in acc.measures}
     measures: list[Measure] = []
     if not decision.measure_ids and not exempt:
-        refusals.append(Refusal("decision.no_measure", "至少应选择一种问责方式", acc.article))
+        refusals.append(Refusal("decision.no_measure", msg("至少应选择一种问责方式"), acc.article))
     for mid in _duplicates(decision.measure_ids):
         name = acc.measure(mid).name if mid in known_measures else mid
-        refusals.append(Refusal("decision.duplicate_measure", f"问责方式重复：{name}", acc.article))
+        refusals.append(
+            Refusal(
+                "decision.duplicate_measure",
+                msg("问责方式重复：{measure}", measure=name),
+                acc.article,
+            )
+        )
     for mid in dict.fromkeys(decision.measure_ids):
         if mid not in known_measures:
             refusals.append(
-                Refusal("decision.unknown_measure", f"未知的问责方式：{mid}", acc.article)
+                Refusal(
+                    "decision.unknown_measure",
+                    msg("未知的问责方式：{measure}", measure=mid),
+                    acc.article,
+                )
             )
             continue
         m = acc.measure(mid)
@@ -296,7 +318,7 @@ def check_decision(decision: ProposedDecision, profile: RuleProfile) -> list[Ref
         refusals.append(
             Refusal(
                 "decision.measures_not_combinable",
-                "问责方式不能合并使用，只能选择一种",
+                msg("问责方式不能合并使用，只能选择一种"),
                 acc.article,
             )
         )
@@ -308,14 +330,16 @@ def check_decision(decision: ProposedDecision, profile: RuleProfile) -> list[Ref
         for g in grounds:
             missing = [r for r in sorted(g.requires_measures) if r not in present]
             for r in missing:
-                where = "减轻前应适用的问责方式" if reduced else "问责方式"
-                refusals.append(
-                    Refusal(
-                        "decision.required_measure_missing",
-                        f"问责情形“{g.text}”应给予“{acc.measure(r).name}”，{where}中未选",
-                        g.article,
+                values = {"ground": g.text, "measure": acc.measure(r).name}
+                text = (
+                    msg(
+                        "问责情形“{ground}”应给予“{measure}”，减轻前应适用的问责方式中未选",
+                        **values,
                     )
+                    if reduced
+                    else msg("问责情形“{ground}”应给予“{measure}”，问责方式中未选", **values)
                 )
+                refusals.append(Refusal("decision.required_measure_missing", text, g.article))
 
     refusals.extend(_check_mitigation(decision, profile))
     return refusals
@@ -330,7 +354,7 @@ def _check_mitigation(decision: ProposedDecision, profile: RuleProfile) -> list[
         return [
             Refusal(
                 "decision.mitigation_missing",
-                "选择了从轻、减轻或免予问责，但未写明依据的容错情形",
+                msg("选择了从轻、减轻或免予问责，但未写明依据的容错情形"),
                 acc.article,
             )
         ]
@@ -338,7 +362,10 @@ def _check_mitigation(decision: ProposedDecision, profile: RuleProfile) -> list[
         return [
             Refusal(
                 "decision.unknown_mitigation",
-                f"未知的从轻、减轻或免予问责情形：{decision.mitigation_id}",
+                msg(
+                    "未知的从轻、减轻或免予问责情形：{mitigation}",
+                    mitigation=decision.mitigation_id,
+                ),
                 acc.article,
             )
         ]
@@ -349,7 +376,11 @@ def _check_mitigation(decision: ProposedDecision, profile: RuleProfile) -> list[
             refusals.append(
                 Refusal(
                     "decision.mitigation_condition_unmet",
-                    f"不符合“{mit.name}”的条件：{cond.text}",
+                    msg(
+                        "不符合“{mitigation}”的条件：{condition}",
+                        mitigation=mit.name,
+                        condition=cond.text,
+                    ),
                     mit.article,
                 )
             )
@@ -357,17 +388,22 @@ def _check_mitigation(decision: ProposedDecision, profile: RuleProfile) -> list[
         refusals.append(
             Refusal(
                 "decision.mitigation_outcome_missing",
-                f"适用“{mit.name}”应写明从轻、减轻或免予问责",
+                msg("适用“{mitigation}”应写明从轻、减轻或免予问责", mitigation=mit.name),
                 mit.article,
             )
         )
         return refusals
     if outcome not in mit.outcomes:
-        allowed = "、".join(_OUTCOME_NAMES[o] for o in MitigationOutcome if o in mit.outcomes)
+        allowed = enumeration([_OUTCOME_NAMES[o] for o in MitigationOutcome if o in mit.outcomes])
         refusals.append(
             Refusal(
                 "decision.mitigation_outcome_not_allowed",
-                f"“{mit.name}”只能{allowed}，不能{_OUTCOME_NAMES[outcome]}",
+                msg(
+                    "“{mitigation}”只能{allowed}，不能{outcome}",
+                    mitigation=mit.name,
+                    allowed=allowed,
+                    outcome=_OUTCOME_NAMES[outcome],
+                ),
                 mit.article,
             )
         )
@@ -378,7 +414,7 @@ def _check_mitigation(decision: ProposedDecision, profile: RuleProfile) -> list[
             refusals.append(
                 Refusal(
                     "decision.exempt_with_measures",
-                    "免予问责的，不得再给予问责方式",
+                    msg("免予问责的，不得再给予问责方式"),
                     mit.article,
                 )
             )
@@ -393,7 +429,7 @@ def _check_mitigation(decision: ProposedDecision, profile: RuleProfile) -> list[
             refusals.append(
                 Refusal(
                     "decision.unknown_baseline_measure",
-                    f"未知的问责方式（减轻、从轻前）：{mid}",
+                    msg("未知的问责方式（减轻、从轻前）：{measure}", measure=mid),
                     mit.article,
                 )
             )
@@ -406,7 +442,7 @@ def _check_mitigation(decision: ProposedDecision, profile: RuleProfile) -> list[
         refusals.append(
             Refusal(
                 "decision.mitigation_baseline_missing",
-                f"{_OUTCOME_NAMES[outcome]}问责的，应写明不予{_OUTCOME_NAMES[outcome]}时应适用的问责方式",
+                _BASELINE_MISSING[outcome],
                 mit.article,
             )
         )
@@ -418,11 +454,14 @@ def _check_mitigation(decision: ProposedDecision, profile: RuleProfile) -> list[
         ceiling = max(baseline, key=lambda m: m.severity)
         heavy = [m for m in chosen if m.severity >= ceiling.severity]
         if heavy:
-            names = "、".join(m.name for m in heavy)
             refusals.append(
                 Refusal(
                     "decision.reduced_not_lighter",
-                    f"减轻问责应低于原应适用的最重问责方式“{ceiling.name}”，“{names}”不低于它",
+                    msg(
+                        "减轻问责应低于原应适用的最重问责方式“{ceiling}”，“{measures}”不低于它",
+                        ceiling=ceiling.name,
+                        measures=enumeration([m.name for m in heavy]),
+                    ),
                     mit.article,
                 )
             )
@@ -430,7 +469,10 @@ def _check_mitigation(decision: ProposedDecision, profile: RuleProfile) -> list[
         refusals.append(
             Refusal(
                 "decision.lighter_is_heavier",
-                "从轻问责不得重于原应适用的问责方式（" + "、".join(m.name for m in baseline) + "）",
+                msg(
+                    "从轻问责不得重于原应适用的问责方式（{measures}）",
+                    measures=enumeration([m.name for m in baseline]),
+                ),
                 mit.article,
             )
         )
@@ -438,17 +480,26 @@ def _check_mitigation(decision: ProposedDecision, profile: RuleProfile) -> list[
 
 
 _OUTCOME_NAMES = {
-    MitigationOutcome.LIGHTER: "从轻",
-    MitigationOutcome.REDUCED: "减轻",
-    MitigationOutcome.EXEMPT: "免予",
+    MitigationOutcome.LIGHTER: msg("从轻"),
+    MitigationOutcome.REDUCED: msg("减轻"),
+    MitigationOutcome.EXEMPT: msg("免予"),
+}
+_BASELINE_MISSING = {
+    MitigationOutcome.LIGHTER: msg("从轻问责的，应写明不予从轻时应适用的问责方式"),
+    MitigationOutcome.REDUCED: msg("减轻问责的，应写明不予减轻时应适用的问责方式"),
 }
 
 
 def _not_for_kind(prefix: str, m: Measure, kind: SubjectKind, profile: RuleProfile) -> Refusal:
-    allowed = "、".join(x.name for x in measures_for(kind, profile)) or "无"
+    allowed = enumeration([x.name for x in measures_for(kind, profile)]) or msg("无")
     return Refusal(
         f"{prefix}_{kind.value}",
-        f"对{_KIND_NAMES[kind]}不适用“{m.name}”；可适用的问责方式：{allowed}",
+        msg(
+            "对{kind}不适用“{measure}”；可适用的问责方式：{allowed}",
+            kind=_KIND_NAMES[kind],
+            measure=m.name,
+            allowed=allowed,
+        ),
         m.article,
     )
 
@@ -487,7 +538,7 @@ def decision_notices(decision: ProposedDecision, profile: RuleProfile) -> list[N
             notices.append(
                 Notice(
                     "notice.publish",
-                    "效能问责决定应当予以公开，并采用规范的文书格式",
+                    msg("效能问责决定应当予以公开，并采用规范的文书格式"),
                     acc.publish_article,
                 )
             )
@@ -496,7 +547,11 @@ def decision_notices(decision: ProposedDecision, profile: RuleProfile) -> list[N
                 notices.append(
                     Notice(
                         "notice.notify",
-                        f"“{m.name}”决定应函告{'、'.join(m.notify)}",
+                        msg(
+                            "“{measure}”决定应函告{bodies}",
+                            measure=m.name,
+                            bodies=enumeration(m.notify),
+                        ),
                         m.article,
                     )
                 )
@@ -505,7 +560,10 @@ def decision_notices(decision: ProposedDecision, profile: RuleProfile) -> list[N
                 notices.append(
                     Notice(
                         "notice.supervision_suggestion",
-                        f"作出“{m.name}”决定的同时，应作出监察建议，一并送交责任单位及责任人",
+                        msg(
+                            "作出“{measure}”决定的同时，应作出监察建议，一并送交责任单位及责任人",
+                            measure=m.name,
+                        ),
                         m.article,
                     )
                 )
@@ -700,7 +758,11 @@ def agency_triggers(
             if rating is not None and rating == t.rating:
                 out.append(
                     TriggeredEffect(
-                        t.id, t.article, t.basis, f"年度绩效考评被评为{t.rating}等次", t.effects
+                        t.id,
+                        t.article,
+                        t.basis,
+                        msg("年度绩效考评被评为{rating}等次", rating=t.rating),
+                        t.effects,
                     )
                 )
             continue
@@ -716,8 +778,9 @@ def agency_triggers(
             and start <= r.decided_on <= on
             and (r.issued_by_higher_office or not t.issued_by_higher_office)
         ]
-        measure_names = "或".join(names.get(m, m) for m in sorted(t.measures, key=order))
-        by = "被上级机关效能建设工作机构" if t.issued_by_higher_office else "被"
+        measure_names = enumeration(
+            [names.get(m, m) for m in sorted(t.measures, key=order)], alternatives=True
+        )
         period = _WINDOW_NAMES[t.window]
         subjects = tuple(dict.fromkeys(r.subject_id for r in matching))
         if t.basis is TriggerBasis.STAFF_SHARE:
@@ -731,9 +794,15 @@ def agency_triggers(
                     t.id,
                     t.article,
                     t.basis,
-                    f"{period}有{len(subjects)}名工作人员{by}给予{measure_names}，"
-                    f"占工作人员{staff_count}人的{float(share):.1f}%"
-                    f"（达到{t.min_share_percent:g}%）",
+                    _share_text(
+                        t.issued_by_higher_office,
+                        period=period,
+                        count=len(subjects),
+                        measures=measure_names,
+                        staff=staff_count,
+                        share=float(share),
+                        threshold=t.min_share_percent,
+                    ),
                     t.effects,
                     count=len(subjects),
                     share_percent=float(share),
@@ -745,15 +814,19 @@ def agency_triggers(
             continue
         if len(matching) < t.min_count:
             continue
-        who = "本单位" if own else "本机关工作人员"
-        unit = "次" if own else "人次"
         out.append(
             TriggeredEffect(
                 t.id,
                 t.article,
                 t.basis,
-                f"{who}{period}{by}给予{measure_names}共{len(matching)}{unit}"
-                f"（达到{t.min_count}{unit}）",
+                _count_text(
+                    own,
+                    t.issued_by_higher_office,
+                    period=period,
+                    measures=measure_names,
+                    count=len(matching),
+                    threshold=t.min_count,
+                ),
                 t.effects,
                 count=len(matching),
                 period_start=start,
@@ -762,6 +835,42 @@ def agency_triggers(
             )
         )
     return out
+
+
+def _share_text(by_higher_office: bool, **values: object) -> Message:
+    """What a staff-share trigger found: ``period``, ``count``, ``measures``,
+    ``staff``, ``share`` and ``threshold`` (percent)."""
+    if by_higher_office:
+        return msg(
+            "{period}有{count}名工作人员被上级机关效能建设工作机构给予{measures}，"
+            "占工作人员{staff}人的{share:.1f}%（达到{threshold:g}%）",
+            **values,
+        )
+    return msg(
+        "{period}有{count}名工作人员被给予{measures}，占工作人员{staff}人的{share:.1f}%（达到{threshold:g}%）",
+        **values,
+    )
+
+
+def _count_text(own: bool, by_higher_office: bool, **values: object) -> Message:
+    """What a count trigger found: the agency's own measures (``own``) or its staff's
+    person-times, with ``period``, ``measures``, ``count`` and ``threshold``."""
+    if own and by_higher_office:
+        return msg(
+            "本单位{period}被上级机关效能建设工作机构给予{measures}共{count}次（达到{threshold}次）",
+            **values,
+        )
+    if own:
+        return msg("本单位{period}被给予{measures}共{count}次（达到{threshold}次）", **values)
+    if by_higher_office:
+        return msg(
+            "本机关工作人员{period}被上级机关效能建设工作机构给予{measures}"
+            "共{count}人次（达到{threshold}人次）",
+            **values,
+        )
+    return msg(
+        "本机关工作人员{period}被给予{measures}共{count}人次（达到{threshold}人次）", **values
+    )
 
 
 # --------------------------------------------------------------------------

@@ -14,15 +14,16 @@ from dataclasses import dataclass
 
 from desktop.domain.accountability import is_dominated, measures_for
 from desktop.domain.calendar import WorkCalendar
-from desktop.domain.common import Refusal, SubjectKind
+from desktop.domain.common import Refusal, SubjectKind, enumeration
 from desktop.domain.deadlines import Deadline, due_date
+from desktop.domain.messages import Message, msg
 from desktop.domain.profile import AppealRoute, DeciderKind, RuleProfile
 
 _ROUTE_NAMES = {
-    AppealRoute.AGENCY_ONE_LEVEL_UP: "作出决定的机关的上一级机关",
-    AppealRoute.OFFICE_SAME_LEVEL: "同级机关效能建设工作机构",
-    AppealRoute.OFFICE_ONE_LEVEL_UP: "上一级机关效能建设工作机构",
-    AppealRoute.SAME_BODY: "原处理机关",
+    AppealRoute.AGENCY_ONE_LEVEL_UP: msg("作出决定的机关的上一级机关"),
+    AppealRoute.OFFICE_SAME_LEVEL: msg("同级机关效能建设工作机构"),
+    AppealRoute.OFFICE_ONE_LEVEL_UP: msg("上一级机关效能建设工作机构"),
+    AppealRoute.SAME_BODY: msg("原处理机关"),
 }
 
 
@@ -124,7 +125,11 @@ def check_appeal_decided_in_time(
         return [
             Refusal(
                 "appeal.decided_before_received",
-                f"申诉处理决定日期（{_d(decided_on)}）早于收到申诉之日（{_d(received_on)}）",
+                msg(
+                    "申诉处理决定日期（{decided}）早于收到申诉之日（{received}）",
+                    decided=_d(decided_on),
+                    received=_d(received_on),
+                ),
                 limit.article,
             )
         ]
@@ -135,7 +140,7 @@ def check_appeal_decided_in_time(
     return [
         Refusal(
             "appeal.decided_late",
-            f"申诉处理决定应于{_d(due)}前作出，已超期{late}日",
+            msg("申诉处理决定应于{due}前作出，已超期{late}日", due=_d(due), late=late),
             limit.article,
         )
     ]
@@ -225,19 +230,27 @@ def check_appeal_admissible(
     refusals: list[Refusal] = []
     if appeal.decision_id != decision_info.id:
         refusals.append(
-            Refusal("appeal.wrong_decision", "申诉所针对的问责决定与所附决定不一致", ap.article)
+            Refusal(
+                "appeal.wrong_decision", msg("申诉所针对的问责决定与所附决定不一致"), ap.article
+            )
         )
     if not appeal.written:
-        refusals.append(Refusal("appeal.not_written", "申诉应当以书面形式提出", ap.filing.article))
+        refusals.append(
+            Refusal("appeal.not_written", msg("申诉应当以书面形式提出"), ap.filing.article)
+        )
     if not appeal.grounds:
-        refusals.append(Refusal("appeal.no_grounds", "申诉应当写明理由", ap.article))
+        refusals.append(Refusal("appeal.no_grounds", msg("申诉应当写明理由"), ap.article))
 
     received = decision_info.received_on
     if appeal.filed_on < received:
         refusals.append(
             Refusal(
                 "appeal.filed_before_received",
-                f"申诉日期（{_d(appeal.filed_on)}）早于收到问责决定之日（{_d(received)}）",
+                msg(
+                    "申诉日期（{filed}）早于收到问责决定之日（{received}）",
+                    filed=_d(appeal.filed_on),
+                    received=_d(received),
+                ),
                 ap.filing.article,
             )
         )
@@ -248,8 +261,12 @@ def check_appeal_admissible(
             refusals.append(
                 Refusal(
                     "appeal.filed_late",
-                    f"申诉期限已于{_d(due)}届满（自收到问责决定之日起"
-                    f"{ap.filing.amount}日），逾期{late}日",
+                    msg(
+                        "申诉期限已于{due}届满（自收到问责决定之日起{days}日），逾期{late}日",
+                        due=_d(due),
+                        days=ap.filing.amount,
+                        late=late,
+                    ),
                     ap.filing.article,
                 )
             )
@@ -257,12 +274,14 @@ def check_appeal_admissible(
     allowed = appeal_bodies(decision_info.decider, bodies, profile)
     if appeal.lodged_with not in {b.id for b in allowed}:
         routes = ap.routes.get(decision_info.decider.kind, ())
-        where = "或".join(_ROUTE_NAMES[r] for r in routes) or "无"
-        named = "、".join(b.name or b.id for b in allowed)
+        where = enumeration([_ROUTE_NAMES[r] for r in routes], alternatives=True) or msg("无")
+        named = enumeration([b.name or b.id for b in allowed])
         refusals.append(
             Refusal(
                 "appeal.wrong_body",
-                f"该申诉应向{where}提出" + (f"（{named}）" if named else ""),
+                msg("该申诉应向{routes}提出（{bodies}）", routes=where, bodies=named)
+                if named
+                else msg("该申诉应向{routes}提出", routes=where),
                 ap.article,
             )
         )
@@ -278,7 +297,10 @@ def check_appeal_admissible(
                 refusals.append(
                     Refusal(
                         "appeal.same_grounds",
-                        f"已于{_d(earlier.decided_on)}作出申诉处理决定，以同一理由继续申诉的，不予受理",
+                        msg(
+                            "已于{decided}作出申诉处理决定，以同一理由继续申诉的，不予受理",
+                            decided=_d(earlier.decided_on),
+                        ),
                         ap.article,
                     )
                 )
@@ -305,7 +327,11 @@ def check_appeal_outcome(
     refusals: list[Refusal] = []
     unknown = [m for m in (*original_measure_ids, *outcome_measure_ids) if m not in known]
     for mid in dict.fromkeys(unknown):
-        refusals.append(Refusal("appeal.unknown_measure", f"未知的问责方式：{mid}", acc.article))
+        refusals.append(
+            Refusal(
+                "appeal.unknown_measure", msg("未知的问责方式：{measure}", measure=mid), acc.article
+            )
+        )
     if unknown:
         return refusals
     fitting = {m.id for m in measures_for(subject_kind, profile)}
@@ -315,7 +341,7 @@ def check_appeal_outcome(
             refusals.append(
                 Refusal(
                     f"appeal.measure_not_for_{subject_kind.value}",
-                    f"申诉处理结果中的“{m.name}”不适用于该问责对象",
+                    msg("申诉处理结果中的“{measure}”不适用于该问责对象", measure=m.name),
                     m.article,
                 )
             )
@@ -323,12 +349,12 @@ def check_appeal_outcome(
         refusals.append(
             Refusal(
                 "appeal.outcome_heavier",
-                "不得因提出申诉而加重问责：处理结果不得重于或多于原问责方式",
+                msg("不得因提出申诉而加重问责：处理结果不得重于或多于原问责方式"),
                 profile.appeals.article,
             )
         )
     return refusals
 
 
-def _d(d: dt.date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
+def _d(d: dt.date) -> Message:
+    return msg("{year}年{month}月{day}日", year=d.year, month=d.month, day=d.day)

@@ -9,9 +9,11 @@ that must not go on turn them into a :class:`RuleViolation` with
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+
+from desktop.domain.messages import msg
 
 
 class Role(StrEnum):
@@ -60,3 +62,20 @@ def require(refusals: Iterable[Refusal]) -> None:
     found = tuple(refusals)
     if found:
         raise RuleViolation(found)
+
+
+def enumeration(items: Sequence[str], *, alternatives: bool = False) -> str:
+    """``items`` as one text (列举): 甲、乙、丙, or 甲或乙 for ``alternatives``.
+
+    Each item keeps its own translation (a message, or a domain name) where the
+    UI shows the text; an empty sequence gives "".
+    """
+    if not items:
+        return ""
+    text = items[0]
+    for item in items[1:]:
+        if alternatives:
+            text = msg("{items}或{item}", items=text, item=item)
+        else:
+            text = msg("{items}、{item}", items=text, item=item)
+    return text

@@ -81,6 +81,7 @@ from sqlalchemy.orm import Session
 
 from desktop.crypto.keys import Argon2Params, derive_key
 from desktop.domain.common import Role
+from desktop.domain.messages import msg
 from desktop.services import auth
 from desktop.services.auth import UserSession
 from desktop.services.base import Context, Forbidden, ServiceError, require_role
@@ -189,23 +190,26 @@ class RestoreResult:
 
 
 def _invalid() -> BackupError:
-    return BackupError("备份文件内容不符合格式，可能已损坏", field="source")
+    return BackupError(msg("备份文件内容不符合格式，可能已损坏"), field="source")
 
 
 def _tampered(index: int) -> BackupError:
     return BackupError(
-        f"备份文件已损坏或被篡改（第 {index + 1} 段校验失败），未做任何更改", field="source"
+        msg("备份文件已损坏或被篡改（第 {segment} 段校验失败），未做任何更改", segment=index + 1),
+        field="source",
     )
 
 
 def _truncated() -> BackupError:
-    return BackupError("备份文件不完整（可能在复制时被截断），未做任何更改", field="source")
+    return BackupError(msg("备份文件不完整（可能在复制时被截断），未做任何更改"), field="source")
 
 
 def check_passphrase(passphrase: str) -> None:
     """Refuse a passphrase too short to protect a whole laptop's data."""
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise BackupError(f"备份口令至少需要 {MIN_PASSPHRASE_LENGTH} 个字符", field="passphrase")
+        raise BackupError(
+            msg("备份口令至少需要 {count} 个字符", count=MIN_PASSPHRASE_LENGTH), field="passphrase"
+        )
 
 
 # ------------------------------------------------------ the encrypted stream
@@ -279,10 +283,13 @@ class _Decryptor:
         self.source = source
         header = source.read(HEADER_SIZE)
         if len(header) < len(MAGIC) + 1 or header[: len(MAGIC)] != MAGIC:
-            raise BackupError("这不是效能督查的备份文件", field="source")
+            raise BackupError(msg("这不是效能督查的备份文件"), field="source")
         if header[len(MAGIC)] != FORMAT_VERSION:
             raise BackupError(
-                f"该备份文件由更新版本的程序生成（格式版本 {header[len(MAGIC)]}），请先升级本程序",
+                msg(
+                    "该备份文件由更新版本的程序生成（格式版本 {version}），请先升级本程序",
+                    version=header[len(MAGIC)],
+                ),
                 field="source",
             )
         if len(header) < HEADER_SIZE:
@@ -302,7 +309,7 @@ class _Decryptor:
                 prefix + _CHECK_NONCE_TAIL, header[_HEAD.size :], header[: _HEAD.size]
             )
         except InvalidTag:
-            raise BackupError("口令不正确（或备份文件头已损坏）", field="passphrase") from None
+            raise BackupError(msg("口令不正确（或备份文件头已损坏）"), field="passphrase") from None
         self.header, self.prefix, self.chunk_size = header, prefix, chunk_size
         self.index = 0
         self.final = False
@@ -345,7 +352,7 @@ class _Decryptor:
         self.plain = memoryview(b"")
         if self.source.read(1):
             raise BackupError(
-                "备份文件末尾有多余的数据（可能被篡改），未做任何更改", field="source"
+                msg("备份文件末尾有多余的数据（可能被篡改），未做任何更改"), field="source"
             )
 
 
@@ -355,13 +362,15 @@ def _open_backup(
 ) -> Iterator[tuple[_Decryptor, tarfile.TarFile, BackupInfo]]:
     """The verified reader, the tar stream positioned after the manifest, and the manifest."""
     if not passphrase:
-        raise BackupError("请输入备份口令", field="passphrase")
+        raise BackupError(msg("请输入备份口令"), field="passphrase")
     try:
         handle = source.open("rb")
     except FileNotFoundError:
-        raise BackupError(f"找不到备份文件：{source}", field="source") from None
+        raise BackupError(msg("找不到备份文件：{path}", path=str(source)), field="source") from None
     except OSError as exc:
-        raise BackupError(f"无法读取备份文件：{exc.strerror or exc}", field="source") from None
+        raise BackupError(
+            msg("无法读取备份文件：{reason}", reason=exc.strerror or str(exc)), field="source"
+        ) from None
     with handle:
         reader = _Decryptor(handle, passphrase)
         try:  # a tar error, here or in the caller's reading, is a malformed file
@@ -462,15 +471,15 @@ def make_backup(
     """Write an encrypted backup of this laptop's data to ``target`` (administrator)."""
     started = time.monotonic()
     auth.touch(ctx, user)
-    require_role(user, {Role.ADMINISTRATOR}, "备份本机数据")
+    require_role(user, {Role.ADMINISTRATOR}, msg("备份本机数据"))
     check_passphrase(passphrase)
     if not str(target).strip() or target.is_dir():
-        raise BackupError("请选择备份文件的保存位置（文件名）", field="target")
+        raise BackupError(msg("请选择备份文件的保存位置（文件名）"), field="target")
     if not target.parent.is_dir():
-        raise BackupError(f"文件夹不存在：{target.parent}", field="target")
+        raise BackupError(msg("文件夹不存在：{path}", path=str(target.parent)), field="target")
     if not _MIN_CHUNK <= chunk_size <= _MAX_CHUNK:
         raise ValueError("chunk_size out of range")
-    progress.update(0, 0, "正在读取数据库快照…")
+    progress.update(0, 0, msg("正在读取数据库快照…"))
     snap = _snapshot(ctx, user)
     total = len(snap.database) + snap.info.evidence_bytes + sum(s for _, _, s in snap.holidays)
     done = 0
@@ -478,7 +487,8 @@ def make_backup(
     def on_chunk(size: int) -> None:
         nonlocal done
         done = min(total, done + size)
-        progress.update(done, total, f"正在加密写入备份：{done * 100 // max(total, 1)}%")
+        percent = done * 100 // max(total, 1)
+        progress.update(done, total, msg("正在加密写入备份：{percent}%", percent=percent))
         progress.check()
 
     partial = target.with_name(f".{target.name}.{new_id()[-8:]}.part")
@@ -499,7 +509,9 @@ def make_backup(
         os.replace(partial, target)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise BackupError(f"无法写入备份文件：{exc.strerror or exc}", field="target") from None
+        raise BackupError(
+            msg("无法写入备份文件：{reason}", reason=exc.strerror or str(exc)), field="target"
+        ) from None
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -541,7 +553,10 @@ def _known_revisions() -> set[str]:
 def _check_schema(info: BackupInfo) -> None:
     if info.schema_revision not in _known_revisions():
         raise BackupError(
-            f"该备份来自更新版本的程序（数据结构 {info.schema_revision}），请先升级本程序再恢复",
+            msg(
+                "该备份来自更新版本的程序（数据结构 {revision}），请先升级本程序再恢复",
+                revision=info.schema_revision,
+            ),
             field="source",
         )
 
@@ -563,9 +578,9 @@ def _authorise_restore(data_dir: Path, ctx: Context | None, user: UserSession | 
         raise ValueError("ctx must be the store in data_dir")
     if user is not None and ctx is not None:
         auth.touch(ctx, user)
-        require_role(user, {Role.ADMINISTRATOR}, "恢复本机数据")
+        require_role(user, {Role.ADMINISTRATOR}, msg("恢复本机数据"))
     elif _has_users(data_dir):
-        raise Forbidden("本机已有用户：请由管理员登录后在 设置 → 备份与恢复 中恢复")
+        raise Forbidden(msg("本机已有用户：请由管理员登录后在 设置 → 备份与恢复 中恢复"))
 
 
 def _stamp(now: dt.datetime) -> str:
@@ -605,7 +620,7 @@ def _extract(
                     out.write(block)
                     if member.name == DATABASE:
                         database.update(block)
-                    progress.update(reader.read_bytes, total, "正在解密并校验备份…")
+                    progress.update(reader.read_bytes, total, msg("正在解密并校验备份…"))
                     progress.check()
             evidence += match.group(2) is not None
     except FileExistsError:
@@ -668,12 +683,13 @@ def _swap(data_dir: Path, staging: Path, previous: Path | None) -> None:
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BackupError(
-            f"无法替换数据文件夹（{exc.strerror or exc}），当前数据未改动", field="source"
+            msg("无法替换数据文件夹（{reason}），当前数据未改动", reason=exc.strerror or str(exc)),
+            field="source",
         ) from None
 
 
 def _refuse_after_restore(*_: Any) -> None:
-    raise ServiceError("本机数据已恢复，请重新启动程序")
+    raise ServiceError(msg("本机数据已恢复，请重新启动程序"))
 
 
 def restore_backup(
@@ -702,13 +718,13 @@ def restore_backup(
         try:
             staging.mkdir(parents=True)
             _extract(reader, tar, info, staging, progress, total)
-            progress.update(total, total, "正在检查恢复的数据库…")
+            progress.update(total, total, msg("正在检查恢复的数据库…"))
             _finish_store(staging, info, now, user, source, previous)
             progress.check()
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
             raise BackupError(
-                f"无法写入恢复的数据：{exc.strerror or exc}", field="source"
+                msg("无法写入恢复的数据：{reason}", reason=exc.strerror or str(exc)), field="source"
             ) from None
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)

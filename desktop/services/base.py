@@ -23,6 +23,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.common import Role
+from desktop.domain.messages import msg
 from desktop.domain.profile import RuleProfile
 
 # The errors live in a SQL-free module; services import them from here too.
@@ -95,16 +96,18 @@ def contains_pattern(text: str) -> str:
 
 
 def require_role(actor: Actor, allowed: Collection[Role], what: str) -> None:
-    """Refuse unless the user holds one of ``allowed`` roles."""
+    """Refuse unless the user holds one of ``allowed`` roles; ``what`` names the
+    action (a message, e.g. ``msg("签发问责决定")``)."""
     if not actor.roles & set(allowed):
-        raise Forbidden(f"当前用户无权{what}")
+        raise Forbidden(msg("当前用户无权{action}", action=what))
 
 
 def get(db: Session, model: type[R], record_id: str, what: str) -> R:
-    """The record, or a clear :class:`NotFound`."""
+    """The record, or a clear :class:`NotFound`; ``what`` names the kind of record
+    (a message, e.g. ``msg("问责决定")``)."""
     record = db.get(model, record_id)
     if record is None:
-        raise NotFound(f"找不到该{what}（{record_id}）")
+        raise NotFound(msg("找不到该{record}（{id}）", record=what, id=record_id))
     return record
 
 

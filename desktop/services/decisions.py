@@ -60,8 +60,9 @@ from desktop.domain.appeals import (
     check_appeal_outcome,
     measures_in_force_during_appeal,
 )
-from desktop.domain.common import Refusal, Role, SubjectKind, require
+from desktop.domain.common import Refusal, Role, SubjectKind, enumeration, require
 from desktop.domain.deadlines import Deadline, DeadlineStatus, deadline_status
+from desktop.domain.messages import msg
 from desktop.domain.profile import DeciderKind, MitigationOutcome, RuleProfile
 from desktop.services import auth
 from desktop.services.auth import UserSession
@@ -269,7 +270,7 @@ def draft_decision(
     mitigation (FJ 39, MAS 21 第二款).
     """
     auth.touch(ctx, user)
-    require_role(user, {Role.SUPERVISOR}, "起草问责决定")
+    require_role(user, {Role.SUPERVISOR}, msg("起草问责决定"))
     with ctx.transaction() as db:
         fields = _decision_fields(
             ctx,
@@ -331,12 +332,12 @@ def update_decision(
     sync operation; nothing changed writes nothing.
     """
     auth.touch(ctx, user)
-    require_role(user, {Role.SUPERVISOR}, "修改问责决定")
+    require_role(user, {Role.SUPERVISOR}, msg("修改问责决定"))
     with ctx.transaction() as db:
-        decision = get(db, Decision, decision_id, "问责决定")
+        decision = get(db, Decision, decision_id, msg("问责决定"))
         _check_profile(ctx, decision)
         if decision.state != DRAFT:
-            raise WorkflowError("问责决定已签发，不能再修改", code="decision.not_draft")
+            raise WorkflowError(msg("问责决定已签发，不能再修改"), code="decision.not_draft")
         fields = _decision_fields(
             ctx,
             db,
@@ -391,11 +392,11 @@ def preview_consequences(
     :func:`consequences_if` adds the proposed measures.
     """
     auth.touch(ctx, user)
-    require_role(user, DECIDERS, "查看问责后果")
+    require_role(user, DECIDERS, msg("查看问责后果"))
     with ctx.transaction() as db:
         fields: dict[str, Any] = {"measure_ids": [], "ground_ids": []}
         if decision_id is not None:
-            stored = get(db, Decision, decision_id, "问责决定")
+            stored = get(db, Decision, decision_id, msg("问责决定"))
             _check_profile(ctx, stored)
             fields = _columns(stored)
         if subject_kind is not None or subject_agency_id is not None:
@@ -404,9 +405,9 @@ def preview_consequences(
             fields["subject_agency_id"] = subject_agency_id
             fields["subject_official_id"] = subject_official_id
         if fields.get("subject_kind") is None:
-            raise InvalidInput("请选择问责对象类型", field="subject_kind")
+            raise InvalidInput(msg("请选择问责对象类型"), field="subject_kind")
         if fields.get("subject_agency_id") is None:
-            raise InvalidInput("请选择问责对象所在单位", field="subject_agency_id")
+            raise InvalidInput(msg("请选择问责对象所在单位"), field="subject_agency_id")
         _subject_records(
             db,
             _subject_kind(fields["subject_kind"]),
@@ -444,14 +445,14 @@ def sign_decision(
     and 监察建议, MAS 18 第三款 orders).
     """
     auth.touch(ctx, user)
-    require_role(user, {Role.OFFICE_HEAD}, "签发问责决定")
+    require_role(user, {Role.OFFICE_HEAD}, msg("签发问责决定"))
     with ctx.transaction() as db:
         begin_write(db)  # numbering: queue behind any other writer from the start
-        decision = get(db, Decision, decision_id, "问责决定")
+        decision = get(db, Decision, decision_id, msg("问责决定"))
         _check_profile(ctx, decision)
         if decision.state != DRAFT:
-            raise WorkflowError("该问责决定已签发", code="decision.not_draft")
-        _not_future(ctx, decided_on, "decided_on", "决定日期")
+            raise WorkflowError(msg("该问责决定已签发"), code="decision.not_draft")
+        _not_future(ctx, decided_on, "decided_on", msg("决定日期"))
         require(check_decision(_proposed(db, decision, decided_on), ctx.profile))
         decision.state = SIGNED
         decision.decided_on = decided_on
@@ -486,20 +487,25 @@ def record_receipt(ctx: Context, user: UserSession, decision_id: str, received_o
     window (FJ 41 第一款) counts from it, so it cannot change once an appeal
     has been registered."""
     auth.touch(ctx, user)
-    require_role(user, DECIDERS, "登记送达日期")
+    require_role(user, DECIDERS, msg("登记送达日期"))
     with ctx.transaction() as db:
-        decision = get(db, Decision, decision_id, "问责决定")
+        decision = get(db, Decision, decision_id, msg("问责决定"))
         _check_profile(ctx, decision)
         _require_signed(decision)
-        _not_future(ctx, received_on, "received_on", "送达日期")
+        _not_future(ctx, received_on, "received_on", msg("送达日期"))
         assert decision.decided_on is not None
         if received_on < decision.decided_on:
             raise InvalidInput(
-                f"送达日期不能早于决定日期（{decision.decided_on.isoformat()}）",
+                msg(
+                    "送达日期不能早于决定日期（{decided}）",
+                    decided=decision.decided_on.isoformat(),
+                ),
                 field="received_on",
             )
         if _appeal_rows(db, decision.id):
-            raise WorkflowError("已有申诉登记，送达日期不能再更改", code="decision.receipt_locked")
+            raise WorkflowError(
+                msg("已有申诉登记，送达日期不能再更改"), code="decision.receipt_locked"
+            )
         if decision.received_on == received_on:
             return
         decision.received_on = received_on
@@ -517,13 +523,13 @@ def publish_decision(ctx: Context, user: UserSession, decision_id: str) -> None:
     """Mark a signed decision as published (予以公开, FJ 38). Allowed whatever the
     profile says; :attr:`DecisionView.publish_required` tells whether it must be."""
     auth.touch(ctx, user)
-    require_role(user, DECIDERS, "公开问责决定")
+    require_role(user, DECIDERS, msg("公开问责决定"))
     with ctx.transaction() as db:
-        decision = get(db, Decision, decision_id, "问责决定")
+        decision = get(db, Decision, decision_id, msg("问责决定"))
         _check_profile(ctx, decision)
         _require_signed(decision)
         if decision.published:
-            raise WorkflowError("该问责决定已公开", code="decision.already_published")
+            raise WorkflowError(msg("该问责决定已公开"), code="decision.already_published")
         decision.published = True
         change(ctx, db, user, "decision.publish", decision, {"published": True})
 
@@ -536,11 +542,11 @@ def get_decision(ctx: Context, user: UserSession, decision_id: str) -> DecisionV
     """One decision with names, texts, notices and appeals. Drafts only for
     supervisors and office heads."""
     auth.touch(ctx, user)
-    require_role(user, READERS, "查看问责决定")
+    require_role(user, READERS, msg("查看问责决定"))
     with ctx.transaction() as db:
-        decision = get(db, Decision, decision_id, "问责决定")
+        decision = get(db, Decision, decision_id, msg("问责决定"))
         if decision.state == DRAFT and not user.roles & DECIDERS:
-            raise Forbidden("当前用户无权查看问责决定草稿")
+            raise Forbidden(msg("当前用户无权查看问责决定草稿"))
         return _view(ctx, db, decision)
 
 
@@ -555,13 +561,13 @@ def list_decisions(
 ) -> list[DecisionView]:
     """Decisions, newest first. Inspectors and complaint handlers see signed ones only."""
     auth.touch(ctx, user)
-    require_role(user, READERS, "查看问责决定")
+    require_role(user, READERS, msg("查看问责决定"))
     if state is not None and state not in (DRAFT, SIGNED):
-        raise InvalidInput("状态应为草稿或已签发", field="state")
+        raise InvalidInput(msg("状态应为草稿或已签发"), field="state")
     if not 1 <= limit <= MAX_LIMIT:
-        raise InvalidInput(f"每页条数应在 1 到 {MAX_LIMIT} 之间", field="limit")
+        raise InvalidInput(msg("每页条数应在 1 到 {most} 之间", most=MAX_LIMIT), field="limit")
     if offset < 0:
-        raise InvalidInput("起始位置不能为负数", field="offset")
+        raise InvalidInput(msg("起始位置不能为负数"), field="offset")
     query = select(Decision).where(Decision.profile_id == ctx.profile.id)
     if state is not None:
         query = query.where(Decision.state == state)
@@ -589,9 +595,9 @@ def agency_status(
     the year before (the annual rating is made after the year ends).
     """
     auth.touch(ctx, user)
-    require_role(user, DECIDERS, "查看单位问责情况")
+    require_role(user, DECIDERS, msg("查看单位问责情况"))
     with ctx.transaction() as db:
-        agency = get(db, Agency, agency_id, "单位")
+        agency = get(db, Agency, agency_id, msg("单位"))
         ratings = {
             r.year: r.rating
             for r in db.scalars(
@@ -617,15 +623,17 @@ def set_rating(ctx: Context, user: UserSession, agency_id: str, year: int, ratin
     ``profile.ratings``, one per agency per year (an existing one is updated).
     Returns the rating record's id."""
     auth.touch(ctx, user)
-    require_role(user, DECIDERS, "录入绩效考评等次")
+    require_role(user, DECIDERS, msg("录入绩效考评等次"))
     with ctx.transaction() as db:
         if db.get(Agency, agency_id) is None:
-            raise InvalidInput("找不到该单位", field="agency_id")
+            raise InvalidInput(msg("找不到该单位"), field="agency_id")
         if not 2000 <= year <= ctx.today().year:
-            raise InvalidInput(f"考评年度应在 2000 到 {ctx.today().year} 之间", field="year")
+            raise InvalidInput(
+                msg("考评年度应在 2000 到 {latest} 之间", latest=ctx.today().year), field="year"
+            )
         if rating not in ctx.profile.ratings:
-            allowed = "、".join(ctx.profile.ratings)
-            raise InvalidInput(f"考评等次应为：{allowed}", field="rating")
+            allowed = enumeration(list(ctx.profile.ratings))
+            raise InvalidInput(msg("考评等次应为：{ratings}", ratings=allowed), field="rating")
         record = db.scalar(
             select(PerformanceRating).where(
                 PerformanceRating.agency_id == agency_id, PerformanceRating.year == year
@@ -668,19 +676,19 @@ def register_appeal(
     Refusals are :class:`RuleViolation`.
     """
     auth.touch(ctx, user)
-    require_role(user, DECIDERS, "登记申诉")
+    require_role(user, DECIDERS, msg("登记申诉"))
     with ctx.transaction() as db:
-        decision = get(db, Decision, decision_id, "问责决定")
+        decision = get(db, Decision, decision_id, msg("问责决定"))
         _check_profile(ctx, decision)
         _require_signed(decision)
         if decision.received_on is None:
             raise WorkflowError(
-                "请先登记问责决定的送达日期，申诉期限自送达之日起算",
+                msg("请先登记问责决定的送达日期，申诉期限自送达之日起算"),
                 code="decision.receipt_missing",
             )
-        _not_future(ctx, received_on, "received_on", "收到申诉日期")
+        _not_future(ctx, received_on, "received_on", msg("收到申诉日期"))
         if db.get(Agency, body_id) is None:
-            raise InvalidInput("找不到该申诉受理机关", field="body_id")
+            raise InvalidInput(msg("找不到该申诉受理机关"), field="body_id")
         reasons = _ids(grounds, "grounds")
         bodies = _bodies(db)
         earlier = [_domain_appeal(a) for a in _appeal_rows(db, decision.id)]
@@ -747,36 +755,38 @@ def decide_appeal(
     A decision dated before the appeal was received is refused.
     """
     auth.touch(ctx, user)
-    require_role(user, {Role.OFFICE_HEAD}, "作出申诉处理决定")
+    require_role(user, {Role.OFFICE_HEAD}, msg("作出申诉处理决定"))
     with ctx.transaction() as db:
-        appeal = get(db, Appeal, appeal_id, "申诉")
-        decision = get(db, Decision, appeal.decision_id, "问责决定")
+        appeal = get(db, Appeal, appeal_id, msg("申诉"))
+        decision = get(db, Decision, appeal.decision_id, msg("问责决定"))
         _check_profile(ctx, decision)
         if appeal.state != APPEAL_RECEIVED:
-            raise WorkflowError("该申诉已作出处理决定", code="appeal.already_decided")
+            raise WorkflowError(msg("该申诉已作出处理决定"), code="appeal.already_decided")
         if outcome not in APPEAL_OUTCOMES:
-            raise InvalidInput("处理结果应为维持、变更或撤销", field="outcome")
-        _not_future(ctx, decided_on, "decided_on", "申诉处理决定日期")
+            raise InvalidInput(msg("处理结果应为维持、变更或撤销"), field="outcome")
+        _not_future(ctx, decided_on, "decided_on", msg("申诉处理决定日期"))
         if not reasons.strip():
-            raise InvalidInput("请写明申诉处理决定的理由", field="reasons")
+            raise InvalidInput(msg("请写明申诉处理决定的理由"), field="reasons")
         in_force = _effective_measure_ids(db, decision)
         chosen = _ids(outcome_measure_ids, "outcome_measure_ids")
         if outcome == "upheld":
             if chosen and sorted(chosen) != sorted(in_force):
                 raise InvalidInput(
-                    "维持原决定的，处理结果应与原问责方式一致", field="outcome_measure_ids"
+                    msg("维持原决定的，处理结果应与原问责方式一致"), field="outcome_measure_ids"
                 )
             chosen = list(in_force)
         elif outcome == "revoked":
             if chosen:
-                raise InvalidInput("撤销原决定的，不再给予问责方式", field="outcome_measure_ids")
+                raise InvalidInput(
+                    msg("撤销原决定的，不再给予问责方式"), field="outcome_measure_ids"
+                )
         elif not chosen:
             raise InvalidInput(
-                "变更原决定的，请选择变更后的问责方式；不再问责的请选择撤销",
+                msg("变更原决定的，请选择变更后的问责方式；不再问责的请选择撤销"),
                 field="outcome_measure_ids",
             )
         elif sorted(chosen) == sorted(in_force):
-            raise InvalidInput("变更后的问责方式与原决定相同，请选择维持", field="outcome")
+            raise InvalidInput(msg("变更后的问责方式与原决定相同，请选择维持"), field="outcome")
         timing = check_appeal_decided_in_time(appeal.received_on, decided_on, ctx.profile)
         require(r for r in timing if r.code != "appeal.decided_late")
         require(
@@ -819,13 +829,13 @@ def appeal_deadlines(ctx: Context, user: UserSession, decision_id: str) -> Appea
     """The filing deadline (FJ 41 第一款) and each appeal's decision deadline
     (FJ 41 第二款), with how they stand today."""
     auth.touch(ctx, user)
-    require_role(user, READERS, "查看申诉期限")
+    require_role(user, READERS, msg("查看申诉期限"))
     today = ctx.today()
     with ctx.transaction() as db:
-        decision = get(db, Decision, decision_id, "问责决定")
+        decision = get(db, Decision, decision_id, msg("问责决定"))
         _check_profile(ctx, decision)
         if decision.state == DRAFT and not user.roles & DECIDERS:
-            raise Forbidden("当前用户无权查看问责决定草稿")
+            raise Forbidden(msg("当前用户无权查看问责决定草稿"))
         filing = (
             appeal_filing_deadline(decision.received_on, ctx.profile)
             if decision.received_on is not None
@@ -865,11 +875,11 @@ def appeal_deadlines(ctx: Context, user: UserSession, decision_id: str) -> Appea
 def _ids(values: Sequence[str], field: str) -> list[str]:
     """A list of identifiers from a form: no bare string, no empty item."""
     if isinstance(values, str):
-        raise InvalidInput("应为列表", field=field)
+        raise InvalidInput(msg("应为列表"), field=field)
     out = []
     for v in values:
         if not isinstance(v, str) or not v.strip():
-            raise InvalidInput("列表中不能有空项", field=field)
+            raise InvalidInput(msg("列表中不能有空项"), field=field)
         out.append(v.strip())
     return out
 
@@ -878,25 +888,30 @@ def _subject_kind(value: str) -> SubjectKind:
     try:
         return SubjectKind(value)
     except ValueError:
-        raise InvalidInput("问责对象应为机关（单位）或机关工作人员", field="subject_kind") from None
+        raise InvalidInput(
+            msg("问责对象应为机关（单位）或机关工作人员"), field="subject_kind"
+        ) from None
 
 
 def _not_future(ctx: Context, day: dt.date, field: str, what: str) -> None:
     if day > ctx.today():
-        raise InvalidInput(f"{what}不能晚于今天", field=field)
+        raise InvalidInput(msg("{date}不能晚于今天", date=what), field=field)
 
 
 def _check_profile(ctx: Context, decision: Decision) -> None:
     if decision.profile_id != ctx.profile.id:
         raise WorkflowError(
-            f"该问责决定适用的规则（{decision.profile_id}）与当前规则配置不一致",
+            msg(
+                "该问责决定适用的规则（{profile}）与当前规则配置不一致",
+                profile=decision.profile_id,
+            ),
             code="decision.profile_mismatch",
         )
 
 
 def _require_signed(decision: Decision) -> None:
     if decision.state != SIGNED or decision.decided_on is None:
-        raise WorkflowError("问责决定尚未签发", code="decision.not_signed")
+        raise WorkflowError(msg("问责决定尚未签发"), code="decision.not_signed")
 
 
 def _decision_fields(
@@ -922,13 +937,13 @@ def _decision_fields(
     kind = _subject_kind(subject_kind)
     decider = db.get(Agency, decider_id)
     if decider is None:
-        raise InvalidInput("找不到作出决定的机关", field="decider_id")
+        raise InvalidInput(msg("找不到作出决定的机关"), field="decider_id")
     agency, _ = _subject_records(db, kind, subject_agency_id, subject_official_id)
     if issued_by_higher_office and not (
         decider.kind == DeciderKind.OFFICE and decider.level < agency.level
     ):
         raise InvalidInput(
-            "作出决定的机关不是问责对象的上级机关效能建设工作机构",
+            msg("作出决定的机关不是问责对象的上级机关效能建设工作机构"),
             field="issued_by_higher_office",
         )
     outcome: MitigationOutcome | None = None
@@ -936,20 +951,22 @@ def _decision_fields(
         try:
             outcome = MitigationOutcome(mitigation_outcome)
         except ValueError:
-            raise InvalidInput("应为从轻、减轻或免予问责", field="mitigation_outcome") from None
+            raise InvalidInput(
+                msg("应为从轻、减轻或免予问责"), field="mitigation_outcome"
+            ) from None
     conditions = _ids(conditions_met, "conditions_met")
     if conditions:
         known = {m.id: m for m in ctx.profile.accountability.mitigations}
         if mitigation_id is None:
-            raise InvalidInput("未选择容错情形，不应勾选其条件", field="conditions_met")
+            raise InvalidInput(msg("未选择容错情形，不应勾选其条件"), field="conditions_met")
         if mitigation_id in known:
             allowed = {c.id for c in known[mitigation_id].conditions}
             if not set(conditions) <= allowed:
-                raise InvalidInput("所选条件不属于该容错情形", field="conditions_met")
+                raise InvalidInput(msg("所选条件不属于该容错情形"), field="conditions_met")
     if complaint_id is not None and db.get(Complaint, complaint_id) is None:
-        raise InvalidInput("找不到关联的投诉", field="complaint_id")
+        raise InvalidInput(msg("找不到关联的投诉"), field="complaint_id")
     if plan_id is not None and db.get(InspectionPlan, plan_id) is None:
-        raise InvalidInput("找不到关联的督查方案", field="plan_id")
+        raise InvalidInput(msg("找不到关联的督查方案"), field="plan_id")
     return {
         "decider_id": decider.id,
         "subject_kind": kind.value,
@@ -973,18 +990,20 @@ def _subject_records(
 ) -> tuple[Agency, Official | None]:
     agency = db.get(Agency, agency_id)
     if agency is None:
-        raise InvalidInput("找不到问责对象所在单位", field="subject_agency_id")
+        raise InvalidInput(msg("找不到问责对象所在单位"), field="subject_agency_id")
     if kind is SubjectKind.AGENCY:
         if official_id is not None:
-            raise InvalidInput("对机关（单位）问责时不应选择工作人员", field="subject_official_id")
+            raise InvalidInput(
+                msg("对机关（单位）问责时不应选择工作人员"), field="subject_official_id"
+            )
         return agency, None
     if official_id is None:
-        raise InvalidInput("请选择被问责的工作人员", field="subject_official_id")
+        raise InvalidInput(msg("请选择被问责的工作人员"), field="subject_official_id")
     official = db.get(Official, official_id)
     if official is None:
-        raise InvalidInput("找不到该工作人员", field="subject_official_id")
+        raise InvalidInput(msg("找不到该工作人员"), field="subject_official_id")
     if official.agency_id != agency.id:
-        raise InvalidInput("该工作人员不属于所选单位", field="subject_official_id")
+        raise InvalidInput(msg("该工作人员不属于所选单位"), field="subject_official_id")
     return agency, official
 
 
@@ -1168,7 +1187,11 @@ def _view(ctx: Context, db: Session, d: Decision) -> DecisionView:
     decider = db.get(Agency, d.decider_id)
     official = db.get(Official, d.subject_official_id) if d.subject_official_id else None
     agency_name = agency.name if agency else d.subject_agency_id
-    subject_name = f"{official.name}（{agency_name}）" if official else agency_name
+    subject_name = (
+        msg("{official}（{agency}）", official=official.name, agency=agency_name)
+        if official
+        else agency_name
+    )
     mitigation = next(
         (m for m in profile.accountability.mitigations if m.id == d.mitigation_id), None
     )
@@ -1243,7 +1266,7 @@ class AgencyChoice:
 def profile_agencies(ctx: Context, user: UserSession) -> list[AgencyChoice]:
     """The agencies and efficiency offices under the active profile, by level then name."""
     auth.touch(ctx, user)
-    require_role(user, READERS, "查看问责决定")
+    require_role(user, READERS, msg("查看问责决定"))
     with ctx.transaction() as db:
         rows = db.scalars(
             select(Agency)
@@ -1268,13 +1291,13 @@ def search_decisions(
     from sqlalchemy import or_
 
     auth.touch(ctx, user)
-    require_role(user, READERS, "查看问责决定")
+    require_role(user, READERS, msg("查看问责决定"))
     if state is not None and state not in (DRAFT, SIGNED):
-        raise InvalidInput("状态应为草稿或已签发", field="state")
+        raise InvalidInput(msg("状态应为草稿或已签发"), field="state")
     if not 1 <= limit <= MAX_LIMIT:
-        raise InvalidInput(f"每页条数应在 1 到 {MAX_LIMIT} 之间", field="limit")
+        raise InvalidInput(msg("每页条数应在 1 到 {most} 之间", most=MAX_LIMIT), field="limit")
     if offset < 0:
-        raise InvalidInput("起始位置不能为负数", field="offset")
+        raise InvalidInput(msg("起始位置不能为负数"), field="offset")
     query = select(Decision).where(Decision.profile_id == ctx.profile.id)
     if state is not None:
         query = query.where(Decision.state == state)
@@ -1311,11 +1334,11 @@ def decision_actions(ctx: Context, user: UserSession, decision_id: str) -> froze
     """The actions the UI may offer ``user`` on the decision now (``ACTION_*``);
     the services check again. None for a decision under another profile."""
     auth.touch(ctx, user)
-    require_role(user, READERS, "查看问责决定")
+    require_role(user, READERS, msg("查看问责决定"))
     with ctx.transaction() as db:
-        decision = get(db, Decision, decision_id, "问责决定")
+        decision = get(db, Decision, decision_id, msg("问责决定"))
         if decision.state == DRAFT and not user.roles & DECIDERS:
-            raise Forbidden("当前用户无权查看问责决定草稿")
+            raise Forbidden(msg("当前用户无权查看问责决定草稿"))
         if decision.profile_id != ctx.profile.id:
             return frozenset()
         actions: set[str] = set()
@@ -1345,9 +1368,9 @@ def appeal_bodies_for(ctx: Context, user: UserSession, decision_id: str) -> list
     from desktop.domain.appeals import appeal_bodies
 
     auth.touch(ctx, user)
-    require_role(user, DECIDERS, "登记申诉")
+    require_role(user, DECIDERS, msg("登记申诉"))
     with ctx.transaction() as db:
-        decision = get(db, Decision, decision_id, "问责决定")
+        decision = get(db, Decision, decision_id, msg("问责决定"))
         _check_profile(ctx, decision)
         bodies = _bodies(db)
         decider = bodies[decision.decider_id]

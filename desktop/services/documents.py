@@ -53,7 +53,8 @@ from desktop.documents.records import (
     find_record,
     profile_of,
 )
-from desktop.domain.common import Role
+from desktop.domain.common import Role, enumeration
+from desktop.domain.messages import msg
 from desktop.domain.profile import RuleProfile
 from desktop.services import auth
 from desktop.services.auth import UserSession
@@ -124,9 +125,12 @@ def _template(profile: RuleProfile, kind: str, record_type: str) -> Template:
     try:
         template = load_forms(profile).template(kind)
     except KeyError:
-        raise InvalidInput(f"规则配置“{profile.name}”没有该文书（{kind}）", field="kind") from None
+        raise InvalidInput(
+            msg("规则配置“{profile}”没有该文书（{kind}）", profile=profile.name, kind=kind),
+            field="kind",
+        ) from None
     if template.record != record_type:
-        raise InvalidInput(f"该记录不能制作此文书（{kind}）", field="kind")
+        raise InvalidInput(msg("该记录不能制作此文书（{kind}）", kind=kind), field="kind")
     return template
 
 
@@ -143,7 +147,11 @@ def decision_kind(db: Session, decision: Decision, today: dt.date) -> str:
     ]
     if len(kinds) != 1:
         raise DocumentWorkflowError(
-            f"问责决定应恰有一种文书式样，实有 {len(kinds)} 种（{'、'.join(kinds) or '无'}）",
+            msg(
+                "问责决定应恰有一种文书式样，实有 {count} 种（{kinds}）",
+                count=len(kinds),
+                kinds=enumeration(kinds) or msg("无"),
+            ),
             code="document.template_ambiguous",
         )
     return kinds[0]
@@ -167,7 +175,7 @@ def issue_number(
     (``document.no_numbers``: sync to get numbers) and nothing is written."""
     template = load_forms(profile).template(kind)
     if template.number_prefix is None:
-        raise InvalidInput("该文书不编发文字号", field="kind")
+        raise InvalidInput(msg("该文书不编发文字号"), field="kind")
     prefix = profile.documents.number_prefixes[template.number_prefix]
     try:
         row, new = numbers.assign(
@@ -181,7 +189,11 @@ def issue_number(
         )
     except numbers.NoNumbersLeft as exc:
         raise DocumentWorkflowError(
-            f"本机已没有可用的发文字号（{exc.prefix}〔{exc.year}〕）：请联网同步以获取文号后再签发",
+            msg(
+                "本机已没有可用的发文字号（{prefix}〔{year}〕）：请联网同步以获取文号后再签发",
+                prefix=exc.prefix,
+                year=exc.year,
+            ),
             code="document.no_numbers",
         ) from None
     if new:
@@ -263,9 +275,9 @@ def _top_up(
     try:
         block = numbers.ReservedBlock.parse(answer)
     except ValueError:
-        raise SyncProtocolError("服务器的文号段答复格式不对") from None
+        raise SyncProtocolError(msg("服务器的文号段答复格式不对")) from None
     if (block.prefix, block.year, block.request_id) != (prefix, year, request_id):
-        raise SyncProtocolError("服务器答复的文号段与所请求的不符")
+        raise SyncProtocolError(msg("服务器答复的文号段与所请求的不符"))
     with ctx.transaction() as db:
         if not numbers.keep_block(db, url, block, ctx.now()):
             return None
@@ -313,27 +325,27 @@ def sign_off_document(ctx: Context, user: UserSession, kind: str, record_id: str
     returns the number already given.
     """
     auth.touch(ctx, user)
-    require_role(user, SIGNERS, "签发文书")
+    require_role(user, SIGNERS, msg("签发文书"))
     with ctx.transaction() as db:
         begin_write(db)
         record_type, record = find_record(db, record_id)
         if record_type in HEAD_SIGNED:
-            require_role(user, {Role.OFFICE_HEAD}, "签发该文书")
+            require_role(user, {Role.OFFICE_HEAD}, msg("签发该文书"))
         profile = profile_of(db, record_type, record)
         template = _template(profile, kind, record_type)
         if not template.numbered:
-            raise InvalidInput("该文书不编发文字号，无需签发", field="kind")
+            raise InvalidInput(msg("该文书不编发文字号，无需签发"), field="kind")
         existing = numbers.issued(db, kind, record_id)
         if existing is not None:
             return existing.number
         if record_type == "decision" and record.state != "signed":
             raise DocumentWorkflowError(
-                "问责决定尚未签发：签发问责决定时即编发文字号", code="decision.not_signed"
+                msg("问责决定尚未签发：签发问责决定时即编发文字号"), code="decision.not_signed"
             )
         base = context(db, record_type, record_id, today=ctx.today())
         if not applies(template, base):
             raise DocumentWorkflowError(
-                f"该记录当前的状态不适用此文书（{template.title.text}）",
+                msg("该记录当前的状态不适用此文书（{document}）", document=template.title.text),
                 code="document.not_applicable",
             )
         number, _ = issue_number(ctx, db, user, kind=kind, record_id=record_id, profile=profile)
@@ -346,9 +358,9 @@ def sign_off_document(ctx: Context, user: UserSession, kind: str, record_id: str
 def _check_reader(
     ctx: Context, db: Session, user: UserSession, record_type: str, record: Any
 ) -> None:
-    require_role(user, _READERS[record_type], "查看该文书")
+    require_role(user, _READERS[record_type], msg("查看该文书"))
     if record_type == "decision" and record.state != "signed" and not user.roles & SIGNERS:
-        raise Forbidden("当前用户无权查看问责决定草稿")
+        raise Forbidden(msg("当前用户无权查看问责决定草稿"))
     if record_type in ("plan", "visit"):
         from desktop.services.plans import load_visible_plan
 
@@ -381,13 +393,15 @@ def build_document(
             documents = build_documents(db, record_type, record_id, today=ctx.today(), kind=kind)
             if not documents:
                 raise DocumentWorkflowError(
-                    f"该记录当前的状态不适用此文书（{template.title.text}）",
+                    msg("该记录当前的状态不适用此文书（{document}）", document=template.title.text),
                     code="document.not_applicable",
                 )
             return documents[0]
     reply = complaint_reply(ctx, record_id, reveal_as=user)
     if not applies(template, reply):
-        raise DocumentWorkflowError("投诉尚未办结，不能制作答复函", code="document.not_applicable")
+        raise DocumentWorkflowError(
+            msg("投诉尚未办结，不能制作答复函"), code="document.not_applicable"
+        )
     return fill(template, reply)
 
 
@@ -465,7 +479,8 @@ def _label(db: Session, record_type: str, record: Any) -> tuple[str, dt.date | N
     if record_type == "decision":
         agency = _name(db, Agency, record.subject_agency_id)
         if record.subject_official_id:
-            return f"{_name(db, Official, record.subject_official_id)}（{agency}）", (
+            official = _name(db, Official, record.subject_official_id)
+            return msg("{official}（{agency}）", official=official, agency=agency), (
                 record.decided_on
             )
         return agency, record.decided_on
@@ -477,12 +492,12 @@ def _label(db: Session, record_type: str, record: Any) -> tuple[str, dt.date | N
     if record_type == "appeal":
         decision = db.get(Decision, record.decision_id)
         subject, _ = _label(db, "decision", decision) if decision else ("", None)
-        return f"{subject}的申诉", record.received_on
+        return msg("{subject}的申诉", subject=subject), record.received_on
     if record_type == "plan":
         return str(record.title), record.starts_on
     plan = db.get(InspectionPlan, record.plan_id)
     title = plan.title if plan else record.plan_id
-    return f"{title}（{record.place}）", record.visited_on
+    return msg("{plan}（{place}）", plan=title, place=record.place), record.visited_on
 
 
 def _may_sign_off(user: UserSession, record_type: str, record: Any) -> bool:
@@ -615,16 +630,21 @@ def list_documents(
     first: of ``kind`` only if given; ``search`` matches the document's title,
     the record's label or the number. Never a complainant's identity."""
     auth.touch(ctx, user)
-    require_role(user, frozenset().union(*_READERS.values()), "查看文书")
+    require_role(user, frozenset().union(*_READERS.values()), msg("查看文书"))
     if not 1 <= limit <= DOCUMENTS_PAGE_MAX:
-        raise InvalidInput(f"每页条数应在 1 到 {DOCUMENTS_PAGE_MAX} 之间", field="limit")
+        raise InvalidInput(
+            msg("每页条数应在 1 到 {most} 之间", most=DOCUMENTS_PAGE_MAX), field="limit"
+        )
     if offset < 0:
-        raise InvalidInput("起始位置不能为负数", field="offset")
+        raise InvalidInput(msg("起始位置不能为负数"), field="offset")
     forms = load_forms(ctx.profile)
     record_types = _readable_types(user)
     if kind:
         if kind not in forms.templates:
-            raise InvalidInput(f"规则配置“{ctx.profile.name}”没有该文书（{kind}）", field="kind")
+            raise InvalidInput(
+                msg("规则配置“{profile}”没有该文书（{kind}）", profile=ctx.profile.name, kind=kind),
+                field="kind",
+            )
         record_types = [t for t in record_types if t == forms.templates[kind].record]
     if not record_types:
         return []
@@ -666,7 +686,7 @@ def find_document(ctx: Context, user: UserSession, kind: str, record_id: str) ->
         rows = _document_rows(ctx, db, user, record_type, record, kind=kind, term="")
         if not rows:
             raise DocumentWorkflowError(
-                f"该记录当前的状态不适用此文书（{template.title.text}）",
+                msg("该记录当前的状态不适用此文书（{document}）", document=template.title.text),
                 code="document.not_applicable",
             )
         return rows[0]

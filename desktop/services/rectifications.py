@@ -18,16 +18,18 @@ from sqlalchemy import select
 
 from desktop.domain.common import Role
 from desktop.domain.deadlines import DeadlineStatus, Urgency, deadline_status, due_date
+from desktop.domain.messages import msg
 from desktop.services import auth
 from desktop.services.auth import UserSession
 from desktop.services.base import Context, InvalidInput, change, get, require_role
 from desktop.store.models import Agency, Complaint, Decision, InspectionPlan, Rectification
 
-KINDS = {"requirement": "整改要求", "suggestion": "督查建议"}
-STATES = {"open": "未完成", "done": "已整改", "rejected": "未采纳"}
+KINDS = {"requirement": msg("整改要求"), "suggestion": msg("督查建议")}
+STATES = {"open": msg("未完成"), "done": msg("已整改"), "rejected": msg("未采纳")}
 ISSUERS: frozenset[Role] = frozenset({Role.SUPERVISOR})
 FOLLOWERS: frozenset[Role] = frozenset({Role.SUPERVISOR, Role.INSPECTOR})
 READERS: frozenset[Role] = frozenset({Role.SUPERVISOR, Role.OFFICE_HEAD, Role.INSPECTOR})
+PAGE_MAX = 500
 #: Working days before the due date when the UI starts warning (即将到期).
 WARN_WORKING_DAYS = 3
 DEADLINE_KEY = "rectification"
@@ -85,29 +87,31 @@ def issue_rectification(
     due date before the issue date is refused.
     """
     auth.touch(ctx, user)
-    require_role(user, ISSUERS, "提出整改要求或督查建议")
+    require_role(user, ISSUERS, msg("提出整改要求或督查建议"))
     with ctx.transaction() as db:
         if kind not in KINDS:
-            raise InvalidInput("类型应为整改要求或督查建议", field="kind")
+            raise InvalidInput(msg("类型应为整改要求或督查建议"), field="kind")
         if db.get(Agency, agency_id) is None:
-            raise InvalidInput("找不到该单位", field="agency_id")
+            raise InvalidInput(msg("找不到该单位"), field="agency_id")
         if not content.strip():
-            raise InvalidInput("请填写整改要求或建议的内容", field="content")
+            raise InvalidInput(msg("请填写整改要求或建议的内容"), field="content")
         if issued_on > ctx.today():
-            raise InvalidInput("提出日期不能晚于今天", field="issued_on")
+            raise InvalidInput(msg("提出日期不能晚于今天"), field="issued_on")
         if due_on is None:
             rule = ctx.profile.deadline(DEADLINE_KEY)
             if rule is None:
-                raise InvalidInput("当前规则配置未规定整改时限，请填写整改期限", field="due_on")
+                raise InvalidInput(
+                    msg("当前规则配置未规定整改时限，请填写整改期限"), field="due_on"
+                )
             due_on = due_date(issued_on, rule.limit).due
         elif due_on < issued_on:
-            raise InvalidInput("整改期限不能早于提出日期", field="due_on")
+            raise InvalidInput(msg("整改期限不能早于提出日期"), field="due_on")
         if plan_id is not None and db.get(InspectionPlan, plan_id) is None:
-            raise InvalidInput("找不到关联的督查方案", field="plan_id")
+            raise InvalidInput(msg("找不到关联的督查方案"), field="plan_id")
         if complaint_id is not None and db.get(Complaint, complaint_id) is None:
-            raise InvalidInput("找不到关联的投诉", field="complaint_id")
+            raise InvalidInput(msg("找不到关联的投诉"), field="complaint_id")
         if decision_id is not None and db.get(Decision, decision_id) is None:
-            raise InvalidInput("找不到关联的问责决定", field="decision_id")
+            raise InvalidInput(msg("找不到关联的问责决定"), field="decision_id")
         record = Rectification(
             kind=kind,
             agency_id=agency_id,
@@ -148,15 +152,15 @@ def record_follow_up(
     so ``rejected`` needs the reason in ``follow_up``.
     """
     auth.touch(ctx, user)
-    require_role(user, FOLLOWERS, "登记整改情况")
+    require_role(user, FOLLOWERS, msg("登记整改情况"))
     with ctx.transaction() as db:
-        record = get(db, Rectification, rectification_id, "整改要求或督查建议")
+        record = get(db, Rectification, rectification_id, msg("整改要求或督查建议"))
         if state not in STATES:
-            raise InvalidInput("整改情况应为未完成、已整改或未采纳", field="state")
+            raise InvalidInput(msg("整改情况应为未完成、已整改或未采纳"), field="state")
         text = follow_up.strip()
         if state == "rejected" and not text:
             raise InvalidInput(
-                "未采纳的，应写明被督查单位提出的正当理由（FJ 28）", field="follow_up"
+                msg("未采纳的，应写明被督查单位提出的正当理由（FJ 28）"), field="follow_up"
             )
         changes: dict[str, str] = {}
         if record.state != state:
@@ -173,9 +177,9 @@ def record_follow_up(
 def get_rectification(ctx: Context, user: UserSession, rectification_id: str) -> RectificationView:
     """One rectification with its deadline status."""
     auth.touch(ctx, user)
-    require_role(user, READERS, "查看整改要求或督查建议")
+    require_role(user, READERS, msg("查看整改要求或督查建议"))
     with ctx.transaction() as db:
-        record = get(db, Rectification, rectification_id, "整改要求或督查建议")
+        record = get(db, Rectification, rectification_id, msg("整改要求或督查建议"))
         agency = db.get(Agency, record.agency_id)
         return _view(record, agency.name if agency else record.agency_id, ctx.today())
 
@@ -186,7 +190,7 @@ def list_rectifications(
     """Rectifications, soonest due first, with working days left and overdue
     (counted on the official calendar from today in China)."""
     auth.touch(ctx, user)
-    require_role(user, READERS, "查看整改要求或督查建议")
+    require_role(user, READERS, msg("查看整改要求或督查建议"))
     query = select(Rectification, Agency.name).join(Agency, Agency.id == Rectification.agency_id)
     if agency_id is not None:
         query = query.where(Rectification.agency_id == agency_id)
@@ -252,11 +256,11 @@ def list_rectifications_page(
     """One page of :func:`list_rectifications` for agencies under the active
     profile (soonest due first), optionally those that go with one decision."""
     auth.touch(ctx, user)
-    require_role(user, READERS, "查看整改要求或督查建议")
-    if not 1 <= limit <= 500:
-        raise InvalidInput("每页条数应在 1 到 500 之间", field="limit")
+    require_role(user, READERS, msg("查看整改要求或督查建议"))
+    if not 1 <= limit <= PAGE_MAX:
+        raise InvalidInput(msg("每页条数应在 1 到 {most} 之间", most=PAGE_MAX), field="limit")
     if offset < 0:
-        raise InvalidInput("起始位置不能为负数", field="offset")
+        raise InvalidInput(msg("起始位置不能为负数"), field="offset")
     query = (
         select(Rectification, Agency.name)
         .join(Agency, Agency.id == Rectification.agency_id)

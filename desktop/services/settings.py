@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.domain.common import Role
+from desktop.domain.messages import msg
 from desktop.resources import profile_ids
 from desktop.services import auth
 from desktop.services.auth import UserSession
@@ -38,9 +39,9 @@ def get_settings(ctx: Context, user: UserSession) -> LocalSettings:
 def set_profile(ctx: Context, user: UserSession, profile_id: str) -> None:
     """Choose this laptop's rule profile (administrator; applied at the next start)."""
     auth.touch(ctx, user)
-    require_role(user, {Role.ADMINISTRATOR}, "更改规则配置")
+    require_role(user, {Role.ADMINISTRATOR}, msg("更改规则配置"))
     if profile_id not in profile_ids():
-        raise InvalidInput("未知的规则配置", field="profile_id")
+        raise InvalidInput(msg("未知的规则配置"), field="profile_id")
     with ctx.transaction() as db:
         db.merge(Setting(key="profile_id", value=profile_id))
         audit.append(
