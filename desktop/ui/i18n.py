@@ -75,14 +75,18 @@ def _translated(value: object) -> object:
     return tr_data(value) if isinstance(value, str) else value
 
 
+def tr_cited(text: str, article: str) -> str:
+    """A text from the core in the UI's language, with the article it rests on."""
+    if not article:
+        return tr_message(text)
+    return QCoreApplication.translate("Refusal", "{message}（{article}）").format(
+        message=tr_message(text), article=article
+    )
+
+
 def tr_refusal(refusal: Refusal) -> str:
     """A rule's refusal in the UI's language, with the article it rests on."""
-    text = tr_message(refusal.message)
-    if not refusal.article:
-        return text
-    return QCoreApplication.translate("Refusal", "{message}（{article}）").format(
-        message=text, article=refusal.article
-    )
+    return tr_cited(refusal.message, refusal.article)
 
 
 def join_sentences(parts: list[str]) -> str:

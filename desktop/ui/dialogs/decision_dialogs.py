@@ -62,7 +62,7 @@ from desktop.services.decisions import (
 )
 from desktop.services.rectifications import RectificationView
 from desktop.ui.fields import FieldForm
-from desktop.ui.i18n import tr_data, tr_refusal
+from desktop.ui.i18n import tr_cited, tr_data, tr_message, tr_refusal
 from desktop.ui.worker import error_text
 
 CONTEXT = "DecisionDialogs"
@@ -716,7 +716,7 @@ class DecisionEditor(QWidget):
         else:
             items = []
             for e in c.effects:
-                text = e.text
+                text = tr_message(e.text)
                 if e.until is not None:
                     text += self.tr("，至 {until}").format(until=e.until.isoformat())
                 text += f"（{'、'.join(e.articles)}）"
@@ -771,7 +771,8 @@ class DecisionEditor(QWidget):
         head = "<p><b>" + esc(self.tr("须办事项")) + "</b></p>"
         if not notices:
             return head + f'<p style="{HINT_STYLE}">' + esc(self.tr("无。")) + "</p>"
-        return head + "<ul>" + "".join(f"<li>{esc(str(n))}</li>" for n in notices) + "</ul>"
+        items = "".join(f"<li>{esc(tr_cited(n.text, n.article))}</li>" for n in notices)
+        return head + "<ul>" + items + "</ul>"
 
 
 # --------------------------------------------------------------------------
