@@ -34,6 +34,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from desktop.domain.messages import Message, msg
+
 ONE_DAY = dt.timedelta(days=1)
 # A table may reach a little into the neighbouring years: 元旦 often starts on
 # 30 or 31 December, and a make-up day can fall in the last days of the year
@@ -42,15 +44,20 @@ _YEAR_SLACK = dt.timedelta(days=14)
 
 
 class UncoveredYearWarning(UserWarning):
-    """A date was counted in a year with no official holiday arrangement."""
+    """A date was counted in a year with no official holiday arrangement.
+
+    ``message`` is the text to show the user (its ``str()`` is the same text
+    without the template the UI translates).
+    """
 
     def __init__(self, years: Iterable[int]) -> None:
         self.years: tuple[int, ...] = tuple(sorted(set(years)))
-        listed = "、".join(str(y) for y in self.years)
-        super().__init__(
-            f"{listed}年的节假日安排尚未录入，期限仅按周末推算，"
-            "请管理员在节假日表中补充该年安排后再核对。"
+        self.message: Message = msg(
+            "{years}年的节假日安排尚未录入，期限仅按周末推算，"
+            "请管理员在节假日表中补充该年安排后再核对。",
+            years="、".join(str(y) for y in self.years),
         )
+        super().__init__(self.message)
 
 
 class HolidayTableError(ValueError):

@@ -12,6 +12,7 @@ from enum import StrEnum
 from desktop.domain.calendar import WorkCalendar
 from desktop.domain.common import Refusal, Role
 from desktop.domain.deadlines import Deadline, due_date, extend
+from desktop.domain.messages import msg
 from desktop.domain.profile import DeadlineRule, RuleProfile
 
 IDENTITY_ARTICLE = "FJ 34、MAS 15"
@@ -60,7 +61,7 @@ def check_identity_access(roles: Collection[Role]) -> list[Refusal]:
     return [
         Refusal(
             "complaint.identity_forbidden",
-            "只有投诉受理人员可以查看投诉人身份信息",
+            msg("只有投诉受理人员可以查看投诉人身份信息"),
             IDENTITY_ARTICLE,
         )
     ]
@@ -76,7 +77,7 @@ def check_registration(facts: ComplaintFacts, profile: RuleProfile) -> list[Refu
         refusals.append(
             Refusal(
                 "complaint.unknown_channel",
-                f"未知的投诉渠道，可选：{names}",
+                msg("未知的投诉渠道，可选：{names}", names=names),
                 rules.channels[0].article,
             )
         )
@@ -84,13 +85,17 @@ def check_registration(facts: ComplaintFacts, profile: RuleProfile) -> list[Refu
     unknown = facts.urgent_criteria - known
     if unknown and not known:
         refusals.append(
-            Refusal("complaint.no_urgent_rule", "本规则未设紧急投诉限时办结，不能标记为紧急", "")
+            Refusal(
+                "complaint.no_urgent_rule",
+                msg("本规则未设紧急投诉限时办结，不能标记为紧急"),
+                "",
+            )
         )
     elif unknown:
         refusals.append(
             Refusal(
                 "complaint.unknown_urgent_criterion",
-                f"未知的紧急情形：{'、'.join(sorted(unknown))}",
+                msg("未知的紧急情形：{criteria}", criteria="、".join(sorted(unknown))),
                 rules.urgent_article,
             )
         )
@@ -146,7 +151,9 @@ def check_routing(
         names = "、".join(m.name for m in rules.modes)
         return [
             Refusal(
-                "complaint.unknown_mode", f"未知的办理方式，可选：{names}", rules.modes[0].article
+                "complaint.unknown_mode",
+                msg("未知的办理方式，可选：{names}", names=names),
+                rules.modes[0].article,
             )
         ]
     if not handling.needs_limit_and_requirements:
@@ -156,21 +163,27 @@ def check_routing(
         refusals.append(
             Refusal(
                 "complaint.transfer_limit_required",
-                f"{handling.name}须写明办理时限",
+                msg("{mode}须写明办理时限", mode=handling.name),
                 handling.article,
             )
         )
     elif time_limit < today:
         refusals.append(
             Refusal(
-                "complaint.transfer_limit_past", f"办理时限 {time_limit} 早于今天", handling.article
+                "complaint.transfer_limit_past",
+                msg("办理时限 {limit} 早于今天", limit=time_limit),
+                handling.article,
             )
         )
     elif time_limit > complaint_due:
         refusals.append(
             Refusal(
                 "complaint.transfer_limit_after_due",
-                f"办理时限 {time_limit} 晚于本投诉的办结期限 {complaint_due}",
+                msg(
+                    "办理时限 {limit} 晚于本投诉的办结期限 {due}",
+                    limit=time_limit,
+                    due=complaint_due,
+                ),
                 handling.article,
             )
         )
@@ -178,7 +191,7 @@ def check_routing(
         refusals.append(
             Refusal(
                 "complaint.transfer_requirements_required",
-                f"{handling.name}须写明办理要求",
+                msg("{mode}须写明办理要求", mode=handling.name),
                 handling.article,
             )
         )
@@ -198,30 +211,44 @@ def check_extension(
     rule = deadline_rule(facts, profile)
     ext = rule.extension
     if ext is None:
-        return [Refusal("complaint.no_extension", f"{rule.name}不可延期", rule.limit.article)]
+        return [
+            Refusal(
+                "complaint.no_extension",
+                msg("{limit}不可延期", limit=rule.name),
+                rule.limit.article,
+            )
+        ]
     refusals = []
     if facts.closed:
-        refusals.append(Refusal("complaint.closed", "投诉已办结，不能延期", ext.limit.article))
+        refusals.append(Refusal("complaint.closed", msg("投诉已办结，不能延期"), ext.limit.article))
     if facts.extensions >= ext.max_count:
         refusals.append(
             Refusal(
                 "complaint.extension_used",
-                f"已延期 {facts.extensions} 次，最多 {ext.max_count} 次",
+                msg(
+                    "已延期 {count} 次，最多 {maximum} 次",
+                    count=facts.extensions,
+                    maximum=ext.max_count,
+                ),
                 ext.limit.article,
             )
         )
     if ext.approver not in approver_roles:
         refusals.append(
-            Refusal("complaint.extension_approver", "延期须经本机关负责人批准", ext.limit.article)
+            Refusal(
+                "complaint.extension_approver", msg("延期须经本机关负责人批准"), ext.limit.article
+            )
         )
     if not reason.strip():
-        refusals.append(Refusal("complaint.extension_reason", "须写明延期理由", ext.limit.article))
+        refusals.append(
+            Refusal("complaint.extension_reason", msg("须写明延期理由"), ext.limit.article)
+        )
     due = complaint_deadline(facts, profile, calendar).due
     if today > due:
         refusals.append(
             Refusal(
                 "complaint.extension_too_late",
-                f"办结期限 {due} 已过，不能再申请延期",
+                msg("办结期限 {due} 已过，不能再申请延期", due=due),
                 ext.limit.article,
             )
         )
@@ -239,12 +266,14 @@ def check_closing(facts: ComplaintFacts, closing: Closing, profile: RuleProfile)
     rules = profile.complaints
     results = {r.id: r for r in rules.results}
     if facts.closed:
-        return [Refusal("complaint.closed", "投诉已办结", rules.results[0].article)]
+        return [Refusal("complaint.closed", msg("投诉已办结"), rules.results[0].article)]
     if closing.result not in results:
         names = "、".join(r.name for r in rules.results)
         return [
             Refusal(
-                "complaint.unknown_result", f"须选择办理结果：{names}", rules.results[0].article
+                "complaint.unknown_result",
+                msg("须选择办理结果：{names}", names=names),
+                rules.results[0].article,
             )
         ]
     result = results[closing.result]
@@ -253,7 +282,7 @@ def check_closing(facts: ComplaintFacts, closing: Closing, profile: RuleProfile)
         refusals.append(
             Refusal(
                 "complaint.follow_up_required",
-                "投诉属实的，应当解决、整改，需要问责的予以问责，或移送有关部门",
+                msg("投诉属实的，应当解决、整改，需要问责的予以问责，或移送有关部门"),
                 result.article,
             )
         )
@@ -261,12 +290,12 @@ def check_closing(facts: ComplaintFacts, closing: Closing, profile: RuleProfile)
         refusals.append(
             Refusal(
                 "complaint.explanation_required",
-                f"投诉{result.name}的，应当作出解释说明并告知理由",
+                msg("投诉{result}的，应当作出解释说明并告知理由", result=result.name),
                 result.article,
             )
         )
     if not facts.anonymous and closing.reply_channel != facts.channel:
         refusals.append(
-            Refusal("complaint.reply_channel", "应通过投诉的原渠道予以答复", result.article)
+            Refusal("complaint.reply_channel", msg("应通过投诉的原渠道予以答复"), result.article)
         )
     return refusals

@@ -28,7 +28,7 @@ class Deadline:
     @property
     def warning(self) -> str:
         """The text to show beside the date when a year had no holiday table."""
-        return str(UncoveredYearWarning(self.uncovered_years)) if self.uncovered_years else ""
+        return UncoveredYearWarning(self.uncovered_years).message if self.uncovered_years else ""
 
 
 def due_date(start: dt.date, limit: Limit, calendar: WorkCalendar | None = None) -> Deadline:

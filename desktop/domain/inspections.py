@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from desktop.domain.common import Refusal
+from desktop.domain.messages import Message, msg
 from desktop.domain.plans import STATE_NAMES, PlanState
 from desktop.domain.profile import RuleProfile
 
@@ -35,14 +36,21 @@ def check_team(inspector_ids: Iterable[str], profile: RuleProfile) -> list[Refus
     minimum = profile.plans.min_inspectors
     if len(distinct) >= minimum:
         return []
-    note = f"（共列出{len(listed)}人次，同一人只计一次）" if len(listed) != len(distinct) else ""
-    return [
-        Refusal(
-            "team.too_few",
-            f"督查、检查或调查不得少于{minimum}人：督查组只有{len(distinct)}名不同的督查人员{note}",
-            profile.plans.min_inspectors_article,
+    if len(listed) != len(distinct):
+        text = msg(
+            "督查、检查或调查不得少于{minimum}人：督查组只有{count}名不同的督查人员"
+            "（共列出{listed}人次，同一人只计一次）",
+            minimum=minimum,
+            count=len(distinct),
+            listed=len(listed),
         )
-    ]
+    else:
+        text = msg(
+            "督查、检查或调查不得少于{minimum}人：督查组只有{count}名不同的督查人员",
+            minimum=minimum,
+            count=len(distinct),
+        )
+    return [Refusal("team.too_few", text, profile.plans.min_inspectors_article)]
 
 
 @dataclass(frozen=True)
@@ -74,7 +82,7 @@ def check_visit_open(
     visit is unannounced (暗访, MAS 14（七）). ``names`` maps ids to the names
     shown in messages.
     """
-    return _check_visit(visit, profile, names or {}, "开始")
+    return _check_visit(visit, profile, names or {}, msg("开始检查记录"))
 
 
 def check_visit_finalise(
@@ -88,21 +96,25 @@ def check_visit_finalise(
     The same rules as :func:`check_visit_open` (FJ 26, MAS 15 第五款,
     MAS 14（七）), applied to the record as it is at the end of the visit.
     """
-    return _check_visit(visit, profile, names or {}, "完成")
+    return _check_visit(visit, profile, names or {}, msg("完成检查记录"))
 
 
 def _check_visit(
     visit: VisitFacts,
     profile: RuleProfile,
     names: Mapping[str, str],
-    stage: str,
+    stage: Message,
 ) -> list[Refusal]:
     refusals: list[Refusal] = []
     if visit.plan_state not in _RUNNING:
         refusals.append(
             Refusal(
                 "visit.plan_not_approved",
-                f"方案当前状态为“{STATE_NAMES[visit.plan_state]}”，方案经批准后才能{stage}检查记录",
+                msg(
+                    "方案当前状态为“{state}”，方案经批准后才能{stage}",
+                    state=STATE_NAMES[visit.plan_state],
+                    stage=stage,
+                ),
                 profile.plans.approval_article,
             )
         )
@@ -111,7 +123,10 @@ def _check_visit(
         refusals.append(
             Refusal(
                 "visit.not_team_member",
-                f"{names.get(outsider, outsider)}不是本方案督查组成员，其在场确认无效",
+                msg(
+                    "{name}不是本方案督查组成员，其在场确认无效",
+                    name=names.get(outsider, outsider),
+                ),
                 profile.plans.approval_article,
             )
         )
@@ -121,8 +136,13 @@ def _check_visit(
         refusals.append(
             Refusal(
                 "visit.too_few_present",
-                f"督查、检查或调查不得少于{minimum}人：以本人凭证确认在场的督查组成员"
-                f"只有{present}名，不能{stage}检查记录",
+                msg(
+                    "督查、检查或调查不得少于{minimum}人：以本人凭证确认在场的督查组成员"
+                    "只有{count}名，不能{stage}",
+                    minimum=minimum,
+                    count=present,
+                    stage=stage,
+                ),
                 profile.plans.min_inspectors_article,
             )
         )
@@ -130,7 +150,10 @@ def _check_visit(
         refusals.append(
             Refusal(
                 "visit.identity_not_shown",
-                f"除暗访外，检查前应当表明身份：记录尚未载明已出示证件，不能{stage}检查记录",
+                msg(
+                    "除暗访外，检查前应当表明身份：记录尚未载明已出示证件，不能{stage}",
+                    stage=stage,
+                ),
                 profile.plans.identity_article,
             )
         )

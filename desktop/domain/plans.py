@@ -26,6 +26,7 @@ from types import MappingProxyType
 from typing import Final
 
 from desktop.domain.common import Refusal, Role, require
+from desktop.domain.messages import Message, msg
 from desktop.domain.profile import PlanKind, RuleProfile, SecondApprovalReason
 
 
@@ -84,13 +85,13 @@ ACTION_NAMES: Mapping[PlanAction, str] = MappingProxyType(
 )
 """The Chinese name of each action, as the user sees it."""
 
-_ROLE_NAMES: Mapping[Role, str] = MappingProxyType(
+_ROLE_NAMES: Mapping[Role, Message] = MappingProxyType(
     {
-        Role.INSPECTOR: "督查人员",
-        Role.SUPERVISOR: "科室负责人（机构负责人）",
-        Role.OFFICE_HEAD: "效能办主要负责人",
-        Role.COMPLAINT_HANDLER: "投诉受理人员",
-        Role.ADMINISTRATOR: "系统管理员",
+        Role.INSPECTOR: msg("督查人员"),
+        Role.SUPERVISOR: msg("科室负责人（机构负责人）"),
+        Role.OFFICE_HEAD: msg("效能办主要负责人"),
+        Role.COMPLAINT_HANDLER: msg("投诉受理人员"),
+        Role.ADMINISTRATOR: msg("系统管理员"),
     }
 )
 
@@ -283,12 +284,18 @@ def _check(
     article = _article(action, plan, profile)
     sources = _SOURCES[action]
     if plan.state not in sources:
-        allowed = "或".join(f"“{STATE_NAMES[s]}”" for s in sources)
+        allowed = msg("“{state}”", state=STATE_NAMES[sources[0]])
+        for source in sources[1:]:
+            allowed = msg("{states}或“{state}”", states=allowed, state=STATE_NAMES[source])
         return [
             Refusal(
                 "plan.wrong_state",
-                f"方案当前状态为“{STATE_NAMES[plan.state]}”，不能{act}"
-                f"（只有{allowed}状态的方案可以{act}）",
+                msg(
+                    "方案当前状态为“{state}”，不能{action}（只有{allowed}状态的方案可以{action}）",
+                    state=STATE_NAMES[plan.state],
+                    action=act,
+                    allowed=allowed,
+                ),
                 article,
             )
         ]
@@ -302,7 +309,7 @@ def _check(
             refusals.append(
                 Refusal(
                     "plan.role_required",
-                    f"只有{_ROLE_NAMES[role]}可以{act}督查方案",
+                    msg("只有{role}可以{action}督查方案", role=_ROLE_NAMES[role], action=act),
                     role_article,
                 )
             )
@@ -312,7 +319,9 @@ def _check(
             refusals.append(
                 Refusal(
                     "plan.approver_not_independent",
-                    "审批人不能是方案起草人或督查组成员：审批与实施必须分离，请由其他负责人审批",
+                    msg(
+                        "审批人不能是方案起草人或督查组成员：审批与实施必须分离，请由其他负责人审批"
+                    ),
                     "",
                 )
             )
@@ -323,7 +332,7 @@ def _check(
                 refusals.append(
                     Refusal(
                         "plan.not_author_or_team",
-                        "只有方案起草人或督查组中的督查人员可以提交审批",
+                        msg("只有方案起草人或督查组中的督查人员可以提交审批"),
                         "",
                     )
                 )
@@ -341,7 +350,7 @@ def _check(
                 refusals.append(
                     Refusal(
                         "plan.same_approver",
-                        "主要负责人审批须由初审以外的另一人作出，您已审批过本方案",
+                        msg("主要负责人审批须由初审以外的另一人作出，您已审批过本方案"),
                         article,
                     )
                 )
@@ -351,13 +360,15 @@ def _check(
             else:
                 need_role(Role.OFFICE_HEAD, article)
             if need_reason and not reason.strip():
-                refusals.append(Refusal("plan.reason_required", "退回督查方案须写明退回理由", ""))
+                refusals.append(
+                    Refusal("plan.reason_required", msg("退回督查方案须写明退回理由"), "")
+                )
         case PlanAction.START | PlanAction.REPORT:
             if not team_inspector:
                 refusals.append(
                     Refusal(
                         "plan.not_team_inspector",
-                        f"只有督查组中的督查人员可以{act}",
+                        msg("只有督查组中的督查人员可以{action}", action=act),
                         article,
                     )
                 )
@@ -372,7 +383,7 @@ def _check_kind(plan: PlanFacts, profile: RuleProfile) -> list[Refusal]:
         return [
             Refusal(
                 "plan.unknown_kind",
-                f"督查类型“{plan.kind}”不在本单位的规则配置中，请重新选择督查类型",
+                msg("督查类型“{kind}”不在本单位的规则配置中，请重新选择督查类型", kind=plan.kind),
                 "",
             )
         ]
@@ -380,21 +391,29 @@ def _check_kind(plan: PlanFacts, profile: RuleProfile) -> list[Refusal]:
     if not items:
         return []
     if plan.special_item is None:
-        listed = "、".join(f"第{i}项" for i in sorted(items))
         return [
             Refusal(
                 "plan.special_item_required",
-                f"{kind.name}须注明属于{kind.article}的第几项（其中{listed}须经政府立项）",
+                msg(
+                    "{kind}须注明属于{article}的第几项（其中{items}须经政府立项）",
+                    kind=kind.name,
+                    article=kind.article,
+                    items=_items(items),
+                ),
                 kind.article,
             )
         ]
     valid = profile.plans.special_items
     if valid and plan.special_item not in valid:
-        listed = "、".join(f"第{i}项" for i in sorted(valid))
         return [
             Refusal(
                 "plan.unknown_special_item",
-                f"{kind.article}只有{listed}，没有第{plan.special_item}项",
+                msg(
+                    "{article}只有{items}，没有第{number}项",
+                    article=kind.article,
+                    items=_items(valid),
+                    number=plan.special_item,
+                ),
                 kind.article,
             )
         ]
@@ -402,9 +421,23 @@ def _check_kind(plan: PlanFacts, profile: RuleProfile) -> list[Refusal]:
         return [
             Refusal(
                 "plan.government_approval_required",
-                f"属于{kind.article}第{plan.special_item}项的{kind.name}，"
-                "须先报经本级政府立项或政府负责人同意，请填写立项依据（文号）",
+                msg(
+                    "属于{article}第{number}项的{kind}，"
+                    "须先报经本级政府立项或政府负责人同意，请填写立项依据（文号）",
+                    article=kind.article,
+                    number=plan.special_item,
+                    kind=kind.name,
+                ),
                 profile.plans.government_approval_article,
             )
         ]
     return []
+
+
+def _items(numbers: Collection[int]) -> Message:
+    """The items of an article, in order: 第1项、第2项 (``numbers`` not empty)."""
+    first, *rest = sorted(numbers)
+    listed = msg("第{number}项", number=first)
+    for number in rest:
+        listed = msg("{items}、第{number}项", items=listed, number=number)
+    return listed

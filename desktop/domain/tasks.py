@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from desktop.domain.calendar import WorkCalendar
 from desktop.domain.common import Refusal, Role
 from desktop.domain.deadlines import Deadline, due_date, extend
+from desktop.domain.messages import msg
 from desktop.domain.profile import DeadlineRule, Limit, RuleProfile
 
 
@@ -65,24 +66,34 @@ def check_task_extension(
     超过法律规定的时间，同时应将延长期限的理由告知办事对象)."""
     rule = task_rule(profile)
     if rule is None or rule.extension is None:
-        return [Refusal("task.no_extension", "本规则未设工作任务延期", "")]
+        return [Refusal("task.no_extension", msg("本规则未设工作任务延期"), "")]
     article = rule.extension.limit.article
     refusals = []
     if facts.extensions >= rule.extension.max_count:
-        refusals.append(Refusal("task.extension_used", "已延期，不能再次延期", article))
+        refusals.append(Refusal("task.extension_used", msg("已延期，不能再次延期"), article))
     if rule.extension.approver not in approver_roles:
-        refusals.append(Refusal("task.extension_approver", "延期须经本机关主要负责人批准", article))
+        refusals.append(
+            Refusal("task.extension_approver", msg("延期须经本机关主要负责人批准"), article)
+        )
     if not reason_told_to_party:
-        refusals.append(Refusal("task.reason_not_told", "应将延长期限的理由告知办事对象", article))
+        refusals.append(
+            Refusal("task.reason_not_told", msg("应将延长期限的理由告知办事对象"), article)
+        )
     current = task_deadline(facts, profile, calendar)
     if current is not None and today > current.due:
         refusals.append(
             Refusal(
-                "task.extension_too_late", f"办理期限 {current.due} 已过，不能再申请延期", article
+                "task.extension_too_late",
+                msg("办理期限 {due} 已过，不能再申请延期", due=current.due),
+                article,
             )
         )
     if current is not None and facts.legal_due is not None and current.due >= facts.legal_due:
         refusals.append(
-            Refusal("task.legal_limit", f"已到法律规定的期限 {facts.legal_due}，不能延长", article)
+            Refusal(
+                "task.legal_limit",
+                msg("已到法律规定的期限 {due}，不能延长", due=facts.legal_due),
+                article,
+            )
         )
     return refusals

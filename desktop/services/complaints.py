@@ -37,7 +37,7 @@ from desktop.crypto import (
     seal_identity,
     validate_id_number,
 )
-from desktop.domain.common import Role, require
+from desktop.domain.common import Refusal, Role, require
 from desktop.domain.complaints import (
     Closing,
     ComplaintFacts,
@@ -50,6 +50,7 @@ from desktop.domain.complaints import (
     complaint_deadline,
 )
 from desktop.domain.deadlines import DeadlineStatus, Urgency, deadline_status
+from desktop.domain.messages import msg
 from desktop.services import auth
 from desktop.services.auth import SignInFailed, UserSession, handler_recipients
 from desktop.services.base import (
@@ -140,15 +141,15 @@ def _clean_identity(identity: ComplainantIdentity, today: dt.date) -> Complainan
         try:
             id_number = validate_id_number(id_number, today=today)
         except InvalidIdNumber as exc:
-            raise InvalidInput(str(exc), field="id_number") from None
+            raise InvalidInput(exc.args[0], field="id_number") from None
     if phone:
         try:
             normalise_phone(phone)
         except InvalidPhoneNumber as exc:
-            raise InvalidInput(str(exc), field="phone") from None
+            raise InvalidInput(exc.args[0], field="phone") from None
     if not (name or id_number or phone):
         raise InvalidInput(
-            "实名投诉至少需要填写投诉人姓名、电话或身份证号码之一；否则请登记为匿名投诉",
+            msg("实名投诉至少需要填写投诉人姓名、电话或身份证号码之一；否则请登记为匿名投诉"),
             field="name",
         )
     return ComplainantIdentity(
@@ -160,6 +161,13 @@ def _clean_identity(identity: ComplainantIdentity, today: dt.date) -> Complainan
     )
 
 
+def _refusal_text(refusal: Refusal) -> str:
+    """``str(refusal)`` (the message and its article), kept translatable."""
+    if not refusal.article:
+        return refusal.message
+    return msg("{message}（{article}）", message=refusal.message, article=refusal.article)
+
+
 def _actor(user: UserSession) -> Actor:
     """A session as the :class:`Actor` the base helpers take (it has the same fields)."""
     return cast(Actor, user)
@@ -167,7 +175,7 @@ def _actor(user: UserSession) -> Actor:
 
 def _indexer(user: UserSession) -> BlindIndexer:
     if user.blind_indexer is None:
-        raise ServiceError("尚未获得查重索引密钥：请重新登录，或请另一位投诉受理人员完成授权")
+        raise ServiceError(msg("尚未获得查重索引密钥：请重新登录，或请另一位投诉受理人员完成授权"))
     return user.blind_indexer
 
 
@@ -192,10 +200,10 @@ def _audit(
 
 
 def _open_complaint(db: Session, complaint_id: str) -> Complaint:
-    complaint = get(db, Complaint, complaint_id, "投诉")
+    complaint = get(db, Complaint, complaint_id, msg("投诉"))
     if complaint.state == CLOSED:
         # Workflow guard; see the report: check_routing has no "closed" fact yet.
-        raise ServiceError("投诉已办结，不能再办理", code="complaint.closed")
+        raise ServiceError(msg("投诉已办结，不能再办理"), code="complaint.closed")
     return complaint
 
 
@@ -221,7 +229,7 @@ def register_complaint(
     Returns the new complaint's id.
     """
     auth.touch(ctx, user)
-    require_role(_actor(user), HANDLERS, "登记投诉")
+    require_role(_actor(user), HANDLERS, msg("登记投诉"))
     today = ctx.today()
     criteria = frozenset(c.strip() for c in urgent_criteria if c.strip())
     facts = ComplaintFacts(
@@ -233,21 +241,21 @@ def register_complaint(
     refusals = check_registration(facts, ctx.profile)
     for refusal in refusals:
         if refusal.code == "complaint.unknown_channel":
-            raise InvalidInput(str(refusal), field="channel")
+            raise InvalidInput(_refusal_text(refusal), field="channel")
     if received_on > today:
-        raise InvalidInput(f"收到日期 {received_on} 晚于今天", field="received_on")
+        raise InvalidInput(msg("收到日期 {date} 晚于今天", date=received_on), field="received_on")
     if not matter.strip():
-        raise InvalidInput("请填写投诉事项", field="matter")
+        raise InvalidInput(msg("请填写投诉事项"), field="matter")
     cleaned = _clean_identity(identity, today) if identity is not None else None
     indexer = _indexer(user) if cleaned is not None else None
     if user.office_id is None:
-        raise ServiceError("当前用户未设置所属效能办，无法登记投诉")
+        raise ServiceError(msg("当前用户未设置所属效能办，无法登记投诉"))
 
     with ctx.transaction() as db:
         if db.get(Agency, subject_agency_id) is None:
-            raise InvalidInput("找不到被投诉单位", field="subject_agency_id")
+            raise InvalidInput(msg("找不到被投诉单位"), field="subject_agency_id")
         if subject_official_id is not None and db.get(Official, subject_official_id) is None:
-            raise InvalidInput("找不到被投诉人", field="subject_official_id")
+            raise InvalidInput(msg("找不到被投诉人"), field="subject_official_id")
         require(refusals)
 
         complaint_id = new_id()
@@ -319,7 +327,7 @@ def find_repeat_complainants(
     """Ids of complaints by the same ID number or phone (重复投诉), newest first,
     found by blind index alone: nothing is decrypted."""
     auth.touch(ctx, user)
-    require_role(_actor(user), HANDLERS, "查询重复投诉")
+    require_role(_actor(user), HANDLERS, msg("查询重复投诉"))
     indexer = _indexer(user)
     conditions = []
     if id_number.strip():
@@ -328,9 +336,9 @@ def find_repeat_complainants(
         try:
             conditions.append(Complaint.phone_index == indexer.phone(phone))
         except InvalidPhoneNumber as exc:
-            raise InvalidInput(str(exc), field="phone") from None
+            raise InvalidInput(exc.args[0], field="phone") from None
     if not conditions:
-        raise InvalidInput("请填写身份证号码或电话号码", field="id_number")
+        raise InvalidInput(msg("请填写身份证号码或电话号码"), field="id_number")
     with ctx.transaction() as db:
         rows = db.scalars(
             select(Complaint.id)
@@ -344,9 +352,9 @@ def repeat_count(ctx: Context, user: UserSession, complaint_id: str) -> int:
     """How many other complaints share this complaint's ID-number or phone index
     (the "重复投诉" hint); 0 for an anonymous complaint."""
     auth.touch(ctx, user)
-    require_role(_actor(user), HANDLERS, "查询重复投诉")
+    require_role(_actor(user), HANDLERS, msg("查询重复投诉"))
     with ctx.transaction() as db:
-        complaint = get(db, Complaint, complaint_id, "投诉")
+        complaint = get(db, Complaint, complaint_id, msg("投诉"))
         conditions = []
         if complaint.id_number_index:
             conditions.append(Complaint.id_number_index == complaint.id_number_index)
@@ -380,14 +388,14 @@ def reveal_identity(ctx: Context, user: UserSession, complaint_id: str) -> Compl
                 complaint_id,
                 {"codes": [r.code for r in refusals]},
             )
-        raise Forbidden("；".join(str(r) for r in refusals))
+        raise Forbidden(_refusal_text(refusals[0]))  # the one refusal there is
 
     with ctx.transaction() as db:
-        complaint = get(db, Complaint, complaint_id, "投诉")
+        complaint = get(db, Complaint, complaint_id, msg("投诉"))
         if complaint.anonymous or complaint.sealed_identity is None:
-            raise ServiceError("匿名投诉，无投诉人身份", code="complaint.anonymous")
+            raise ServiceError(msg("匿名投诉，无投诉人身份"), code="complaint.anonymous")
         if user.private_key is None:
-            raise ServiceError("本人私钥未解开，请重新登录", field="password")
+            raise ServiceError(msg("本人私钥未解开，请重新登录"), field="password")
         identity, failure = _decrypt(complaint, user)
         if failure is not None:
             _audit(ctx, db, user, "complaint.reveal_failed", complaint.id, {"reason": failure.code})
@@ -408,13 +416,15 @@ def _decrypt(
         sealed = SealedIdentity.from_bytes(complaint.sealed_identity)
         if user.user_id not in sealed.key_ids:
             return None, ServiceError(
-                "本投诉登记时您尚未获得授权：请另一位投诉受理人员登录并为新受理人员授权后再查看",
+                msg(
+                    "本投诉登记时您尚未获得授权：请另一位投诉受理人员登录并为新受理人员授权后再查看"
+                ),
                 code="complaint.identity_not_granted",
             )
         return open_identity(sealed, user.user_id, user.private_key, record_id=complaint.id), None
     except DecryptionError:
         return None, ServiceError(
-            "无法解密投诉人身份：密钥不匹配或数据已损坏，未解密任何内容。请联系管理员",
+            msg("无法解密投诉人身份：密钥不匹配或数据已损坏，未解密任何内容。请联系管理员"),
             code="complaint.identity_decryption_failed",
         )
 
@@ -425,7 +435,7 @@ def grant_identities_to_new_handlers(ctx: Context, user: UserSession) -> int:
     many complaints were updated; each is audited with the ids granted."""
     auth.touch(ctx, user)
     if Role.COMPLAINT_HANDLER not in user.roles or user.private_key is None:
-        raise Forbidden("只有已登录的投诉受理人员可以为新的受理人员授权")
+        raise Forbidden(msg("只有已登录的投诉受理人员可以为新的受理人员授权"))
     updated = 0
     with ctx.transaction() as db:
         recipients = handler_recipients(db)
@@ -497,7 +507,7 @@ def route_complaint(
     """Route a complaint (分办): 自办 / 转办 / 督办 (FJ 31); a transfer or
     supervision carries a time limit and requirements (FJ 33)."""
     auth.touch(ctx, user)
-    require_role(_actor(user), ROUTERS, "分办投诉")
+    require_role(_actor(user), ROUTERS, msg("分办投诉"))
     with ctx.transaction() as db:
         complaint = _open_complaint(db, complaint_id)
         require(
@@ -507,9 +517,11 @@ def route_complaint(
         )
         handling = ctx.profile.complaints.mode(mode)
         if handler_agency_id is not None and db.get(Agency, handler_agency_id) is None:
-            raise InvalidInput("找不到承办单位", field="handler_agency_id")
+            raise InvalidInput(msg("找不到承办单位"), field="handler_agency_id")
         if handling.needs_limit_and_requirements and handler_agency_id is None:
-            raise InvalidInput(f"{handling.name}须选择承办单位", field="handler_agency_id")
+            raise InvalidInput(
+                msg("{mode}须选择承办单位", mode=handling.name), field="handler_agency_id"
+            )
         complaint.mode = mode
         complaint.handler_agency_id = handler_agency_id
         if handling.needs_limit_and_requirements:
@@ -547,9 +559,9 @@ def extend_complaint(
     """Extend the deadline once, approved by the office head, who confirms with
     their own password on this laptop (MAS 15 第四款). Returns the new due date."""
     auth.touch(ctx, user)
-    require_role(_actor(user), ROUTERS, "申请投诉延期")
+    require_role(_actor(user), ROUTERS, msg("申请投诉延期"))
     with ctx.transaction() as db:
-        complaint = get(db, Complaint, complaint_id, "投诉")
+        complaint = get(db, Complaint, complaint_id, msg("投诉"))
         try:
             approver = auth.confirm_password(ctx, db, approver_username, approver_password)
         except SignInFailed as exc:
@@ -593,16 +605,16 @@ def close_complaint(
     """Close a complaint (办结) with its result and the reply given through the
     channel it came by (FJ 33, MAS 16)."""
     auth.touch(ctx, user)
-    require_role(_actor(user), HANDLERS, "办结投诉")
+    require_role(_actor(user), HANDLERS, msg("办结投诉"))
     try:
         actions = frozenset(FollowUp(f) for f in follow_up)
     except ValueError:
-        raise InvalidInput("未知的处理措施", field="follow_up") from None
+        raise InvalidInput(msg("未知的处理措施"), field="follow_up") from None
     channels = {c.id for c in ctx.profile.complaints.channels}
     if reply_channel is not None and reply_channel not in channels:
-        raise InvalidInput("未知的答复渠道", field="reply_channel")
+        raise InvalidInput(msg("未知的答复渠道"), field="reply_channel")
     with ctx.transaction() as db:
-        complaint = get(db, Complaint, complaint_id, "投诉")
+        complaint = get(db, Complaint, complaint_id, msg("投诉"))
         closing = Closing(
             result=result,
             explanation=explanation,
@@ -732,11 +744,11 @@ def list_complaints(
     """One page of complaints (投诉列表), newest first; ``search`` matches the
     matter and the subject agency's name. Never any identity field."""
     auth.touch(ctx, user)
-    require_role(_actor(user), READERS, "查看投诉")
+    require_role(_actor(user), READERS, msg("查看投诉"))
     if not 1 <= limit <= MAX_PAGE:
-        raise InvalidInput(f"每页条数应在 1 到 {MAX_PAGE} 之间", field="limit")
+        raise InvalidInput(msg("每页条数应在 1 到 {most} 之间", most=MAX_PAGE), field="limit")
     if offset < 0:
-        raise InvalidInput("起始位置不能为负数", field="offset")
+        raise InvalidInput(msg("起始位置不能为负数"), field="offset")
     today = ctx.today()
     search = search.strip()
     query = _list_query(bool(state), bool(search), overdue_only)
@@ -766,9 +778,9 @@ def list_complaints(
 def get_complaint(ctx: Context, user: UserSession, complaint_id: str) -> ComplaintView:
     """One complaint as :class:`ComplaintView` (no identity field)."""
     auth.touch(ctx, user)
-    require_role(_actor(user), READERS, "查看投诉")
+    require_role(_actor(user), READERS, msg("查看投诉"))
     with ctx.transaction() as db:
-        complaint = get(db, Complaint, complaint_id, "投诉")
+        complaint = get(db, Complaint, complaint_id, msg("投诉"))
         agency = db.get(Agency, complaint.subject_agency_id)
         return _view(complaint, agency.name if agency else "", ctx.today())
 
@@ -846,10 +858,10 @@ def available_complaint_actions(
     """What ``user`` may start on this complaint now: routing, extension and
     closing while it is open, reading the identity when there is one."""
     auth.touch(ctx, user)
-    require_role(_actor(user), READERS, "查看投诉")
+    require_role(_actor(user), READERS, msg("查看投诉"))
     allowed = complaint_permissions(user)
     with ctx.transaction() as db:
-        complaint = get(db, Complaint, complaint_id, "投诉")
+        complaint = get(db, Complaint, complaint_id, msg("投诉"))
         is_open = complaint.state != CLOSED
         has_identity = complaint.sealed_identity is not None
     actions: set[str] = set()
@@ -887,9 +899,9 @@ class ComplaintDetail:
 def get_complaint_detail(ctx: Context, user: UserSession, complaint_id: str) -> ComplaintDetail:
     """One complaint with its routing, extension and closing (no identity field)."""
     auth.touch(ctx, user)
-    require_role(_actor(user), READERS, "查看投诉")
+    require_role(_actor(user), READERS, msg("查看投诉"))
     with ctx.transaction() as db:
-        complaint = get(db, Complaint, complaint_id, "投诉")
+        complaint = get(db, Complaint, complaint_id, msg("投诉"))
         agency = db.get(Agency, complaint.subject_agency_id)
         official = (
             db.get(Official, complaint.subject_official_id)
@@ -944,9 +956,9 @@ def complaint_history(
     lists, at their own time). ``actions`` keeps only those actions (e.g. the
     reveals)."""
     auth.touch(ctx, user)
-    require_role(_actor(user), READERS, "查看投诉")
+    require_role(_actor(user), READERS, msg("查看投诉"))
     if not 1 <= limit <= MAX_PAGE:
-        raise InvalidInput(f"每页条数应在 1 到 {MAX_PAGE} 之间", field="limit")
+        raise InvalidInput(msg("每页条数应在 1 到 {most} 之间", most=MAX_PAGE), field="limit")
     here = (
         select(AuditEntry)
         .where(AuditEntry.entity == ENTITY, AuditEntry.entity_id == complaint_id)
@@ -961,7 +973,7 @@ def complaint_history(
         .order_by(AuditEntry.seq)
     )
     with ctx.transaction() as db:
-        get(db, Complaint, complaint_id, "投诉")
+        get(db, Complaint, complaint_id, msg("投诉"))
         found: list[tuple[dt.datetime, str | None, str, str | None]] = []
         for entry in db.scalars(here):
             approver = entry.details.get("approved_by")

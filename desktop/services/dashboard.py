@@ -28,6 +28,7 @@ from desktop.domain.appeals import appeal_decision_deadline, appeal_filing_deadl
 from desktop.domain.calendar import UncoveredYearWarning, default_calendar
 from desktop.domain.common import Role
 from desktop.domain.deadlines import Urgency, deadline_status
+from desktop.domain.messages import Message, msg
 from desktop.domain.plans import PlanAction, PlanState, available_actions, can_edit
 from desktop.domain.profile import RuleProfile
 from desktop.resources import load_profile
@@ -133,12 +134,12 @@ class DeadlineRow:
     @property
     def label(self) -> str:
         """事项: the deadline and its record."""
-        return f"{self.what}：{self.title}"
+        return msg("{what}：{title}", what=self.what, title=self.title)
 
     @property
     def warning(self) -> str:
         """The calendar's warning when the count ran through a year with no table."""
-        return str(UncoveredYearWarning(self.uncovered_years)) if self.uncovered_years else ""
+        return UncoveredYearWarning(self.uncovered_years).message if self.uncovered_years else ""
 
 
 @dataclass(frozen=True)
@@ -180,9 +181,12 @@ def warn_days(ctx: Context, user: UserSession) -> int:
 def set_warn_days(ctx: Context, user: UserSession, days: int) -> None:
     """Change the warning window (administrator only), 0 to 30 working days."""
     auth.touch(ctx, user)
-    require_role(user, {Role.ADMINISTRATOR}, "修改期限提醒设置")
+    require_role(user, {Role.ADMINISTRATOR}, msg("修改期限提醒设置"))
     if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_WARN_DAYS:
-        raise InvalidInput(f"提前提醒的工作日数应在 0 到 {MAX_WARN_DAYS} 之间", field=WARN_DAYS_KEY)
+        raise InvalidInput(
+            msg("提前提醒的工作日数应在 0 到 {limit} 之间", limit=MAX_WARN_DAYS),
+            field=WARN_DAYS_KEY,
+        )
     with ctx.transaction() as db:
         db.merge(Setting(key=WARN_DAYS_KEY, value=str(days)))
         audit.append(
@@ -242,7 +246,7 @@ def _subject_name(db: Session, decision: Decision) -> str:
     if decision.subject_official_id:
         official = db.get(Official, decision.subject_official_id)
         if official is not None:
-            return f"{official.name}（{agency_name}）"
+            return msg("{name}（{agency}）", name=official.name, agency=agency_name)
     return agency_name
 
 
@@ -262,12 +266,12 @@ def _sort_key(due: dt.date | None, urgency: Urgency | None) -> tuple[int, dt.dat
 
 # ------------------------------------------------------------------- tasks
 
-_PLAN_TASKS: Final[dict[PlanAction, str]] = {
-    PlanAction.APPROVE: "审批督查方案",
-    PlanAction.SECOND_APPROVE: "作主要负责人审批（重大事项）",
-    PlanAction.START: "开始实施，开展现场检查",
-    PlanAction.REPORT: "提交督查报告",
-    PlanAction.CLOSE: "办结督查方案",
+_PLAN_TASKS: Final[dict[PlanAction, Message]] = {
+    PlanAction.APPROVE: msg("审批督查方案"),
+    PlanAction.SECOND_APPROVE: msg("作主要负责人审批（重大事项）"),
+    PlanAction.START: msg("开始实施，开展现场检查"),
+    PlanAction.REPORT: msg("提交督查报告"),
+    PlanAction.CLOSE: msg("办结督查方案"),
 }
 
 
@@ -315,9 +319,9 @@ def _plan_tasks(ctx: Context, db: Session, user: UserSession, clock: _Clock) -> 
             if not can_edit(facts, actor):
                 continue
             action = (
-                "按退回意见修改后重新提交审批"
+                msg("按退回意见修改后重新提交审批")
                 if state is PlanState.RETURNED
-                else "完善方案并提交审批"
+                else msg("完善方案并提交审批")
             )
             due = plan.starts_on
         else:
@@ -350,7 +354,7 @@ def _plan_tasks(ctx: Context, db: Session, user: UserSession, clock: _Clock) -> 
 
 def _warning(clock: _Clock, due: dt.date | None) -> str:
     years = clock.uncovered(due) if due is not None else frozenset()
-    return str(UncoveredYearWarning(years)) if years else ""
+    return UncoveredYearWarning(years).message if years else ""
 
 
 def _visit_tasks(ctx: Context, db: Session, user: UserSession, clock: _Clock) -> list[Task]:
@@ -379,8 +383,8 @@ def _visit_tasks(ctx: Context, db: Session, user: UserSession, clock: _Clock) ->
             Task(
                 kind="visit",
                 record_id=visit.id,
-                title=f"{plan.title}（{visit.place}）",
-                action="完善检查记录，两名督查人员确认到场后定稿",
+                title=msg("{title}（{place}）", title=plan.title, place=visit.place),
+                action=msg("完善检查记录，两名督查人员确认到场后定稿"),
                 due=due,
                 working_days_left=left,
                 urgency=urgency,
@@ -392,8 +396,9 @@ def _visit_tasks(ctx: Context, db: Session, user: UserSession, clock: _Clock) ->
     return tasks
 
 
-def _complaint_title(matter: str, agency_name: str) -> str:
-    return f"{agency_name}：{_short(matter, 30)}"
+def _agency_title(matter: str, agency_name: str) -> str:
+    """A record about an agency: the agency, and the start of the matter or content."""
+    return msg("{agency}：{matter}", agency=agency_name, matter=_short(matter, 30))
 
 
 def _complaint_tasks(db: Session, user: UserSession, clock: _Clock) -> list[Task]:
@@ -412,19 +417,20 @@ def _complaint_tasks(db: Session, user: UserSession, clock: _Clock) -> list[Task
     tasks = []
     for complaint, agency_name in db.execute(query).all():
         if complaint.state == complaints.REGISTERED:
-            action = "分办（自办、转办或督办）"
+            action = msg("分办（自办、转办或督办）")
         elif complaint.transfer_limit is not None:
-            action = (
-                f"跟踪承办单位反馈（反馈时限 {complaint.transfer_limit.isoformat()}），办结并答复"
+            action = msg(
+                "跟踪承办单位反馈（反馈时限 {limit}），办结并答复",
+                limit=complaint.transfer_limit.isoformat(),
             )
         else:
-            action = "调查核实，办结并答复投诉人"
+            action = msg("调查核实，办结并答复投诉人")
         left, urgency = clock.status(complaint.due_on)
         tasks.append(
             Task(
                 kind="complaint",
                 record_id=complaint.id,
-                title=_complaint_title(complaint.matter, agency_name),
+                title=_agency_title(complaint.matter, agency_name),
                 action=action,
                 due=complaint.due_on,
                 working_days_left=left,
@@ -457,11 +463,11 @@ def _decision_tasks(ctx: Context, db: Session, user: UserSession, clock: _Clock)
     for decision in db.scalars(query):
         subject = _subject_name(db, decision)
         if decision.state == decisions.DRAFT:
-            action = "审核签发问责决定"
+            action = msg("审核签发问责决定")
         elif decision.received_on is None:
-            action = "登记送达日期（申诉期限自送达起算）"
+            action = msg("登记送达日期（申诉期限自送达起算）")
         elif _profile(ctx, decision.profile_id).accountability.publish_required:
-            action = "公开问责决定"
+            action = msg("公开问责决定")
         else:
             continue
         tasks.append(
@@ -503,7 +509,7 @@ def _appeal_tasks(ctx: Context, db: Session, user: UserSession, clock: _Clock) -
                 kind="appeal",
                 record_id=appeal.id,
                 title=_subject_name(db, decision),
-                action="作出申诉处理决定",
+                action=msg("作出申诉处理决定"),
                 due=deadline.due,
                 working_days_left=left,
                 urgency=urgency,
@@ -525,6 +531,11 @@ def _rectification_target(r: Rectification) -> tuple[str, str]:
     return "rectification", r.id
 
 
+def _rectification_kind(r: Rectification) -> str:
+    """整改要求 or 督查建议 (整改 for a kind this version does not know)."""
+    return rectifications.KINDS.get(r.kind) or msg("整改")
+
+
 def _open_rectifications(db: Session, profile_id: str) -> list[tuple[Rectification, str]]:
     query = (
         select(Rectification, Agency.name)
@@ -544,13 +555,15 @@ def _rectification_tasks(db: Session, user: UserSession, clock: _Clock) -> list[
     for r, agency_name in _open_rectifications(db, clock.profile_id):
         left, urgency = clock.status(r.due_on)
         target_kind, target_id = _rectification_target(r)
-        kind = rectifications.KINDS.get(r.kind, "整改")
+        kind = _rectification_kind(r)
         tasks.append(
             Task(
                 kind="rectification",
                 record_id=r.id,
-                title=f"{agency_name}：{_short(r.content, 30)}",
-                action=f"跟进{kind}落实情况并登记" if follows else f"督促{kind}落实",
+                title=_agency_title(r.content, agency_name),
+                action=msg("跟进{kind}落实情况并登记", kind=kind)
+                if follows
+                else msg("督促{kind}落实", kind=kind),
                 due=r.due_on,
                 working_days_left=left,
                 urgency=urgency,
@@ -635,8 +648,8 @@ def _complaint_deadlines(db: Session, user: UserSession, clock: _Clock) -> list[
             clock,
             "complaint",
             c.id,
-            "投诉办理期限",
-            _complaint_title(c.matter, name),
+            msg("投诉办理期限"),
+            _agency_title(c.matter, name),
             c.received_on,
             c.due_on,
         )
@@ -652,8 +665,8 @@ def _rectification_deadlines(db: Session, user: UserSession, clock: _Clock) -> l
             clock,
             "rectification",
             r.id,
-            f"{rectifications.KINDS.get(r.kind, '整改')}落实期限",
-            f"{name}：{_short(r.content, 30)}",
+            msg("{kind}落实期限", kind=_rectification_kind(r)),
+            _agency_title(r.content, name),
             r.issued_on,
             r.due_on,
             _rectification_target(r),
@@ -675,7 +688,7 @@ def _appeal_deadlines(
                 clock,
                 "appeal",
                 appeal.id,
-                "申诉处理期限",
+                msg("申诉处理期限"),
                 _subject_name(db, decision),
                 appeal.received_on,
                 deadline.due,
@@ -709,7 +722,7 @@ def _appeal_deadlines(
                 clock,
                 "decision",
                 decision.id,
-                "申诉期限",
+                msg("申诉期限"),
                 _subject_name(db, decision),
                 decision.received_on,
                 filing.due,
@@ -738,7 +751,15 @@ def _plan_deadlines(
         if plan is None:
             continue
         rows.append(
-            _row(clock, "plan", plan.id, "督查结束日期", plan.title, plan.starts_on, plan.ends_on)
+            _row(
+                clock,
+                "plan",
+                plan.id,
+                msg("督查结束日期"),
+                plan.title,
+                plan.starts_on,
+                plan.ends_on,
+            )
         )
     return rows
 
@@ -770,7 +791,7 @@ def uncovered_warning(rows: Iterable[DeadlineRow]) -> str:
     years: set[int] = set()
     for row in rows:
         years |= row.uncovered_years
-    return str(UncoveredYearWarning(years)) if years else ""
+    return UncoveredYearWarning(years).message if years else ""
 
 
 # ------------------------------------------------------------------- stats
@@ -795,9 +816,9 @@ def complaint_stats_job(
     wait). The returned function reads the store only: it touches no session,
     so a worker never changes the signed-in user's activity time."""
     auth.touch(ctx, user)
-    require_role(user, complaints.READERS, "查看投诉统计")
+    require_role(user, complaints.READERS, msg("查看投诉统计"))
     if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= MAX_MONTHS:
-        raise InvalidInput(f"统计月数应在 1 到 {MAX_MONTHS} 之间", field="months")
+        raise InvalidInput(msg("统计月数应在 1 到 {limit} 之间", limit=MAX_MONTHS), field="months")
     keys = _month_keys(ctx.today(), months)
     return lambda: _count_months(ctx, keys)
 

@@ -32,6 +32,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.common import Role
+from desktop.domain.messages import Message, msg
 from desktop.domain.plans import (
     APPROVER_ROLES,
     STATE_NAMES,
@@ -100,14 +101,14 @@ _ACTION_ROLES: Final[dict[PlanAction, frozenset[Role]]] = {
     PlanAction.CLOSE: frozenset({Role.SUPERVISOR}),
 }
 
-_ACTION_WHAT: Final[dict[PlanAction, str]] = {
-    PlanAction.SUBMIT: "提交督查方案",
-    PlanAction.APPROVE: "审批督查方案",
-    PlanAction.SECOND_APPROVE: "作主要负责人审批",
-    PlanAction.RETURN: "退回督查方案",
-    PlanAction.START: "开始实施督查方案",
-    PlanAction.REPORT: "提交督查报告",
-    PlanAction.CLOSE: "办结督查方案",
+_ACTION_WHAT: Final[dict[PlanAction, Message]] = {
+    PlanAction.SUBMIT: msg("提交督查方案"),
+    PlanAction.APPROVE: msg("审批督查方案"),
+    PlanAction.SECOND_APPROVE: msg("作主要负责人审批"),
+    PlanAction.RETURN: msg("退回督查方案"),
+    PlanAction.START: msg("开始实施督查方案"),
+    PlanAction.REPORT: msg("提交督查报告"),
+    PlanAction.CLOSE: msg("办结督查方案"),
 }
 
 
@@ -217,7 +218,7 @@ def _visible(
 
 
 def _not_found(plan_id: str) -> NotFound:
-    return NotFound(f"找不到该督查方案（{plan_id}）")
+    return NotFound(msg("找不到该督查方案（{id}）", id=plan_id))
 
 
 def load_visible_plan(ctx: Context, db: Session, user: UserSession, plan_id: str) -> InspectionPlan:
@@ -326,9 +327,9 @@ def _transition(
 def _clean_title(title: str) -> str:
     cleaned = title.strip()
     if not cleaned:
-        raise InvalidInput("请填写方案标题", field="title")
+        raise InvalidInput(msg("请填写方案标题"), field="title")
     if len(cleaned) > TITLE_MAX:
-        raise InvalidInput(f"方案标题不能超过 {TITLE_MAX} 个字", field="title")
+        raise InvalidInput(msg("方案标题不能超过 {limit} 个字", limit=TITLE_MAX), field="title")
     return cleaned
 
 
@@ -337,27 +338,29 @@ def _check_kind(ctx: Context, kind: str) -> str:
         return ctx.profile.plans.kind(kind).id
     except KeyError:
         known = "、".join(k.name for k in ctx.profile.plans.kinds)
-        raise InvalidInput(f"督查类型“{kind}”不存在，请从{known}中选择", field="kind") from None
+        raise InvalidInput(
+            msg("督查类型“{kind}”不存在，请从{names}中选择", kind=kind, names=known), field="kind"
+        ) from None
 
 
 def _check_dates(starts_on: dt.date, ends_on: dt.date) -> None:
     if isinstance(starts_on, dt.datetime) or not isinstance(starts_on, dt.date):
-        raise InvalidInput("请填写开始日期", field="starts_on")
+        raise InvalidInput(msg("请填写开始日期"), field="starts_on")
     if isinstance(ends_on, dt.datetime) or not isinstance(ends_on, dt.date):
-        raise InvalidInput("请填写结束日期", field="ends_on")
+        raise InvalidInput(msg("请填写结束日期"), field="ends_on")
     if ends_on < starts_on:
-        raise InvalidInput("结束日期不能早于开始日期", field="ends_on")
+        raise InvalidInput(msg("结束日期不能早于开始日期"), field="ends_on")
 
 
 def _check_subject(db: Session, agency_id: str) -> None:
     if not agency_id or db.get(Agency, agency_id) is None:
-        raise InvalidInput("请选择被督查单位（所选单位不存在）", field="subject_agency_id")
+        raise InvalidInput(msg("请选择被督查单位（所选单位不存在）"), field="subject_agency_id")
 
 
 def _clean_team(db: Session, team_ids: Sequence[str]) -> list[str]:
     """Team ids in order, blanks and repeats dropped; each an inspector who exists."""
     if isinstance(team_ids, str):
-        raise InvalidInput("督查组成员应为用户列表", field="team_ids")
+        raise InvalidInput(msg("督查组成员应为用户列表"), field="team_ids")
     cleaned: list[str] = []
     for user_id in team_ids:
         uid = user_id.strip()
@@ -366,10 +369,11 @@ def _clean_team(db: Session, team_ids: Sequence[str]) -> list[str]:
     for uid in cleaned:
         member = db.get(User, uid)
         if member is None or not member.active:
-            raise InvalidInput(f"督查组成员（{uid}）不存在或已停用", field="team_ids")
+            raise InvalidInput(msg("督查组成员（{id}）不存在或已停用", id=uid), field="team_ids")
         if Role.INSPECTOR.value not in member.role_names:
             raise InvalidInput(
-                f"{member.display_name}不是督查人员，不能列入督查组", field="team_ids"
+                msg("{name}不是督查人员，不能列入督查组", name=member.display_name),
+                field="team_ids",
             )
     return cleaned
 
@@ -378,14 +382,15 @@ def _check_special_item(special_item: int | None) -> None:
     if special_item is not None and (
         isinstance(special_item, bool) or not isinstance(special_item, int) or special_item < 1
     ):
-        raise InvalidInput("专项督查事项应为正整数项号", field="special_item")
+        raise InvalidInput(msg("专项督查事项应为正整数项号"), field="special_item")
 
 
 def _clean_ref(ref: str) -> str:
     cleaned = ref.strip()
     if len(cleaned) > GOVERNMENT_REF_MAX:
         raise InvalidInput(
-            f"立项依据不能超过 {GOVERNMENT_REF_MAX} 个字", field="government_approval_ref"
+            msg("立项依据不能超过 {limit} 个字", limit=GOVERNMENT_REF_MAX),
+            field="government_approval_ref",
         )
     return cleaned
 
@@ -439,9 +444,9 @@ def create_plan(
     two-inspector rule is checked on submission (MAS 15). Returns the plan id.
     """
     auth.touch(ctx, user)
-    require_role(user, DRAFTER_ROLES, "起草督查方案")
+    require_role(user, DRAFTER_ROLES, msg("起草督查方案"))
     if not user.office_id:
-        raise Forbidden("当前用户未归属任何效能办，不能起草督查方案")
+        raise Forbidden(msg("当前用户未归属任何效能办，不能起草督查方案"))
     clean_title = _clean_title(title)
     clean_kind = _check_kind(ctx, kind)
     _check_dates(starts_on, ends_on)
@@ -502,17 +507,20 @@ def update_plan(
     change at all writes nothing.
     """
     auth.touch(ctx, user)
-    require_role(user, DRAFTER_ROLES, "修改督查方案")
+    require_role(user, DRAFTER_ROLES, msg("修改督查方案"))
     with ctx.transaction() as db:
         plan = load_visible_plan(ctx, db, user, plan_id)
         if not can_edit(plan_facts(plan), plan_actor(user)):
             state = PlanState(plan.state)
             if state in (PlanState.DRAFT, PlanState.RETURNED):
                 raise Forbidden(
-                    "只有方案起草人或督查组成员可以修改督查方案", code="plan.not_editable"
+                    msg("只有方案起草人或督查组成员可以修改督查方案"), code="plan.not_editable"
                 )
             raise Forbidden(
-                f"方案当前状态为“{STATE_NAMES[state]}”，只有草稿或已退回的方案可以修改",
+                msg(
+                    "方案当前状态为“{state}”，只有草稿或已退回的方案可以修改",
+                    state=STATE_NAMES[state],
+                ),
                 code="plan.not_editable",
             )
         new: dict[str, Any] = {}
@@ -595,7 +603,7 @@ def report_plan(ctx: Context, user: UserSession, plan_id: str, report_text: str)
     auth.touch(ctx, user)
     text = report_text.strip()
     if not text:
-        raise InvalidInput("请填写督查报告", field="report")
+        raise InvalidInput(msg("请填写督查报告"), field="report")
     return _transition(ctx, user, plan_id, PlanAction.REPORT, report=text)
 
 
@@ -691,7 +699,7 @@ def list_plans(
         try:
             wanted = PlanState(state)
         except ValueError:
-            raise InvalidInput(f"方案状态“{state}”不存在", field="state") from None
+            raise InvalidInput(msg("方案状态“{state}”不存在", state=state), field="state") from None
     return _plan_page(ctx, user, None if wanted is None else [wanted], search, limit, offset)
 
 
@@ -706,9 +714,9 @@ def _plan_page(
     """One page of this profile's plans in ``states`` (all when ``None``) whose
     title or scope matches ``search``, newest start date first."""
     if not 0 < limit <= LIST_LIMIT_MAX:
-        raise InvalidInput(f"每页条数应在 1 到 {LIST_LIMIT_MAX} 之间", field="limit")
+        raise InvalidInput(msg("每页条数应在 1 到 {most} 之间", most=LIST_LIMIT_MAX), field="limit")
     if offset < 0:
-        raise InvalidInput("起始位置不能为负数", field="offset")
+        raise InvalidInput(msg("起始位置不能为负数"), field="offset")
     query = (
         select(InspectionPlan)
         .where(InspectionPlan.profile_id == ctx.profile.id)

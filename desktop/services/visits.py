@@ -42,6 +42,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.common import Role, require
 from desktop.domain.inspections import VisitFacts, check_visit_finalise, check_visit_open
+from desktop.domain.messages import msg
 from desktop.domain.plans import PlanAction, PlanState
 from desktop.services import auth
 from desktop.services.auth import UserSession
@@ -170,17 +171,17 @@ def _confirm(
     naming the username). The signed-in user must have confirmed too.
     """
     if isinstance(confirmations, str | bytes):
-        raise InvalidInput("在场确认应为（用户名，密码）列表", field="confirmations")
+        raise InvalidInput(msg("在场确认应为（用户名，密码）列表"), field="confirmations")
     confirmed: dict[str, User] = {}
     for item in confirmations:
         if not isinstance(item, tuple | list) or len(item) != 2:
-            raise InvalidInput("在场确认应为（用户名，密码）列表", field="confirmations")
+            raise InvalidInput(msg("在场确认应为（用户名，密码）列表"), field="confirmations")
         username, password = item
         person = auth.confirm_password(ctx, db, username, password)
         confirmed[person.id] = person
     if user.user_id not in confirmed:
         raise InvalidInput(
-            f"{user.display_name}：当前登录的督查人员本人也须输入密码确认在场",
+            msg("{name}：当前登录的督查人员本人也须输入密码确认在场", name=user.display_name),
             field="confirmations",
         )
     return confirmed
@@ -219,22 +220,22 @@ def _load_visit(
     """The visit and its plan, if the user may see the plan; else NotFound."""
     visit = db.get(Visit, visit_id)
     if visit is None:
-        raise NotFound(f"找不到该检查记录（{visit_id}）")
+        raise NotFound(msg("找不到该检查记录（{id}）", id=visit_id))
     try:
         plan = load_visible_plan(ctx, db, user, visit.plan_id)
     except NotFound:
-        raise NotFound(f"找不到该检查记录（{visit_id}）") from None
+        raise NotFound(msg("找不到该检查记录（{id}）", id=visit_id)) from None
     return visit, plan
 
 
 def _require_team_member(user: UserSession, plan: InspectionPlan) -> None:
     if user.user_id not in plan.team_ids:
-        raise Forbidden("只有本方案督查组成员可以修改检查记录")
+        raise Forbidden(msg("只有本方案督查组成员可以修改检查记录"))
 
 
 def _require_open(visit: Visit) -> None:
     if visit.state != OPEN:
-        raise VisitFinalised("检查记录已完成，不能再修改")
+        raise VisitFinalised(msg("检查记录已完成，不能再修改"))
 
 
 # ------------------------------------------------------------------ actions
@@ -261,16 +262,16 @@ def open_visit(
     Nothing is written when anything is refused.
     """
     auth.touch(ctx, user)
-    require_role(user, {Role.INSPECTOR}, "开始检查记录")
+    require_role(user, {Role.INSPECTOR}, msg("开始检查记录"))
     if isinstance(visited_on, dt.datetime) or not isinstance(visited_on, dt.date):
-        raise InvalidInput("请填写检查日期", field="visited_on")
+        raise InvalidInput(msg("请填写检查日期"), field="visited_on")
     if visited_on > ctx.today():
-        raise InvalidInput("检查日期不能晚于今天", field="visited_on")
+        raise InvalidInput(msg("检查日期不能晚于今天"), field="visited_on")
     clean_place = place.strip()
     if not clean_place:
-        raise InvalidInput("请填写检查地点", field="place")
+        raise InvalidInput(msg("请填写检查地点"), field="place")
     if len(clean_place) > PLACE_MAX:
-        raise InvalidInput(f"检查地点不能超过 {PLACE_MAX} 个字", field="place")
+        raise InvalidInput(msg("检查地点不能超过 {limit} 个字", limit=PLACE_MAX), field="place")
     with ctx.transaction() as db:
         plan = load_visible_plan(ctx, db, user, plan_id)
         confirmed = _confirm(ctx, db, user, confirmations)
@@ -338,7 +339,7 @@ def update_visit(
     and copied, explanations demanded, interviews. ``None`` leaves a field
     unchanged. Team members only, open visits only."""
     auth.touch(ctx, user)
-    require_role(user, {Role.INSPECTOR}, "修改检查记录")
+    require_role(user, {Role.INSPECTOR}, msg("修改检查记录"))
     given = {
         "observations": observations,
         "documents_requested": documents_requested,
@@ -348,7 +349,7 @@ def update_visit(
     }
     for name, value in given.items():
         if value is not None and not isinstance(value, str):
-            raise InvalidInput("应填写文字", field=name)
+            raise InvalidInput(msg("应填写文字"), field=name)
     with ctx.transaction() as db:
         visit, plan = _load_visit(ctx, db, user, visit_id)
         _require_team_member(user, plan)
@@ -398,7 +399,7 @@ def _store_file(ctx: Context, source: Path) -> tuple[str, int]:
             out.flush()
             os.fsync(out.fileno())
         if (digest.hexdigest(), copied) != (sha, size):
-            raise InvalidInput("文件在复制过程中被修改，请重新添加", field="source_path")
+            raise InvalidInput(msg("文件在复制过程中被修改，请重新添加"), field="source_path")
         os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -420,12 +421,12 @@ def add_evidence(
     the original file name, the size and the hash.
     """
     auth.touch(ctx, user)
-    require_role(user, {Role.INSPECTOR}, "添加证据")
+    require_role(user, {Role.INSPECTOR}, msg("添加证据"))
     if kind not in EVIDENCE_KINDS:
-        raise InvalidInput("证据类型应为照片、扫描件、录音或其他", field="kind")
+        raise InvalidInput(msg("证据类型应为照片、扫描件、录音或其他"), field="kind")
     source = Path(source_path)
     if not source.is_file():
-        raise InvalidInput(f"找不到文件：{source.name}", field="source_path")
+        raise InvalidInput(msg("找不到文件：{name}", name=source.name), field="source_path")
     with ctx.transaction() as db:
         visit, plan = _load_visit(ctx, db, user, visit_id)
         _require_team_member(user, plan)
@@ -434,7 +435,11 @@ def add_evidence(
             sha, size = _store_file(ctx, source)
         except OSError as exc:
             raise InvalidInput(
-                f"无法读取或保存文件：{source.name}（{exc.strerror or exc}）",
+                msg(
+                    "无法读取或保存文件：{name}（{reason}）",
+                    name=source.name,
+                    reason=exc.strerror or str(exc),
+                ),
                 field="source_path",
             ) from exc
         item = Evidence(
@@ -501,7 +506,7 @@ def finalise_visit(
     """Finalise the visit record (完成检查记录): the inspectors present confirm
     again with their own passwords (MAS 15 第五款); afterwards it is read-only."""
     auth.touch(ctx, user)
-    require_role(user, {Role.INSPECTOR}, "完成检查记录")
+    require_role(user, {Role.INSPECTOR}, msg("完成检查记录"))
     with ctx.transaction() as db:
         visit, plan = _load_visit(ctx, db, user, visit_id)
         _require_open(visit)
