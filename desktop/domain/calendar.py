@@ -34,6 +34,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from desktop.domain.common import enumeration
 from desktop.domain.messages import Message, msg
 
 ONE_DAY = dt.timedelta(days=1)
@@ -55,7 +56,7 @@ class UncoveredYearWarning(UserWarning):
         self.message: Message = msg(
             "{years}年的节假日安排尚未录入，期限仅按周末推算，"
             "请管理员在节假日表中补充该年安排后再核对。",
-            years="、".join(str(y) for y in self.years),
+            years=enumeration([str(y) for y in self.years]),
         )
         super().__init__(self.message)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from desktop.domain.calendar import WorkCalendar
-from desktop.domain.common import Refusal, Role
+from desktop.domain.common import Refusal, Role, enumeration
 from desktop.domain.deadlines import Deadline, due_date, extend
 from desktop.domain.messages import msg
 from desktop.domain.profile import DeadlineRule, RuleProfile
@@ -73,7 +73,7 @@ def check_registration(facts: ComplaintFacts, profile: RuleProfile) -> list[Refu
     refusals = []
     channels = {c.id for c in rules.channels}
     if facts.channel not in channels:
-        names = "、".join(c.name for c in rules.channels)
+        names = enumeration([c.name for c in rules.channels])
         refusals.append(
             Refusal(
                 "complaint.unknown_channel",
@@ -95,7 +95,7 @@ def check_registration(facts: ComplaintFacts, profile: RuleProfile) -> list[Refu
         refusals.append(
             Refusal(
                 "complaint.unknown_urgent_criterion",
-                msg("未知的紧急情形：{criteria}", criteria="、".join(sorted(unknown))),
+                msg("未知的紧急情形：{criteria}", criteria=enumeration(sorted(unknown))),
                 rules.urgent_article,
             )
         )
@@ -148,7 +148,7 @@ def check_routing(
     try:
         handling = rules.mode(mode)
     except KeyError:
-        names = "、".join(m.name for m in rules.modes)
+        names = enumeration([m.name for m in rules.modes])
         return [
             Refusal(
                 "complaint.unknown_mode",
@@ -268,7 +268,7 @@ def check_closing(facts: ComplaintFacts, closing: Closing, profile: RuleProfile)
     if facts.closed:
         return [Refusal("complaint.closed", msg("投诉已办结"), rules.results[0].article)]
     if closing.result not in results:
-        names = "、".join(r.name for r in rules.results)
+        names = enumeration([r.name for r in rules.results])
         return [
             Refusal(
                 "complaint.unknown_result",

@@ -25,7 +25,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Final
 
-from desktop.domain.common import Refusal, Role, require
+from desktop.domain.common import Refusal, Role, enumeration, require
 from desktop.domain.messages import Message, msg
 from desktop.domain.profile import PlanKind, RuleProfile, SecondApprovalReason
 
@@ -284,9 +284,9 @@ def _check(
     article = _article(action, plan, profile)
     sources = _SOURCES[action]
     if plan.state not in sources:
-        allowed = msg("“{state}”", state=STATE_NAMES[sources[0]])
-        for source in sources[1:]:
-            allowed = msg("{states}或“{state}”", states=allowed, state=STATE_NAMES[source])
+        allowed = enumeration(
+            [msg("“{state}”", state=STATE_NAMES[s]) for s in sources], alternatives=True
+        )
         return [
             Refusal(
                 "plan.wrong_state",
@@ -434,10 +434,6 @@ def _check_kind(plan: PlanFacts, profile: RuleProfile) -> list[Refusal]:
     return []
 
 
-def _items(numbers: Collection[int]) -> Message:
-    """The items of an article, in order: 第1项、第2项 (``numbers`` not empty)."""
-    first, *rest = sorted(numbers)
-    listed = msg("第{number}项", number=first)
-    for number in rest:
-        listed = msg("{items}、第{number}项", items=listed, number=number)
-    return listed
+def _items(numbers: Collection[int]) -> str:
+    """The items of an article, in order: 第1项、第2项."""
+    return enumeration([msg("第{number}项", number=n) for n in sorted(numbers)])

@@ -31,7 +31,7 @@ from typing import Any, Final
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.common import Role
+from desktop.domain.common import Role, enumeration
 from desktop.domain.messages import Message, msg
 from desktop.domain.plans import (
     APPROVER_ROLES,
@@ -337,7 +337,7 @@ def _check_kind(ctx: Context, kind: str) -> str:
     try:
         return ctx.profile.plans.kind(kind).id
     except KeyError:
-        known = "、".join(k.name for k in ctx.profile.plans.kinds)
+        known = enumeration([k.name for k in ctx.profile.plans.kinds])
         raise InvalidInput(
             msg("督查类型“{kind}”不存在，请从{names}中选择", kind=kind, names=known), field="kind"
         ) from None
