@@ -120,7 +120,7 @@ class RowModel(PagedModel[R]):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
-            return tr_message(self.tooltip(self.rows[index.row()]))
+            return self.tooltip(self.rows[index.row()])
         return super().data(index, role)
 
 
@@ -357,15 +357,16 @@ class Page(QWidget):
         return str(left)
 
     def _task_tooltip(self, task: Task) -> str:
-        lines = [task.title, self.tr("待办：{action}").format(action=task.action)]
+        action = tr_message(task.action)
+        lines = [tr_message(task.title), self.tr("待办：{action}").format(action=action)]
         if task.warning:
-            lines.append(task.warning)
+            lines.append(tr_message(task.warning))
         return "\n".join(lines)
 
     def _deadline_tooltip(self, row: DeadlineRow) -> str:
-        lines = [row.label]
+        lines = [tr_message(row.label)]
         if row.warning:
-            lines.append(row.warning)
+            lines.append(tr_message(row.warning))
         return "\n".join(lines)
 
     def _greeting_text(self) -> str:
