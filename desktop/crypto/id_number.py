@@ -20,6 +20,9 @@ import datetime as dt
 import re
 import unicodedata
 
+from desktop.crypto.errors import InvalidText
+from desktop.domain.messages import msg
+
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS = "10X98765432"
 _SHAPE = re.compile(r"[0-9]{17}[0-9X]")
@@ -38,7 +41,7 @@ _RESIDENCE_PERMITS = frozenset({"81", "82", "83"})
 _EARLIEST_BIRTH = dt.date(1900, 1, 1)
 
 
-class InvalidIdNumber(ValueError):
+class InvalidIdNumber(InvalidText):
     """The ID number is not a valid GB 11643 number; the message says why, in Chinese."""
 
 
@@ -67,16 +70,24 @@ def validate_id_number(value: str, *, today: dt.date | None = None) -> str:
     """
     number = normalise_id_number(value)
     if not number:
-        raise InvalidIdNumber("身份证号码不能为空")
+        raise InvalidIdNumber(msg("身份证号码不能为空"))
     if len(number) != 18:
-        raise InvalidIdNumber(f"身份证号码长度错误：应为 18 位，实为 {len(number)} 位")
+        raise InvalidIdNumber(
+            msg("身份证号码长度错误：应为 18 位，实为 {length} 位", length=len(number))
+        )
     if not _SHAPE.fullmatch(number):
-        raise InvalidIdNumber("身份证号码含有非法字符：前 17 位应为数字，末位应为数字或 X")
+        raise InvalidIdNumber(msg("身份证号码含有非法字符：前 17 位应为数字，末位应为数字或 X"))
     _check_region(number)
     _check_birth_date(number[6:14], today or dt.date.today())
     expected = check_character(number[:17])
     if number[17] != expected:
-        raise InvalidIdNumber(f"身份证号码校验位错误：应为 {expected}，实为 {number[17]}")
+        raise InvalidIdNumber(
+            msg(
+                "身份证号码校验位错误：应为 {expected}，实为 {actual}",
+                expected=expected,
+                actual=number[17],
+            )
+        )
     return number
 
 
@@ -84,15 +95,17 @@ def _check_region(number: str) -> None:
     province = number[1:3] if number[0] == "9" else number[:2]
     if province in _PROVINCES or (number[0] != "9" and province in _RESIDENCE_PERMITS):
         return
-    raise InvalidIdNumber(f"身份证号码地址码错误：{number[:2]} 不是有效的省级行政区划代码")
+    raise InvalidIdNumber(
+        msg("身份证号码地址码错误：{code} 不是有效的省级行政区划代码", code=number[:2])
+    )
 
 
 def _check_birth_date(digits: str, today: dt.date) -> None:
     try:
         born = dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
     except ValueError:
-        raise InvalidIdNumber("身份证号码出生日期错误：不是有效的日期") from None
+        raise InvalidIdNumber(msg("身份证号码出生日期错误：不是有效的日期")) from None
     if born < _EARLIEST_BIRTH:
-        raise InvalidIdNumber("身份证号码出生日期错误：早于 1900 年")
+        raise InvalidIdNumber(msg("身份证号码出生日期错误：早于 1900 年"))
     if born > today:
-        raise InvalidIdNumber("身份证号码出生日期错误：晚于今天")
+        raise InvalidIdNumber(msg("身份证号码出生日期错误：晚于今天"))

@@ -35,6 +35,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop.crypto._codec import CodecError, Reader, Writer
 from desktop.crypto.errors import MalformedBlob, WrongPassword
+from desktop.domain.messages import msg
 
 KEY_SIZE = 32
 _MAGIC = b"XNPK"
@@ -127,7 +128,7 @@ def open_private_key(blob: bytes, password: str) -> X25519PrivateKey:
     try:
         reader = Reader(blob)
         if reader.raw(len(_MAGIC)) != _MAGIC or reader.u8() != _VERSION:
-            raise MalformedBlob("私钥文件格式错误或版本不受支持")
+            raise MalformedBlob(msg("私钥文件格式错误或版本不受支持"))
         params = Argon2Params(reader.u32(), reader.u32(), reader.u8())
         salt = reader.raw(_SALT_SIZE)
         nonce = reader.raw(_NONCE_SIZE)
@@ -135,7 +136,7 @@ def open_private_key(blob: bytes, password: str) -> X25519PrivateKey:
         ciphertext = reader.raw(KEY_SIZE + 16)
         reader.end()
     except (CodecError, ValueError):
-        raise MalformedBlob("私钥文件格式错误或已损坏") from None
+        raise MalformedBlob(msg("私钥文件格式错误或已损坏")) from None
     kek = derive_key(password, salt, params)
     try:
         raw = AESGCM(kek).decrypt(nonce, ciphertext, bytes(blob[:header_size]))
@@ -158,4 +159,4 @@ def derive_key(password: str, salt: bytes, params: Argon2Params) -> bytes:
             type=Type.ID,
         )
     except HashingError:
-        raise MalformedBlob("私钥文件的密钥派生参数无效") from None
+        raise MalformedBlob(msg("私钥文件的密钥派生参数无效")) from None

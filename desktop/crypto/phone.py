@@ -13,11 +13,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from desktop.crypto.errors import InvalidText
+from desktop.domain.messages import msg
+
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—.()/]+")
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
 
 
-class InvalidPhoneNumber(ValueError):
+class InvalidPhoneNumber(InvalidText):
     """The text is not a phone number; the message says why, in Chinese."""
 
 
@@ -32,7 +35,7 @@ def normalise_phone(value: str) -> str:
         if text.startswith("86") and _MOBILE.fullmatch(text[2:]):
             text = text[2:]
     if not text:
-        raise InvalidPhoneNumber("电话号码不能为空")
+        raise InvalidPhoneNumber(msg("电话号码不能为空"))
     if not (text.isascii() and text.isdigit()):
-        raise InvalidPhoneNumber("电话号码只能包含数字、空格、连字符和 +86 前缀")
+        raise InvalidPhoneNumber(msg("电话号码只能包含数字、空格、连字符和 +86 前缀"))
     return text

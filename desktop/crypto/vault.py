@@ -52,6 +52,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from desktop.crypto._codec import CodecError, Reader, Writer
 from desktop.crypto.errors import DecryptionError, MalformedBlob
 from desktop.crypto.identity import ComplainantIdentity
+from desktop.domain.messages import msg
 
 FORMAT_VERSION = 1
 _MAGIC = b"XNID"
@@ -96,7 +97,7 @@ class SealedIdentity:
         try:
             reader = Reader(data)
             if reader.raw(len(_MAGIC)) != _MAGIC or reader.u8() != FORMAT_VERSION:
-                raise MalformedBlob("加密身份数据格式错误或版本不受支持")
+                raise MalformedBlob(msg("加密身份数据格式错误或版本不受支持"))
             nonce = reader.raw(_NONCE_SIZE)
             ciphertext = reader.bytes32()
             wrapped: dict[str, bytes] = {}
@@ -106,7 +107,7 @@ class SealedIdentity:
                 wrapped[key_id] = reader.bytes16()
             reader.end()
         except (CodecError, UnicodeDecodeError):
-            raise MalformedBlob("加密身份数据格式错误或已损坏") from None
+            raise MalformedBlob(msg("加密身份数据格式错误或已损坏")) from None
         if (
             count == 0
             or len(wrapped) != count
@@ -115,7 +116,7 @@ class SealedIdentity:
             or (len(ciphertext) - _TAG_SIZE) % _PAD_BLOCK
             or any(len(w) != _WRAPPED_SIZE for w in wrapped.values())
         ):
-            raise MalformedBlob("加密身份数据格式错误或已损坏")
+            raise MalformedBlob(msg("加密身份数据格式错误或已损坏"))
         return cls(nonce=nonce, ciphertext=ciphertext, wrapped_keys=wrapped)
 
 
@@ -151,7 +152,7 @@ def open_secret(
     try:
         return _unpad(_decrypt_identity(sealed, data_key, record_id))
     except ValueError:  # CodecError too: authenticated but not our layout
-        raise MalformedBlob("解密后的数据格式错误") from None
+        raise MalformedBlob(msg("解密后的数据格式错误")) from None
 
 
 def seal_identity(
@@ -183,7 +184,7 @@ def open_identity(
     try:
         return ComplainantIdentity.from_bytes(plaintext)
     except ValueError:
-        raise MalformedBlob("解密后的身份数据格式错误") from None
+        raise MalformedBlob(msg("解密后的身份数据格式错误")) from None
 
 
 def rewrap(
@@ -274,7 +275,7 @@ def _wrap(data_key: bytes, key_id: str, recipient: X25519PublicKey) -> bytes:
 def _unwrap_for(sealed: SealedIdentity, key_id: str, private_key: X25519PrivateKey) -> bytes:
     wrapped = sealed.wrapped_keys.get(key_id)
     if wrapped is None:
-        raise DecryptionError(f"无权解密：该投诉人身份没有为密钥“{key_id}”加密")
+        raise DecryptionError(msg("无权解密：该投诉人身份没有为密钥“{key_id}”加密", key_id=key_id))
     if len(wrapped) != _WRAPPED_SIZE:
         raise MalformedBlob()
     ephemeral_pub, nonce, ciphertext = wrapped[:32], wrapped[32:44], wrapped[44:]

@@ -42,6 +42,7 @@ from desktop.crypto import (
     seal_secret,
 )
 from desktop.domain.common import Role
+from desktop.domain.messages import msg
 from desktop.services.base import Context, Forbidden, InvalidInput, ServiceError, change
 from desktop.store import audit
 from desktop.store.models import KeyMaterial, Setting, User, UserRole
@@ -104,7 +105,10 @@ def hash_password(password: str) -> str:
 def check_new_password(password: str) -> None:
     """Refuse a password that is too short (shown beside the password field)."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise InvalidInput(f"密码至少需要 {MIN_PASSWORD_LENGTH} 个字符", field="password")
+        raise InvalidInput(
+            msg("密码至少需要 {min_length} 个字符", min_length=MIN_PASSWORD_LENGTH),
+            field="password",
+        )
 
 
 def _verify(user: User | None, password: str) -> bool:
@@ -125,9 +129,9 @@ def idle_minutes(db: Session) -> int:
 def set_idle_minutes(ctx: Context, session: UserSession, minutes: int) -> None:
     """Change the idle lock time (administrator only)."""
     if Role.ADMINISTRATOR not in session.roles:
-        raise Forbidden("只有管理员可以修改自动锁定时间")
+        raise Forbidden(msg("只有管理员可以修改自动锁定时间"))
     if not 1 <= minutes <= 240:
-        raise InvalidInput("自动锁定时间应在 1 到 240 分钟之间", field="idle_lock_minutes")
+        raise InvalidInput(msg("自动锁定时间应在 1 到 240 分钟之间"), field="idle_lock_minutes")
     with ctx.transaction() as db:
         db.merge(Setting(key="idle_lock_minutes", value=str(minutes)))
         audit.append(
@@ -149,12 +153,12 @@ def _blind_index_envelope(db: Session) -> SealedIdentity | None:
 
 def _open_keys(db: Session, user: User, password: str) -> tuple[X25519PrivateKey, BlindIndexer]:
     if user.sealed_private_key is None:
-        raise SignInFailed("该投诉受理人员尚未生成密钥，请联系管理员", field="password")
+        raise SignInFailed(msg("该投诉受理人员尚未生成密钥，请联系管理员"), field="password")
     private = open_private_key(user.sealed_private_key, password)
     envelope = _blind_index_envelope(db)
     if envelope is None or user.id not in envelope.key_ids:
         raise SignInFailed(
-            "尚未获得查重索引密钥：请另一位投诉受理人员登录并同步一次以完成授权",
+            msg("尚未获得查重索引密钥：请另一位投诉受理人员登录并同步一次以完成授权"),
             field="password",
             code=NOT_GRANTED,
         )
@@ -179,14 +183,16 @@ def sign_in(ctx: Context, username: str, password: str) -> UserSession:
             details={"username": username.strip()[:64]},
         )
     if not ok or user is None:
-        raise SignInFailed("用户名或密码错误", field="password")
+        raise SignInFailed(msg("用户名或密码错误"), field="password")
     session = session_of(user, ctx.now())
     if Role.COMPLAINT_HANDLER in session.roles:
         with ctx.transaction() as db:
             try:
                 session.private_key, session.blind_indexer = _open_keys(db, user, password)
             except DecryptionError:
-                raise SignInFailed("无法解开本人私钥，请联系管理员", field="password") from None
+                raise SignInFailed(
+                    msg("无法解开本人私钥，请联系管理员"), field="password"
+                ) from None
     return session
 
 
@@ -207,7 +213,7 @@ def ensure_unlocked(ctx: Context, session: UserSession) -> None:
         if idle > limit:
             lock(session)
     if session.locked:
-        raise SessionLocked("会话已锁定，请重新输入密码", field="password")
+        raise SessionLocked(msg("会话已锁定，请重新输入密码"), field="password")
 
 
 def lock(session: UserSession) -> None:
@@ -231,7 +237,7 @@ def confirm_password(ctx: Context, db: Session, username: str, password: str) ->
     confirming presence at a visit). Raises :class:`SignInFailed` on a mismatch."""
     user = db.scalar(select(User).where(User.username == username.strip()))
     if not _verify(user, password) or user is None:
-        raise SignInFailed(f"{username}：用户名或密码错误", field="password")
+        raise SignInFailed(msg("{username}：用户名或密码错误", username=username), field="password")
     return user
 
 
@@ -259,7 +265,7 @@ def setup_office_keys(ctx: Context, db: Session, recovery_public: X25519PublicKe
     """First run: store the recovery public key and a new blind-index key sealed
     for it and every handler. The recovery private key stays offline."""
     if db.scalar(select(KeyMaterial).where(KeyMaterial.kind == BLIND_INDEX_KIND)):
-        raise InvalidInput("本机已设置机构密钥")
+        raise InvalidInput(msg("本机已设置机构密钥"))
     recovery = KeyMaterial(kind=RECOVERY_PUBLIC_KIND, data=public_key_to_bytes(recovery_public))
     db.add(recovery)
     db.flush()
@@ -301,15 +307,15 @@ def create_user(
     are set up after them.
     """
     if actor is not None and Role.ADMINISTRATOR not in actor.roles:
-        raise Forbidden("只有管理员可以添加用户")
+        raise Forbidden(msg("只有管理员可以添加用户"))
     if not username.strip():
-        raise InvalidInput("请填写用户名", field="username")
+        raise InvalidInput(msg("请填写用户名"), field="username")
     if db.scalar(select(User).where(User.username == username.strip())):
-        raise InvalidInput(f"用户名“{username}”已存在", field="username")
+        raise InvalidInput(msg("用户名“{username}”已存在", username=username), field="username")
     check_new_password(password)
     role_set = frozenset(roles)
     if not role_set:
-        raise InvalidInput("至少选择一个角色", field="roles")
+        raise InvalidInput(msg("至少选择一个角色"), field="roles")
     user = User(
         username=username.strip(),
         display_name=display_name.strip() or username.strip(),
@@ -349,7 +355,7 @@ def grant_pending_handlers(ctx: Context, session: UserSession) -> list[str]:
     the complaints service in the same way.
     """
     if Role.COMPLAINT_HANDLER not in session.roles or session.private_key is None:
-        raise Forbidden("只有已登录的投诉受理人员可以授权新的受理人员")
+        raise Forbidden(msg("只有已登录的投诉受理人员可以授权新的受理人员"))
     with ctx.transaction() as db:
         material = db.scalar(select(KeyMaterial).where(KeyMaterial.kind == BLIND_INDEX_KIND))
         if material is None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from desktop.domain.common import Role
+from desktop.domain.messages import msg
 from desktop.services import auth
 from desktop.services.auth import UserSession
 from desktop.services.base import Context, InvalidInput, change, get, require_role
@@ -62,22 +63,22 @@ def create_agency(
 ) -> str:
     """Add an agency or an efficiency office to the tree (FJ 5: 省、设区的市、县、乡)."""
     auth.touch(ctx, user)
-    require_role(user, {Role.ADMINISTRATOR}, "维护机构")
+    require_role(user, {Role.ADMINISTRATOR}, msg("维护机构"))
     if not name.strip():
-        raise InvalidInput("请填写机构名称", field="name")
+        raise InvalidInput(msg("请填写机构名称"), field="name")
     if kind not in AGENCY_KINDS:
-        raise InvalidInput("机构类型应为机关/单位或效能办", field="kind")
+        raise InvalidInput(msg("机构类型应为机关/单位或效能办"), field="kind")
     if level not in LEVELS:
-        raise InvalidInput("层级应为 1（省）到 4（乡镇、街道）", field="level")
+        raise InvalidInput(msg("层级应为 1（省）到 4（乡镇、街道）"), field="level")
     if staff_count < 0:
-        raise InvalidInput("工作人员人数不能为负数", field="staff_count")
+        raise InvalidInput(msg("工作人员人数不能为负数"), field="staff_count")
     with ctx.transaction() as db:
         if parent_id is not None:
-            parent = get(db, Agency, parent_id, "上级机构")
+            parent = get(db, Agency, parent_id, msg("上级机构"))
             if parent.level >= level:
-                raise InvalidInput("上级机构的层级应高于本机构", field="parent_id")
-        if office_id is not None and get(db, Agency, office_id, "效能办").kind != "office":
-            raise InvalidInput("所选机构不是效能办", field="office_id")
+                raise InvalidInput(msg("上级机构的层级应高于本机构"), field="parent_id")
+        if office_id is not None and get(db, Agency, office_id, msg("效能办")).kind != "office":
+            raise InvalidInput(msg("所选机构不是效能办"), field="office_id")
         agency = Agency(
             name=name.strip(),
             kind=kind,
@@ -121,11 +122,11 @@ def create_official(
 ) -> str:
     """Add an official (机关工作人员) of an agency."""
     auth.touch(ctx, user)
-    require_role(user, {Role.ADMINISTRATOR}, "维护人员")
+    require_role(user, {Role.ADMINISTRATOR}, msg("维护人员"))
     if not name.strip():
-        raise InvalidInput("请填写姓名", field="name")
+        raise InvalidInput(msg("请填写姓名"), field="name")
     with ctx.transaction() as db:
-        get(db, Agency, agency_id, "机构")
+        get(db, Agency, agency_id, msg("机构"))
         official = Official(
             name=name.strip(),
             agency_id=agency_id,

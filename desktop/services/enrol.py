@@ -48,6 +48,7 @@ from desktop.crypto import (
     seal_secret,
 )
 from desktop.domain.common import Role
+from desktop.domain.messages import msg
 from desktop.services import auth
 from desktop.services.auth import (
     BLIND_INDEX_KIND,
@@ -97,7 +98,7 @@ class Directory:
         for person in self.users:
             if person.id == user_id:
                 return person
-        raise SyncProtocolError("服务器的通讯录中没有当前用户")
+        raise SyncProtocolError(msg("服务器的通讯录中没有当前用户"))
 
 
 # ------------------------------------------------------------------ server
@@ -108,21 +109,21 @@ def _bytes(body: Mapping[str, Any], key: str) -> bytes | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise SyncProtocolError(f"服务器的通讯录格式不对：{key}")
+        raise SyncProtocolError(msg("服务器的通讯录格式不对：{field}", field=key))
     try:
         return base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError):
-        raise SyncProtocolError(f"服务器的通讯录格式不对：{key}") from None
+        raise SyncProtocolError(msg("服务器的通讯录格式不对：{field}", field=key)) from None
 
 
 def _parse_user(raw: Any) -> DirectoryUser:
     if not isinstance(raw, Mapping):
-        raise SyncProtocolError("服务器的通讯录格式不对：users")
+        raise SyncProtocolError(msg("服务器的通讯录格式不对：{field}", field="users"))
     fields = (raw.get("id"), raw.get("username"), raw.get("display_name"))
     roles = raw.get("roles")
     office = raw.get("office_id")
     if not all(isinstance(f, str) and f for f in fields) or not isinstance(roles, list):
-        raise SyncProtocolError("服务器的通讯录格式不对：users")
+        raise SyncProtocolError(msg("服务器的通讯录格式不对：{field}", field="users"))
     return DirectoryUser(
         id=str(fields[0]),
         username=str(fields[1]),
@@ -138,7 +139,7 @@ def fetch_directory(client: SyncClient) -> Directory:
     """``GET /directory`` for the user ``client`` is signed in as."""
     body = client._call("GET", DIRECTORY_PATH)
     if not isinstance(body, Mapping) or not isinstance(body.get("users"), list):
-        raise SyncProtocolError("服务器的通讯录格式不对")
+        raise SyncProtocolError(msg("服务器的通讯录格式不对"))
     return Directory(
         users=tuple(_parse_user(u) for u in body["users"]),
         recovery_public_key=_bytes(body, "recovery_public_key"),
@@ -177,7 +178,10 @@ def _write_user(db: Session, person: DirectoryUser) -> bool:
         clash = db.scalar(select(User).where(User.username == person.username))
         if clash is not None:
             raise ServiceError(
-                f"本机已有用户“{person.username}”，但与中心服务器上的不是同一人：请联系管理员",
+                msg(
+                    "本机已有用户“{username}”，但与中心服务器上的不是同一人：请联系管理员",
+                    username=person.username,
+                ),
                 code="enrol.username_clash",
             )
         user = User(
@@ -279,10 +283,12 @@ def _handler_key(
             private = open_private_key(directory.sealed_private_key, password)
         except VaultError:
             raise ServiceError(
-                "服务器上保存的本人私钥无法用该密码解开：请联系管理员", field="password"
+                msg("服务器上保存的本人私钥无法用该密码解开：请联系管理员"), field="password"
             ) from None
         if me.public_key != public_key_to_bytes(private.public_key()):
-            raise ServiceError("服务器上本人的公钥与私钥不匹配：请联系管理员", field="password")
+            raise ServiceError(
+                msg("服务器上本人的公钥与私钥不匹配：请联系管理员"), field="password"
+            )
         return directory, directory.sealed_private_key
     private, public = generate_keypair()
     raw_public = public_key_to_bytes(public)
@@ -318,14 +324,14 @@ def check_enrol_input(ctx: Context, url: str, username: str, password: str) -> s
     address as it is stored."""
     address = check_server_url(url)
     if not address:
-        raise InvalidInput("请填写中心服务器地址", field=SERVER_URL_KEY)
+        raise InvalidInput(msg("请填写中心服务器地址"), field=SERVER_URL_KEY)
     saved = server_url(ctx)
     if saved and saved != address:
-        raise InvalidInput(f"本机已连接中心服务器 {saved}", field=SERVER_URL_KEY)
+        raise InvalidInput(msg("本机已连接中心服务器 {server}", server=saved), field=SERVER_URL_KEY)
     if not username.strip():
-        raise InvalidInput("请填写用户名", field="username")
+        raise InvalidInput(msg("请填写用户名"), field="username")
     if not password:
-        raise InvalidInput("请输入密码", field="password")
+        raise InvalidInput(msg("请输入密码"), field="password")
     return address
 
 
@@ -350,11 +356,13 @@ def enrol_with_server(
             login = client.login(username.strip(), password, device_name=platform.node())
         except SyncUnavailable:
             raise SyncUnavailable(
-                f"无法连接中心服务器（{client.host}）：请检查服务器地址和网络", field=SERVER_URL_KEY
+                msg("无法连接中心服务器（{host}）：请检查服务器地址和网络", host=client.host),
+                field=SERVER_URL_KEY,
             ) from None
         except SyncProtocolError as exc:
             raise SyncProtocolError(
-                f"该地址不是效能督查中心服务器，或版本不符：{exc.message}", field=SERVER_URL_KEY
+                msg("该地址不是效能督查中心服务器，或版本不符：{reason}", reason=exc.message),
+                field=SERVER_URL_KEY,
             ) from None
         directory = fetch_directory(client)
         me = directory.user(login.user_id)
@@ -362,8 +370,10 @@ def enrol_with_server(
         if Role.COMPLAINT_HANDLER.value in me.roles:
             if directory.recovery_public_key is None:
                 raise ServiceError(
-                    "中心服务器尚未设置机构恢复密钥：请管理员先运行"
-                    " python -m server.admin init-keys",
+                    msg(
+                        "中心服务器尚未设置机构恢复密钥：请管理员先运行"
+                        " python -m server.admin init-keys"
+                    ),
                     code="enrol.no_recovery_key",
                 )
             directory, sealed = _handler_key(client, directory, me, password, argon2)

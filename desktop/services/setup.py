@@ -43,6 +43,7 @@ from desktop.crypto import (
     seal_private_key,
 )
 from desktop.domain.common import Role
+from desktop.domain.messages import msg
 from desktop.resources import load_profile, profile_ids
 from desktop.services import auth
 from desktop.services.auth import UserSession
@@ -77,7 +78,7 @@ class AloneSetup:
 def check_profile(profile_id: str) -> str:
     """``profile_id`` if it is a shipped rule profile (field ``profile_id``)."""
     if profile_id not in profile_ids():
-        raise InvalidInput("请选择规则配置", field="profile_id")
+        raise InvalidInput(msg("请选择规则配置"), field="profile_id")
     return profile_id
 
 
@@ -85,7 +86,7 @@ def check_password_pair(password: str, again: str, field: str = "password") -> N
     """A new password typed twice: long enough, and the same both times."""
     auth.check_new_password(password)
     if password != again:
-        raise InvalidInput("两次输入的密码不一致", field=f"{field}_again")
+        raise InvalidInput(msg("两次输入的密码不一致"), field=f"{field}_again")
 
 
 def check_office_and_admin(
@@ -93,11 +94,11 @@ def check_office_and_admin(
 ) -> None:
     """The office and first administrator as typed (before anything is written)."""
     if not office_name.strip():
-        raise InvalidInput("请填写本效能办的名称", field="office_name")
+        raise InvalidInput(msg("请填写本效能办的名称"), field="office_name")
     if office_level not in LEVELS:
-        raise InvalidInput("请选择本效能办的层级", field="office_level")
+        raise InvalidInput(msg("请选择本效能办的层级"), field="office_level")
     if not username.strip():
-        raise InvalidInput("请填写用户名", field="username")
+        raise InvalidInput(msg("请填写用户名"), field="username")
     check_password_pair(password, password_again)
 
 
@@ -105,23 +106,25 @@ def check_recovery_target(ctx: Context, path: Path, passphrase: str, again: str)
     """Where the sealed recovery key may go, and its passphrase (fields
     ``recovery_file``, ``passphrase``, ``passphrase_again``)."""
     if not str(path).strip():
-        raise InvalidInput("请选择保存恢复密钥的文件", field="recovery_file")
+        raise InvalidInput(msg("请选择保存恢复密钥的文件"), field="recovery_file")
     target = path.expanduser().absolute()
     data_dir = ctx.store.data_dir.absolute()
     if target == data_dir or data_dir in target.parents:
         raise InvalidInput(
-            "恢复密钥不能保存在本机数据文件夹中：请保存到U盘等离线介质", field="recovery_file"
+            msg("恢复密钥不能保存在本机数据文件夹中：请保存到U盘等离线介质"),
+            field="recovery_file",
         )
     if target.exists():
-        raise InvalidInput("该文件已存在，请另选文件名", field="recovery_file")
+        raise InvalidInput(msg("该文件已存在，请另选文件名"), field="recovery_file")
     if not target.parent.is_dir():
-        raise InvalidInput("所选文件夹不存在", field="recovery_file")
+        raise InvalidInput(msg("所选文件夹不存在"), field="recovery_file")
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
         raise InvalidInput(
-            f"恢复密钥口令至少需要 {MIN_PASSPHRASE_LENGTH} 个字符", field="passphrase"
+            msg("恢复密钥口令至少需要 {min_length} 个字符", min_length=MIN_PASSPHRASE_LENGTH),
+            field="passphrase",
         )
     if passphrase != again:
-        raise InvalidInput("两次输入的口令不一致", field="passphrase_again")
+        raise InvalidInput(msg("两次输入的口令不一致"), field="passphrase_again")
     return target
 
 
@@ -150,12 +153,12 @@ def read_recovery_key(text: str, passphrase: str) -> X25519PrivateKey:
     passphrase or a damaged file."""
     body = text.strip().splitlines()
     if len(body) < 3 or body[0] != ARMOUR_BEGIN or body[-1] != ARMOUR_END:
-        raise InvalidInput("不是效能督查的恢复密钥文件", field="recovery_file")
+        raise InvalidInput(msg("不是效能督查的恢复密钥文件"), field="recovery_file")
     payload = "".join(line for line in body[1:-1] if ":" not in line and line.strip())
     try:
         return open_private_key(base64.b64decode(payload, validate=True), passphrase)
     except (ValueError, VaultError):
-        raise InvalidInput("恢复密钥口令错误或文件已损坏", field="passphrase") from None
+        raise InvalidInput(msg("恢复密钥口令错误或文件已损坏"), field="passphrase") from None
 
 
 def write_new_file(path: Path, text: str) -> None:
@@ -197,9 +200,9 @@ def set_up_alone(
     check_office_and_admin(office_name, office_level, username, password, password_again)
     target = check_recovery_target(ctx, recovery_file, passphrase, passphrase_again)
     if passphrase == password:
-        raise InvalidInput("恢复密钥口令不能与管理员密码相同", field="passphrase")
+        raise InvalidInput(msg("恢复密钥口令不能与管理员密码相同"), field="passphrase")
     if not needs_setup(ctx):
-        raise ServiceError("本机已设置过，请直接登录", code="setup.done")
+        raise ServiceError(msg("本机已设置过，请直接登录"), code="setup.done")
     private, public = generate_keypair()
     armoured = armour_recovery_key(private, passphrase, office_name, argon2)
     written = False
@@ -262,7 +265,8 @@ def set_up_alone(
                 write_new_file(target, armoured)
             except OSError as exc:
                 raise InvalidInput(
-                    f"无法写入恢复密钥文件：{exc.strerror or exc}", field="recovery_file"
+                    msg("无法写入恢复密钥文件：{reason}", reason=exc.strerror or str(exc)),
+                    field="recovery_file",
                 ) from None
             written = True
     except BaseException:

@@ -28,6 +28,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.domain.common import Role, RuleViolation
+from desktop.domain.messages import msg
 from desktop.domain.plans import PlanAction, apply_transition
 from desktop.services import auth
 from desktop.services.auth import UserSession
@@ -73,6 +74,7 @@ CHOICES: Final = (DISCARD_MINE, RETRY)
 _PLAN_MOVES: Final = frozenset(f"plan.{a.value}" for a in PlanAction)
 _LABEL_FIELDS: Final = ("title", "place", "matter", "name", "number", "content", "statement")
 _LABEL_MAX = 40
+_URL_EXAMPLE: Final = msg("例如 https://xiaoneng.example.gov.cn 或 http://192.168.1.10:8700")
 
 
 # ------------------------------------------------------------------ settings
@@ -97,25 +99,29 @@ def check_server_url(url: str) -> str:
     if not text:
         return ""
     if len(text) > URL_MAX:
-        raise InvalidInput(f"服务器地址不能超过 {URL_MAX} 个字符", field=SERVER_URL_KEY)
-    example = "例如 https://xiaoneng.example.gov.cn 或 http://192.168.1.10:8700"
+        raise InvalidInput(
+            msg("服务器地址不能超过 {max_length} 个字符", max_length=URL_MAX), field=SERVER_URL_KEY
+        )
     try:
         parts = urlsplit(text)
         port_ok = parts.port is None or 0 < parts.port < 65536
     except ValueError:
-        raise InvalidInput(f"服务器地址无效：{example}", field=SERVER_URL_KEY) from None
+        raise InvalidInput(
+            msg("服务器地址无效：{example}", example=_URL_EXAMPLE), field=SERVER_URL_KEY
+        ) from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InvalidInput(
-            f"服务器地址应以 http:// 或 https:// 开头，{example}", field=SERVER_URL_KEY
+            msg("服务器地址应以 http:// 或 https:// 开头，{example}", example=_URL_EXAMPLE),
+            field=SERVER_URL_KEY,
         )
     if parts.username is not None or parts.password is not None:
-        raise InvalidInput("服务器地址中不能包含用户名或密码", field=SERVER_URL_KEY)
+        raise InvalidInput(msg("服务器地址中不能包含用户名或密码"), field=SERVER_URL_KEY)
     if parts.query or parts.fragment:
-        raise InvalidInput("服务器地址不能带“?”或“#”后的部分", field=SERVER_URL_KEY)
+        raise InvalidInput(msg("服务器地址不能带“?”或“#”后的部分"), field=SERVER_URL_KEY)
     if not port_ok:
-        raise InvalidInput("服务器地址的端口号无效", field=SERVER_URL_KEY)
+        raise InvalidInput(msg("服务器地址的端口号无效"), field=SERVER_URL_KEY)
     if any(c.isspace() for c in text):
-        raise InvalidInput("服务器地址中不能有空格", field=SERVER_URL_KEY)
+        raise InvalidInput(msg("服务器地址中不能有空格"), field=SERVER_URL_KEY)
     return normalise_url(text)
 
 
@@ -124,7 +130,7 @@ def set_server(ctx: Context, user: UserSession, url: str) -> str:
     work alone. Returns the address as stored. Each user's pull starts again
     from the beginning on a new server."""
     auth.touch(ctx, user)
-    require_role(user, {Role.ADMINISTRATOR}, "设置中心服务器地址")
+    require_role(user, {Role.ADMINISTRATOR}, msg("设置中心服务器地址"))
     value = check_server_url(url)
     with ctx.transaction() as db:
         if _setting(db, SERVER_URL_KEY) == value:
@@ -158,7 +164,11 @@ def set_sync_interval(ctx: Context, user: UserSession, minutes: int) -> None:
     auth.touch(ctx, user)
     if isinstance(minutes, bool) or not 0 <= minutes <= MAX_INTERVAL:
         raise InvalidInput(
-            f"自动同步间隔应在 0 到 {MAX_INTERVAL} 分钟之间（0 为不自动同步）", field=INTERVAL_KEY
+            msg(
+                "自动同步间隔应在 0 到 {max_minutes} 分钟之间（0 为不自动同步）",
+                max_minutes=MAX_INTERVAL,
+            ),
+            field=INTERVAL_KEY,
         )
     with ctx.transaction() as db:
         if _setting(db, INTERVAL_KEY) == str(minutes):
@@ -192,18 +202,20 @@ def connect(
     url = server_url(ctx)
     if not url:
         raise ServiceError(
-            "尚未设置中心服务器地址：请管理员在同步页填写",
+            msg("尚未设置中心服务器地址：请管理员在同步页填写"),
             field=SERVER_URL_KEY,
             code="sync.no_server",
         )
     if not password:
-        raise InvalidInput("请输入本人密码以连接中心服务器", field="password")
+        raise InvalidInput(msg("请输入本人密码以连接中心服务器"), field="password")
     client = SyncClient(url, ctx.device_id, transport=transport)
     try:
         login = client.login(user.username, password, device_name=platform.node())
         if login.user_id != user.user_id:
             raise SyncRefused(
-                "中心服务器上该用户名对应的账户与本机的不是同一人（用户编号不同），请联系管理员"
+                msg(
+                    "中心服务器上该用户名对应的账户与本机的不是同一人（用户编号不同），请联系管理员"
+                )
             )
     except BaseException:
         client.close()
@@ -246,7 +258,7 @@ def run_sync(
     user's activity, and refuses when the session has locked)."""
     auth.ensure_unlocked(ctx, user)
     if client.user_id != user.user_id:
-        raise SyncRefused("与中心服务器的连接不是当前用户的，请重新输入密码后同步")
+        raise SyncRefused(msg("与中心服务器的连接不是当前用户的，请重新输入密码后同步"))
     from desktop.services import enrol  # enrol builds on this module
 
     directory = enrol.refresh_directory(ctx, user, client)  # users first: pulled ops name them
@@ -363,9 +375,9 @@ def _view(db: Session, op: OutboxOp, shadow: SyncRecord | None, reason: str) -> 
 
 
 _CODE_TEXT: Final = {
-    "conflict.base_version": "服务器上的该记录已被其他人修改，本机的更改是在旧版本上做的",
-    "record.unknown": "服务器上没有该记录（新建它的操作被拒绝或尚未发送）",
-    "auth.role": "服务器上本人的角色无权执行此操作",
+    "conflict.base_version": msg("服务器上的该记录已被其他人修改，本机的更改是在旧版本上做的"),
+    "record.unknown": msg("服务器上没有该记录（新建它的操作被拒绝或尚未发送）"),
+    "auth.role": msg("服务器上本人的角色无权执行此操作"),
 }
 
 
@@ -374,8 +386,8 @@ def refusal_text(code: str, reason: str) -> str:
     server's own words are technical."""
     explained = _CODE_TEXT.get(code)
     if explained and reason and reason != explained:
-        return f"{explained}（{reason}）"
-    return explained or reason or "服务器拒绝了该操作"
+        return msg("{explanation}（{reason}）", explanation=explained, reason=reason)
+    return explained or reason or msg("服务器拒绝了该操作")
 
 
 def _conflicts(db: Session, user: UserSession) -> list[ConflictView]:
@@ -395,10 +407,12 @@ def _conflicts(db: Session, user: UserSession) -> list[ConflictView]:
     ):
         shadow = _overlaps(db, op)
         if shadow is not None:
-            reason = (
-                f"服务器上的该记录已被其他设备修改（服务器版本 {server_version(db, shadow)}，"
-                f"本机的更改基于版本 {op.base_version}）。下次同步时自由文本按时间先后合并，"
-                "流程操作可能被服务器拒绝"
+            reason = msg(
+                "服务器上的该记录已被其他设备修改（服务器版本 {server_version}，"
+                "本机的更改基于版本 {base_version}）。下次同步时自由文本按时间先后合并，"
+                "流程操作可能被服务器拒绝",
+                server_version=server_version(db, shadow),
+                base_version=op.base_version,
             )
             views.append(_view(db, op, shadow, reason))
     return views
@@ -456,25 +470,27 @@ def resolve_conflict(ctx: Context, user: UserSession, op_id: str, choice: str) -
     """
     auth.touch(ctx, user)
     if choice not in CHOICES:
-        raise InvalidInput("处理方式应为放弃本机更改或重新提交", field="choice")
+        raise InvalidInput(msg("处理方式应为放弃本机更改或重新提交"), field="choice")
     with ctx.transaction() as db:
         begin_write(db)
         op = db.scalar(select(OutboxOp).where(OutboxOp.op_id == op_id))
         if op is None:
-            raise NotFound("找不到该操作（可能已处理）")
+            raise NotFound(msg("找不到该操作（可能已处理）"))
         own = op.user_id == user.user_id
         if not own and not (choice == DISCARD_MINE and Role.ADMINISTRATOR in user.roles):
-            raise Forbidden("只能处理本人的操作（管理员可以放弃他人的操作）")
+            raise Forbidden(msg("只能处理本人的操作（管理员可以放弃他人的操作）"))
         if op.status == PENDING and _overlaps(db, op) is None:
-            raise ServiceError("该操作没有冲突，会在下次同步时发送", code="sync.not_a_conflict")
+            raise ServiceError(
+                msg("该操作没有冲突，会在下次同步时发送"), code="sync.not_a_conflict"
+            )
         if op.status not in (STATUS_REJECTED, PENDING):
-            raise ServiceError("该操作已处理", code="sync.not_a_conflict")
+            raise ServiceError(msg("该操作已处理"), code="sync.not_a_conflict")
         if choice == DISCARD_MINE:
             _discard(ctx, db, user, op)
             return None
         if op.status != STATUS_REJECTED:
             raise ServiceError(
-                "该操作尚未被服务器拒绝，会在下次同步时发送；如不需要可放弃",
+                msg("该操作尚未被服务器拒绝，会在下次同步时发送；如不需要可放弃"),
                 code="sync.not_rejected",
             )
         return _retry(ctx, db, user, op)
@@ -495,7 +511,10 @@ def _discard(ctx: Context, db: Session, user: UserSession, op: OutboxOp) -> None
             ctx, db, shadow, list(op.changes or {}), blocked, pending=bool(blocked)
         )
         if written.problem:
-            raise ServiceError(f"无法恢复服务器上的内容：{written.problem}", code="sync.restore")
+            raise ServiceError(
+                msg("无法恢复服务器上的内容：{problem}", problem=written.problem),
+                code="sync.restore",
+            )
     elif op.base_version == 0 and kind is not None:
         waiting = db.scalar(
             select(func.count())
@@ -514,7 +533,7 @@ def _discard(ctx: Context, db: Session, user: UserSession, op: OutboxOp) -> None
                     db.flush()
             except IntegrityError:
                 raise ServiceError(
-                    "该记录已被本机其他记录引用，不能删除：请先处理引用它的记录",
+                    msg("该记录已被本机其他记录引用，不能删除：请先处理引用它的记录"),
                     code="sync.in_use",
                 ) from None
             removed = True
@@ -556,9 +575,10 @@ def _revalidate(
         )
     except RuleViolation as exc:
         raise ServiceError(
-            "重新提交被规则拒绝（服务器上的记录已不同）："
-            + "；".join(str(r) for r in exc.refusals)
-            + "。可以放弃本机更改",
+            msg(
+                "重新提交被规则拒绝（服务器上的记录已不同）：{refusals}。可以放弃本机更改",
+                refusals="；".join(str(r) for r in exc.refusals),
+            ),
             code="sync.retry_refused",
         ) from None
     return {**changes, "state": target.value}
@@ -567,35 +587,38 @@ def _revalidate(
 def _retry(ctx: Context, db: Session, user: UserSession, op: OutboxOp) -> str:
     kind = ENTITIES.get(op.entity)
     if kind is None:
-        raise ServiceError("这类操作不能重新提交", code="sync.retry_unsupported")
+        raise ServiceError(msg("这类操作不能重新提交"), code="sync.retry_unsupported")
     key = (op.entity, op.entity_id)
     blocked = pending_fields(db).get(key, set())
     if blocked:
         raise ServiceError(
-            "该记录还有本机尚未发送的更改：请先同步，再重新提交", code="sync.retry_pending"
+            msg("该记录还有本机尚未发送的更改：请先同步，再重新提交"), code="sync.retry_pending"
         )
     shadow = db.get(SyncRecord, key)
     if shadow is None and op.base_version != 0:
         raise ServiceError(
-            "服务器上还没有该记录（新建它的操作被拒绝或尚未同步）：请先同步或处理新建它的操作",
+            msg("服务器上还没有该记录（新建它的操作被拒绝或尚未同步）：请先同步或处理新建它的操作"),
             code="sync.retry_no_record",
         )
     if shadow is not None and op.base_version == 0:
         raise ServiceError(
-            "服务器上已有该记录，不能再次新建：请放弃本机更改", code="sync.retry_exists"
+            msg("服务器上已有该记录，不能再次新建：请放弃本机更改"), code="sync.retry_exists"
         )
     if shadow is not None:
         written = materialise(ctx, db, shadow, list(op.changes or {}), (), pending=False)
         if written.problem:
-            raise ServiceError(f"无法读取服务器上的内容：{written.problem}", code="sync.restore")
+            raise ServiceError(
+                msg("无法读取服务器上的内容：{problem}", problem=written.problem),
+                code="sync.restore",
+            )
     record: Any = db.get(kind.model, op.entity_id)
     if record is None:
-        raise ServiceError("本机已没有该记录，不能重新提交", code="sync.retry_no_record")
+        raise ServiceError(msg("本机已没有该记录，不能重新提交"), code="sync.retry_no_record")
     changes = _revalidate(ctx, user, op, record, dict(op.changes or {}))
     try:
         write_fields(db, kind, record, changes, append_rows=True)
     except ValueError:
-        raise ServiceError("该操作的内容无法再次写入", code="sync.retry_invalid") from None
+        raise ServiceError(msg("该操作的内容无法再次写入"), code="sync.retry_invalid") from None
     created = shadow is None
     record.version = 1 if created else server_version(db, shadow) if shadow else 0
     db.flush()

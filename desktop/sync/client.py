@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 import httpx
 import orjson
 
+from desktop.domain.messages import msg
 from desktop.sync.errors import (
     SyncAuthFailed,
     SyncProtocolError,
@@ -126,7 +127,7 @@ class SyncClient:
         """``GET /health``: whether the server and its database answer."""
         body = self._call("GET", "/health", signed=False)
         if not isinstance(body, Mapping):
-            raise SyncProtocolError("服务器的答复格式不对：health")
+            raise SyncProtocolError(msg("服务器的答复格式不对：{field}", field="health"))
         return body
 
     def login(self, username: str, password: str, device_name: str = "") -> Login:
@@ -146,10 +147,10 @@ class SyncClient:
         )
         token = body.get("token") if isinstance(body, Mapping) else None
         if not isinstance(token, str) or not token:
-            raise SyncProtocolError("服务器的登录答复缺少会话令牌")
+            raise SyncProtocolError(msg("服务器的登录答复缺少会话令牌"))
         info = Login.parse(body)
         if info.device_id != self.device_id:
-            raise SyncProtocolError("服务器登记的设备与本机不一致")
+            raise SyncProtocolError(msg("服务器登记的设备与本机不一致"))
         self._token = token
         self.login_info = info
         log.info("signed in to the sync server (%s)", self.host)
@@ -177,11 +178,11 @@ class SyncClient:
         )
         raw = body.get("results") if isinstance(body, Mapping) else None
         if not isinstance(raw, list):
-            raise SyncProtocolError("服务器的推送答复缺少 results")
+            raise SyncProtocolError(msg("服务器的推送答复缺少 results"))
         results = [OpResult.parse(r) for r in raw]
         sent = {str(o.get("op_id")) for o in ops}
         if any(r.op_id not in sent for r in results):
-            raise SyncProtocolError("服务器答复了未推送的操作")
+            raise SyncProtocolError(msg("服务器答复了未推送的操作"))
         return results
 
     def pull(self, since: int, limit: int = 200) -> PullPage:
@@ -207,7 +208,7 @@ class SyncClient:
             json={"prefix": prefix, "year": year, "size": size, "request_id": request_id},
         )
         if not isinstance(body, Mapping):
-            raise SyncProtocolError("服务器的文号段答复格式不对")
+            raise SyncProtocolError(msg("服务器的文号段答复格式不对"))
         return body
 
     def return_numbers(self, block_id: str, first_unused: int) -> None:
@@ -220,7 +221,7 @@ class SyncClient:
         """``GET /audit/head``: how much of this device's audit trail the server holds."""
         body = self._call("GET", "/audit/head")
         if not isinstance(body, Mapping):
-            raise SyncProtocolError("服务器的审计记录答复格式不对")
+            raise SyncProtocolError(msg("服务器的审计记录答复格式不对"))
         return body
 
     def upload_audit(self, entries: Sequence[Mapping[str, Any]]) -> Mapping[str, Any]:
@@ -229,7 +230,7 @@ class SyncClient:
             "POST", "/audit/entries", json={"device_id": self.device_id, "entries": list(entries)}
         )
         if not isinstance(body, Mapping):
-            raise SyncProtocolError("服务器的审计记录答复格式不对")
+            raise SyncProtocolError(msg("服务器的审计记录答复格式不对"))
         return body
 
     def put_evidence(self, sha256: str, data: bytes) -> bool:
@@ -293,7 +294,9 @@ class SyncClient:
             headers["Content-Type"] = "application/octet-stream"
         if signed:
             if self._token is None:
-                raise SyncSessionExpired("尚未登录中心服务器，请输入密码后同步", field="password")
+                raise SyncSessionExpired(
+                    msg("尚未登录中心服务器，请输入密码后同步"), field="password"
+                )
             headers["Authorization"] = f"Bearer {self._token}"
         started = time.monotonic()
         try:
@@ -308,14 +311,20 @@ class SyncClient:
         except httpx.TimeoutException:
             log.warning("sync %s %s: timed out (%s)", method, path, self.host)
             raise SyncUnavailable(
-                f"中心服务器（{self.host}）没有及时响应，同步未完成。"
-                "本机的更改都还在，稍后会再发送。"
+                msg(
+                    "中心服务器（{host}）没有及时响应，同步未完成。"
+                    "本机的更改都还在，稍后会再发送。",
+                    host=self.host,
+                )
             ) from None
         except httpx.TransportError as exc:
             log.warning("sync %s %s: %s (%s)", method, path, type(exc).__name__, self.host)
             raise SyncUnavailable(
-                f"无法连接中心服务器（{self.host}）：请检查网络和服务器地址。"
-                "本机的更改都还在，稍后会再发送。"
+                msg(
+                    "无法连接中心服务器（{host}）：请检查网络和服务器地址。"
+                    "本机的更改都还在，稍后会再发送。",
+                    host=self.host,
+                )
             ) from None
         elapsed = (time.monotonic() - started) * 1000
         log.info("sync %s %s -> %d (%.0f ms)", method, path, response.status_code, elapsed)
@@ -328,25 +337,36 @@ class SyncClient:
             try:
                 return orjson.loads(response.content)
             except orjson.JSONDecodeError:
-                raise SyncProtocolError("服务器的答复不是 JSON") from None
+                raise SyncProtocolError(msg("服务器的答复不是 JSON")) from None
         if status == 404 and absent_ok:
             return None
         reason = _reason(response)
         if status == 401:
             if login:
-                raise SyncAuthFailed("中心服务器：用户名或密码错误", field="password")
+                raise SyncAuthFailed(msg("中心服务器：用户名或密码错误"), field="password")
             self._token = None
             raise SyncSessionExpired(
-                "与中心服务器的会话已过期或已注销，请重新输入密码后同步", field="password"
+                msg("与中心服务器的会话已过期或已注销，请重新输入密码后同步"), field="password"
             )
         if status == 403:
-            raise SyncRefused(f"中心服务器拒绝了请求：{reason or '无权执行此操作'}")
+            raise SyncRefused(
+                msg("中心服务器拒绝了请求：{reason}", reason=reason or msg("无权执行此操作"))
+            )
         if status >= 500:
             raise SyncUnavailable(
-                f"中心服务器暂时不可用（HTTP {status}），同步未完成。"
-                "本机的更改都还在，稍后会再发送。"
+                msg(
+                    "中心服务器暂时不可用（HTTP {status}），同步未完成。"
+                    "本机的更改都还在，稍后会再发送。",
+                    status=status,
+                )
             )
-        raise SyncRefused(f"中心服务器拒绝了请求（HTTP {status}）：{reason or '请求无效'}")
+        raise SyncRefused(
+            msg(
+                "中心服务器拒绝了请求（HTTP {status}）：{reason}",
+                status=status,
+                reason=reason or msg("请求无效"),
+            )
+        )
 
 
 def _reason(response: httpx.Response) -> str:

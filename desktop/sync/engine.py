@@ -64,6 +64,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desktop.domain.messages import msg
 from desktop.gc_pause import gc_paused
 from desktop.services.auth import UserSession
 from desktop.services.base import Context
@@ -129,7 +130,7 @@ SNAPSHOT_LIMIT = 2000
 #: first sync's records, "snapshot@<the cursor it leads to>").
 APPLIED_ENTITY: Final = "sync"
 LOCAL_REASON: Final = "账户与密钥由中心服务器管理，此操作只在本机生效，不发送"
-UNKNOWN_ENTITY: Final = "本机不认识该记录类型（请升级本程序）"
+UNKNOWN_ENTITY: Final = msg("本机不认识该记录类型（请升级本程序）")
 PARKED_RETRY_LIMIT: Final = 500
 
 _At = TypeVar("_At")
@@ -213,13 +214,13 @@ def _problem(exc: BaseException) -> str:
     if isinstance(exc, IntegrityError):
         text = str(exc.orig) if exc.orig is not None else ""
         if "FOREIGN KEY" in text:
-            return "引用了本机没有的记录或用户（如新用户尚未添加到本机），稍后再试"
+            return msg("引用了本机没有的记录或用户（如新用户尚未添加到本机），稍后再试")
         if "UNIQUE" in text:
-            return "与本机已有的记录重复（如同一文号、同一年度考评），请先处理本机的冲突"
+            return msg("与本机已有的记录重复（如同一文号、同一年度考评），请先处理本机的冲突")
         if "NOT NULL" in text:
-            return "服务器尚未发来该记录的全部内容，稍后再试"
-        return "无法写入本机数据库"
-    return f"内容无法写入本机（{type(exc).__name__}）"
+            return msg("服务器尚未发来该记录的全部内容，稍后再试")
+        return msg("无法写入本机数据库")
+    return msg("内容无法写入本机（{error}）", error=type(exc).__name__)
 
 
 @dataclass(frozen=True)
@@ -465,7 +466,7 @@ def sync_once(
     when the server cannot be reached or refuses; what was done before stays
     done (each batch is committed whole)."""
     if client.user_id != session.user_id:
-        raise SyncRefused("与中心服务器的连接不是当前用户的，请重新输入密码后同步")
+        raise SyncRefused(msg("与中心服务器的连接不是当前用户的，请重新输入密码后同步"))
     sink: ProgressSink = progress or NoProgress()
     report = SyncReport(started_at=ctx.now())
     try:
@@ -605,7 +606,7 @@ def _push(
     total = len(due)
     done = 0
     if total:
-        progress.update(0, total, f"正在发送本机的更改：0/{total}")
+        progress.update(0, total, msg("正在发送本机的更改：{done}/{total}", done=0, total=total))
     for start in range(0, total, batch):
         progress.check()
         chunk = due[start : start + batch]
@@ -623,7 +624,9 @@ def _push(
         results = client.push(bodies)
         _record_answers(ctx, session, results, report)
         done += len(chunk)
-        progress.update(done, total, f"正在发送本机的更改：{done}/{total}")
+        progress.update(
+            done, total, msg("正在发送本机的更改：{done}/{total}", done=done, total=total)
+        )
 
 
 def _record_answers(
@@ -695,7 +698,7 @@ def _pull(
         cursor = _state(db, ctx, session, client.base_url).cursor
     if cursor == 0:
         cursor = _snapshot(ctx, session, client, progress, report)
-    progress.update(0, 0, "正在接收服务器上的更改…")  # (n received, 0)
+    progress.update(0, 0, msg("正在接收服务器上的更改…"))  # (n received, 0)
     asked: dict[int, int] = {}  # id(page) -> the cursor it was asked from
 
     def fetch(since: int) -> PullPage:
@@ -717,7 +720,9 @@ def _pull(
         if clock is not None:
             ctx._hlc = clock
         report.pulled += len(page.ops)
-        progress.update(report.pulled, 0, f"正在接收服务器上的更改：已接收 {report.pulled} 项")
+        progress.update(
+            report.pulled, 0, msg("正在接收服务器上的更改：已接收 {count} 项", count=report.pulled)
+        )
         cursor = page.next
 
 
@@ -766,11 +771,11 @@ def _snapshot(
         state = _state(db, ctx, session, client.base_url)
         after, taken = state.snapshot_after, state.snapshot_cursor
         known = initial.Known.load(db)
-    progress.update(0, 0, "正在接收服务器上的记录…")
+    progress.update(0, 0, msg("正在接收服务器上的记录…"))
 
     def following(page: SnapshotPage) -> str | None:
         if page.more and page.next == after:
-            raise SyncProtocolError("服务器返回的记录没有向前推进（next）")
+            raise SyncProtocolError(msg("服务器返回的记录没有向前推进（next）"))
         return page.next if page.more else None
 
     def fetch(start: str | None) -> SnapshotPage:
@@ -822,7 +827,11 @@ def _snapshot(
             written = sum(done.written.values())
             report.pulled += len(prepared.records)
             report.applied += written
-            progress.update(report.pulled, 0, f"正在接收服务器上的记录：已接收 {report.pulled} 条")
+            progress.update(
+                report.pulled,
+                0,
+                msg("正在接收服务器上的记录：已接收 {count} 条", count=report.pulled),
+            )
     return taken or 0
 
 

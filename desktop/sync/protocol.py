@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, NamedTuple
 
+from desktop.domain.messages import msg
 from desktop.sync.errors import SyncProtocolError
 
 MAX_OPS_PER_PUSH: Final = 500
@@ -43,7 +44,7 @@ def _str(body: Mapping[str, Any], key: str, *, optional: bool = False) -> str:
     if value is None and optional:
         return ""
     if not isinstance(value, str):
-        raise SyncProtocolError(f"服务器的答复缺少或格式不对：{key}")
+        raise SyncProtocolError(msg("服务器的答复缺少或格式不对：{field}", field=key))
     return value
 
 
@@ -52,7 +53,7 @@ def _int(body: Mapping[str, Any], key: str, *, optional: bool = False) -> int | 
     if value is None and optional:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise SyncProtocolError(f"服务器的答复缺少或格式不对：{key}")
+        raise SyncProtocolError(msg("服务器的答复缺少或格式不对：{field}", field=key))
     return value
 
 
@@ -64,13 +65,13 @@ def _need_int(body: Mapping[str, Any], key: str) -> int:
 
 def _mapping(value: Any, what: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise SyncProtocolError(f"服务器的答复格式不对：{what}")
+        raise SyncProtocolError(msg("服务器的答复格式不对：{field}", field=what))
     return value
 
 
 def _list(value: Any, what: str) -> Sequence[Any]:
     if not isinstance(value, list):
-        raise SyncProtocolError(f"服务器的答复格式不对：{what}")
+        raise SyncProtocolError(msg("服务器的答复格式不对：{field}", field=what))
     return value
 
 
@@ -79,11 +80,11 @@ def _time(body: Mapping[str, Any], key: str, *, optional: bool = False) -> dt.da
     if raw is None and optional:
         return None
     if not isinstance(raw, str):
-        raise SyncProtocolError(f"服务器的答复缺少或格式不对：{key}")
+        raise SyncProtocolError(msg("服务器的答复缺少或格式不对：{field}", field=key))
     try:
         value = dt.datetime.fromisoformat(raw)
     except ValueError:
-        raise SyncProtocolError(f"服务器的答复格式不对：{key}") from None
+        raise SyncProtocolError(msg("服务器的答复格式不对：{field}", field=key)) from None
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
@@ -139,7 +140,7 @@ class HandlerKeys:
             try:
                 return base64.b64decode(text.encode("ascii"), validate=True)
             except (binascii.Error, UnicodeEncodeError, ValueError):
-                raise SyncProtocolError("服务器发布的公钥格式不对") from None
+                raise SyncProtocolError(msg("服务器发布的公钥格式不对")) from None
 
         top = _mapping(body, "keys")
         handlers = []
@@ -186,7 +187,7 @@ class OpResult:
         row = _mapping(body, "result")
         status = _str(row, "status")
         if status not in (ACCEPTED, DUPLICATE, DEFERRED, REJECTED):
-            raise SyncProtocolError("服务器答复了未知的操作状态")
+            raise SyncProtocolError(msg("服务器答复了未知的操作状态"))
         original = row.get("original_status")
         return cls(
             op_id=_str(row, "op_id"),
@@ -251,13 +252,13 @@ class PullPage:
         cursor = _need_int(top, "next")
         more = top.get("more")
         if not isinstance(more, bool):
-            raise SyncProtocolError("服务器的答复缺少或格式不对：more")
+            raise SyncProtocolError(msg("服务器的答复缺少或格式不对：{field}", field="more"))
         if cursor < since:
-            raise SyncProtocolError("服务器返回的游标早于请求的游标")
+            raise SyncProtocolError(msg("服务器返回的游标早于请求的游标"))
         last = since
         for op in ops:
             if op.seq <= last or op.seq > cursor:
-                raise SyncProtocolError("服务器返回的操作顺序不对（seq）")
+                raise SyncProtocolError(msg("服务器返回的操作顺序不对（seq）"))
             last = op.seq
         return cls(ops=ops, next=cursor, more=more)
 
@@ -301,9 +302,9 @@ class SnapshotPage:
         after = top.get("next")
         more = top.get("more")
         if not isinstance(more, bool) or not (after is None or isinstance(after, str)):
-            raise SyncProtocolError("服务器的答复缺少或格式不对：more / next")
+            raise SyncProtocolError(msg("服务器的答复缺少或格式不对：{field}", field="more / next"))
         if cursor < 0 or (more and not after):
-            raise SyncProtocolError("服务器的答复格式不对：cursor / next")
+            raise SyncProtocolError(msg("服务器的答复格式不对：{field}", field="cursor / next"))
         items = _list(top.get("records"), "records")
         return cls(items, cursor, _str(top, "hlc", optional=True), after, more)
 
@@ -312,7 +313,7 @@ class SnapshotPage:
         records: list[SnapshotRecord] = []
         for row in self.items:
             if type(row) is not dict:  # (as parsed from JSON: exactly a dict)
-                raise SyncProtocolError("服务器返回的记录格式不对")
+                raise SyncProtocolError(msg("服务器返回的记录格式不对"))
             entity, ident, data = row.get("entity"), row.get("id"), row.get("data")
             version, seq = row.get("version"), row.get("seq")
             history = row.get("history") or ()
@@ -324,7 +325,7 @@ class SnapshotPage:
                 and type(seq) is int
                 and (not history or _rows(history))
             ):
-                raise SyncProtocolError("服务器返回的记录格式不对")
+                raise SyncProtocolError(msg("服务器返回的记录格式不对"))
             records.append(SnapshotRecord(entity, ident, version, seq, data, tuple(history)))
         return records
 
@@ -350,5 +351,5 @@ class EvidenceParts:
             or not isinstance(stored, bool)
             or not all(isinstance(i, int) and 0 <= i < count for i in received)
         ):
-            raise SyncProtocolError("服务器关于证据文件分片的答复格式不对")
+            raise SyncProtocolError(msg("服务器关于证据文件分片的答复格式不对"))
         return cls(part_bytes, count, frozenset(received), stored)

@@ -27,6 +27,7 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, LargeBinary, Stri
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.type_api import TypeEngine
 
+from desktop.domain.messages import msg
 from desktop.store.models import (
     Agency,
     Appeal,
@@ -369,7 +370,10 @@ def new_record(kind: EntityKind, entity_id: str) -> Any:
     return kind.model(id=entity_id)
 
 
+_SEALED: Final = msg("（已加密）")
+
+
 def redact(values: Mapping[str, Any]) -> dict[str, Any]:
     """``values`` for showing: the sealed identity and blind indexes replaced
     by a note (they are ciphertext and keyed hashes, never shown)."""
-    return {k: ("（已加密）" if k in IDENTITY_FIELDS and v else v) for k, v in values.items()}
+    return {k: (_SEALED if k in IDENTITY_FIELDS and v else v) for k, v in values.items()}

@@ -37,6 +37,7 @@ from typing import Any, Final
 from sqlalchemy import Column, Integer, MetaData, String, Table, Text, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.messages import msg
 from desktop.services.base import Context
 from desktop.services.visits import evidence_path
 from desktop.store.audit import GENESIS, RESTORE_ACTION
@@ -60,6 +61,9 @@ MAX_PARTS_FILE_BYTES: Final = 4 * 1024 * 1024 * 1024
 #: A file is fetched in HTTP ranges of this size.
 FETCH_BYTES: Final = 4 * 1024 * 1024
 _CHUNK: Final = 1024 * 1024
+#: What a file's progress line says is being done.
+_SENDING: Final = msg("正在上传证据文件")
+_FETCHING: Final = msg("正在接收证据文件")
 
 _tables = MetaData()
 #: Per server: the last local audit entry (``audit_log.seq``, hash) it confirmed.
@@ -129,7 +133,7 @@ def upload_all(
     except SyncError as exc:
         return tally.report(exc.message)
     except OSError as exc:
-        return tally.report(f"无法读写证据文件：{exc.strerror or exc}")
+        return tally.report(msg("无法读写证据文件：{reason}", reason=exc.strerror or str(exc)))
     return tally.report()
 
 
@@ -180,7 +184,7 @@ def _audit_start(ctx: Context, client: SyncClient, url: str) -> int | None:
     head = client.audit_head()
     last_hash = head.get("last_hash")
     if not isinstance(last_hash, str):
-        raise SyncProtocolError("服务器的审计记录答复缺少 last_hash")
+        raise SyncProtocolError(msg("服务器的审计记录答复缺少 last_hash"))
     if last_hash == GENESIS:
         return 0
     with ctx.transaction() as db:
@@ -198,8 +202,10 @@ def _audit_start(ctx: Context, client: SyncClient, url: str) -> int | None:
         )
     if restored is None:
         raise SyncError(
-            "中心服务器保存的本机审计记录中有本机已没有的记录（本机记录被截短或替换），"
-            "未上传审计记录：请联系管理员核查"
+            msg(
+                "中心服务器保存的本机审计记录中有本机已没有的记录（本机记录被截短或替换），"
+                "未上传审计记录：请联系管理员核查"
+            )
         )
     return restored - 1
 
@@ -220,7 +226,7 @@ def _upload_audit(ctx: Context, client: SyncClient, url: str, tally: _Tally) -> 
             return
         answer = client.upload_audit(batch)
         if answer.get("last_hash") != batch[-1]["hash"]:
-            raise SyncProtocolError("服务器确认的审计记录与所上传的不一致")
+            raise SyncProtocolError(msg("服务器确认的审计记录与所上传的不一致"))
         stored = answer.get("stored")
         tally.audit_entries += stored if isinstance(stored, int) else 0
         with ctx.transaction() as db:
@@ -274,7 +280,7 @@ def _send_files(
         if size > MAX_PARTS_FILE_BYTES:
             tally.files_too_large += 1
             continue
-        _show(progress, "正在上传证据文件", 0, size)
+        _show(progress, _SENDING, 0, size)
         if size > MAX_FILE_BYTES:
             sent = _send_in_parts(client, sha, size, path, progress)
         else:
@@ -289,7 +295,10 @@ def _send_files(
 def _show(progress: ProgressSink, what: str, done: int, size: int) -> None:
     progress.check()
     mib = 1024 * 1024
-    progress.update(done, size, f"{what}（{done / mib:.0f} / {size / mib:.0f} MB）")
+    text = msg(
+        "{action}（{done:.0f} / {size:.0f} MB）", action=what, done=done / mib, size=size / mib
+    )
+    progress.update(done, size, text)
 
 
 def _send_in_parts(
@@ -306,7 +315,7 @@ def _send_in_parts(
         for index in range(parts.count):
             if index in parts.received:
                 continue
-            _show(progress, "正在上传证据文件", index * parts.part_bytes, size)
+            _show(progress, _SENDING, index * parts.part_bytes, size)
             handle.seek(index * parts.part_bytes)
             if not client.put_evidence_part(sha, size, index, handle.read(parts.part_bytes)):
                 return False
@@ -341,14 +350,14 @@ def _fetch_parts(
     is never put in place."""
     digest = hashlib.sha256()
     for start in range(0, size, FETCH_BYTES):
-        _show(progress, "正在接收证据文件", start, size)
+        _show(progress, _FETCHING, start, size)
         end = min(size, start + FETCH_BYTES)
         piece = client.get_evidence(sha, start, end)
         if piece is None:
             raise _NotOnServer
         if len(piece) != end - start:
-            raise SyncProtocolError("从服务器收到的证据文件大小不对，未保存")
+            raise SyncProtocolError(msg("从服务器收到的证据文件大小不对，未保存"))
         digest.update(piece)
         if end == size and digest.hexdigest() != sha:
-            raise SyncProtocolError("从服务器收到的证据文件与其哈希不符，未保存")
+            raise SyncProtocolError(msg("从服务器收到的证据文件与其哈希不符，未保存"))
         yield piece
