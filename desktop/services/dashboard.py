@@ -51,7 +51,6 @@ from desktop.store.models import (
 
 __all__ = [
     "DEFAULT_WARN_DAYS",
-    "KIND_NAMES",
     "WARN_DAYS_KEY",
     "DeadlineRow",
     "MonthStat",
@@ -72,15 +71,6 @@ MAX_WARN_DAYS: Final = 30
 SOURCE_LIMIT: Final = 100
 MAX_MONTHS: Final = 36
 
-KIND_NAMES: Final = {
-    "plan": "督查方案",
-    "visit": "检查记录",
-    "complaint": "效能投诉",
-    "decision": "问责决定",
-    "appeal": "申诉",
-    "rectification": "整改",
-}
-"""The Chinese name of each kind of record a task or deadline is about."""
 
 OFFICE_ROLES: Final = frozenset({Role.INSPECTOR, Role.SUPERVISOR, Role.OFFICE_HEAD})
 

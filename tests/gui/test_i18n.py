@@ -15,12 +15,23 @@ from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication, QGroupBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.common import Refusal
+from desktop.domain.messages import msg
 from desktop.services.base import Context
+from desktop.services.errors import Forbidden
 from desktop.ui.fields import FieldForm
-from desktop.ui.i18n import data_names_source, i18n_dir, install_translators
+from desktop.ui.i18n import (
+    core_messages_source,
+    data_names_source,
+    i18n_dir,
+    install_translators,
+    tr_message,
+    tr_refusal,
+)
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.settings import Page as SettingsPage
 from desktop.ui.signin import SignInDialog
+from desktop.ui.worker import error_text
 
 Make = Callable[[str], MainWindow]
 
@@ -102,6 +113,56 @@ def test_the_domain_and_profile_names_are_listed_for_the_translators() -> None:
     assert listed.read_text(encoding="utf-8") == data_names_source(), (
         "run `.venv/bin/python -m desktop.ui.i18n` after changing a profile's names"
     )
+
+
+def test_the_cores_message_templates_are_listed_for_the_translators() -> None:
+    listed = Path(__file__).resolve().parents[2] / "desktop" / "ui" / "coremessages.py"
+    assert listed.read_text(encoding="utf-8") == core_messages_source(), (
+        "run `.venv/bin/python -m desktop.ui.i18n` after changing the core's msg() texts"
+    )
+
+
+@pytest.mark.usefixtures("english")
+def test_the_cores_texts_show_in_english() -> None:
+    # values: a nested message, a domain name (through tr_data) and a person's name
+    refused = msg("当前用户无权{action}", action=msg("公开问责决定"))
+    assert refused == "当前用户无权公开问责决定"
+    assert tr_message(refused) == "You are not allowed to publish the accountability decision"
+    # a phrase made to go inside other texts starts with a capital when shown alone
+    assert tr_message(msg("公开问责决定")) == "Publish the accountability decision"
+    state = msg("方案当前状态为“{state}”，只有草稿或已退回的方案可以修改", state="待审批")
+    assert (
+        tr_message(state)
+        == 'The plan is "Awaiting approval"; only draft or returned plans can be edited'
+    )
+    count = msg(
+        "督查、检查或调查不得少于{minimum}人：督查组只有{count}名不同的督查人员", minimum=2, count=1
+    )
+    assert tr_message(count) == (
+        "An inspection needs at least 2 people: the team has only 1 distinct inspector(s)"
+    )
+    assert tr_message(Forbidden(refused).message) == error_text(Forbidden(refused))
+    assert tr_refusal(Refusal("team.too_small", count, "MAS 15")) == (
+        "An inspection needs at least 2 people: the team has only 1 distinct inspector(s) (MAS 15)"
+    )
+    # a text with no translation, and plain strings, are shown as they are
+    assert tr_message(msg("尚未翻译的{n}项", n=3)) == "尚未翻译的3项"
+    assert tr_message("张三") == "张三"
+
+
+@pytest.mark.usefixtures("english")
+def test_a_rule_refusal_shows_in_english_beside_the_team(window: Make) -> None:
+    main = window("wangjg")
+    plans = main.show_page("plans")
+    plans.new_button.click()
+    # only the signed-in inspector on the team: the domain's live hint, in English
+    assert plans.team_hint.text().startswith("An inspection needs at least 2 people")
+    dashboard = main.show_page("dashboard")
+    actions = {
+        dashboard.task_model.data(dashboard.task_model.index(r, 2))
+        for r in range(dashboard.task_model.rowCount())
+    }
+    assert actions and not any(CJK.search(text) for text in actions), actions
 
 
 @pytest.mark.usefixtures("english")
