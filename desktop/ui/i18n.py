@@ -57,13 +57,17 @@ def tr_message(text: str) -> str:
     translated and its values filled in (a value that is itself a message, or a
     domain name, translated too); any other text as it is.
 
-    The result starts with a capital letter: a phrase translated to go inside
-    other texts ("publish the accountability decision") is also shown alone.
+    A translation starting with a small letter is shown with a capital: a
+    phrase translated to go inside other texts ("publish the accountability
+    decision") is also shown alone. One starting with a value ("{username}:
+    ...") keeps the value as it is.
     """
     if not isinstance(text, Message):
         return text
     shown = _filled(text)
-    return shown[:1].upper() + shown[1:]
+    if QCoreApplication.translate(MESSAGE_CONTEXT, text.template)[:1].islower():
+        return shown[:1].upper() + shown[1:]
+    return shown
 
 
 def _filled(text: Message) -> str:

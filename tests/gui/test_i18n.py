@@ -147,6 +147,8 @@ def test_the_cores_texts_show_in_english() -> None:
     )
     # a text with no translation, and plain strings, are shown as they are
     assert tr_message(msg("尚未翻译的{n}项", n=3)) == "尚未翻译的3项"
+    # a translation starting with a value leaves the value as it is
+    assert tr_message(msg("{username}：用户名或密码错误", username="huangh")).startswith("huangh")
     assert tr_message("张三") == "张三"
 
 
