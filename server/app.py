@@ -9,8 +9,12 @@ one PostgreSQL behind a proxy.
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -22,6 +26,8 @@ from server.db import make_engine, migrate, schema_is_current, session_factory
 from server.numbers import router as numbers_router
 
 MAX_BODY_BYTES = 8 * 1024 * 1024
+PRUNE_EVERY = dt.timedelta(hours=6)
+LOG = logging.getLogger(__name__)
 DESCRIPTION = """
 Central server of 效能督查 (Xiaoneng Inspector): accounts and sessions, the
 complaint handlers' public keys, and sync protocol v1 (push operations,
@@ -87,6 +93,22 @@ class _TooLarge(Exception):
     pass
 
 
+async def prune_parts_forever(folder: Path, older_than: dt.timedelta, every: dt.timedelta) -> None:
+    """Remove unfinished uploads' parts (:func:`server.evidence.prune_parts`) now and
+    then every ``every``, off the event loop, until cancelled. Several server
+    processes may each do it: removing a folder twice is harmless."""
+    while True:
+        try:
+            now = dt.datetime.now(dt.UTC)
+            removed = await asyncio.to_thread(evidence.prune_parts, folder, older_than, now)
+        except OSError:
+            LOG.exception("pruning unfinished uploads in %s failed", folder)
+        else:
+            if removed:
+                LOG.info("removed %d unfinished upload(s) from %s", removed, folder)
+        await asyncio.sleep(every.total_seconds())
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The application for ``settings`` (default: from the environment)."""
     config = settings or Settings.from_env()
@@ -100,7 +122,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             raise RuntimeError(
                 "the database schema is not current: run `python -m server.admin migrate`"
             )
+        pruning = None
+        if config.prune_parts_days > 0:
+            age = dt.timedelta(days=config.prune_parts_days)
+            pruning = asyncio.create_task(
+                prune_parts_forever(config.evidence_folder, age, PRUNE_EVERY)
+            )
         yield
+        if pruning is not None:
+            pruning.cancel()
         engine.dispose()
 
     app = FastAPI(

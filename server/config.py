@@ -17,6 +17,11 @@
                                default ``xiaoneng-evidence`` beside a SQLite
                                file, else in the current folder. Every server
                                process of one office must see the same folder
+``XIAONENG_SERVER_PRUNE_PARTS_DAYS``  remove the parts of large evidence uploads
+                               nobody finished once untouched this many days
+                               (``7``), checked at start-up and every 6 hours;
+                               ``0``: never (``python -m server.admin
+                               prune-evidence-parts`` still does it by hand)
 =============================  ==============================================
 """
 
@@ -32,6 +37,7 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8700
 DEFAULT_SESSION_HOURS = 12.0
 DEFAULT_EVIDENCE_DIR = "xiaoneng-evidence"
+DEFAULT_PRUNE_PARTS_DAYS = 7.0
 
 
 class ConfigError(ValueError):
@@ -82,6 +88,8 @@ class Settings:
     log_level: str = "info"
     #: Where evidence files are kept (``None``: :func:`evidence_folder`'s default).
     evidence_dir: Path | None = None
+    #: Unfinished uploads' parts are removed once untouched this many days (0: never).
+    prune_parts_days: float = DEFAULT_PRUNE_PARTS_DAYS
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -100,6 +108,9 @@ class Settings:
             migrate=flag not in ("0", "false", "no"),
             log_level=source.get("XIAONENG_SERVER_LOG_LEVEL", "").strip().lower() or "info",
             evidence_dir=_folder(source.get("XIAONENG_SERVER_EVIDENCE_DIR")),
+            prune_parts_days=_number(
+                source, "XIAONENG_SERVER_PRUNE_PARTS_DAYS", DEFAULT_PRUNE_PARTS_DAYS, 0, 3650
+            ),
         )
 
     @property

@@ -48,6 +48,10 @@ def test_settings_from_env() -> None:
     for bad in ({"XIAONENG_SERVER_PORT": "http"}, {"XIAONENG_SERVER_PORT": "70000"}):
         with pytest.raises(ConfigError, match="XIAONENG_SERVER_PORT"):
             Settings.from_env(bad)
+    assert settings.prune_parts_days == 7
+    assert Settings.from_env({"XIAONENG_SERVER_PRUNE_PARTS_DAYS": "0"}).prune_parts_days == 0
+    with pytest.raises(ConfigError, match="XIAONENG_SERVER_PRUNE_PARTS_DAYS"):
+        Settings.from_env({"XIAONENG_SERVER_PRUNE_PARTS_DAYS": "-1"})
 
 
 def _free_port() -> int:

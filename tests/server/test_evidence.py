@@ -4,9 +4,11 @@ the visit (暗访: its team and approvers)."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hashlib
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ from fastapi.testclient import TestClient
 
 from desktop.store.ids import new_id
 from server import admin
+from server.app import create_app, prune_parts_forever
 from server.config import Settings
 from server.evidence import MAX_FILE_BYTES, PART_BYTES, stored_path
 
@@ -262,3 +265,51 @@ def test_unfinished_uploads_are_pruned_by_the_admin_command(
         f"/evidence/{other_sha}/parts", params={"size": len(other)}, headers=api.login("insp_a")
     )
     assert left.json()["received"] == [1]
+
+
+def _parts_folder(evidence_dir: Path, name: str, days_old: float) -> Path:
+    """An upload's parts folder (as ``server.evidence`` lays it out), last touched
+    ``days_old`` days ago."""
+    folder = evidence_dir / name[:2] / f"{name}.{MAX_FILE_BYTES + 1}.parts"
+    folder.mkdir(parents=True)
+    part = folder / "0"
+    part.write_bytes(b"part")
+    stamp = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days_old)).timestamp()
+    os.utime(part, (stamp, stamp))
+    return folder
+
+
+@pytest.mark.parametrize("days", [7.0, 0.0])
+def test_the_server_prunes_unfinished_uploads_itself(
+    db_url: str, evidence_dir: Path, days: float
+) -> None:
+    """At start-up and then every few hours, unless XIAONENG_SERVER_PRUNE_PARTS_DAYS is 0."""
+    stale = _parts_folder(evidence_dir, "ab" * 32, days_old=8)
+    fresh = _parts_folder(evidence_dir, "cd" * 32, days_old=1)
+    settings = Settings(database_url=db_url, evidence_dir=evidence_dir, prune_parts_days=days)
+    with TestClient(create_app(settings)) as client:
+        assert client.get("/openapi.json").status_code == 200
+        deadline = time.monotonic() + 10
+        while days and stale.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert stale.exists() is not bool(days)
+        assert fresh.exists()
+
+
+def test_pruning_repeats_until_cancelled(evidence_dir: Path) -> None:
+    async def scenario() -> list[bool]:
+        task = asyncio.create_task(
+            prune_parts_forever(evidence_dir, dt.timedelta(days=7), dt.timedelta(seconds=0.01))
+        )
+        await asyncio.sleep(0.05)  # a pass or two over an empty folder
+        stale = _parts_folder(evidence_dir, "ef" * 32, days_old=30)
+        for _ in range(500):
+            if not stale.exists():
+                break
+            await asyncio.sleep(0.01)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        return [stale.exists(), task.cancelled()]
+
+    assert asyncio.run(scenario()) == [False, True]
