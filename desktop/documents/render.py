@@ -1383,23 +1383,44 @@ def _show(runs: tuple[_Run, ...], size: float) -> _Shown:
     return shown
 
 
+_Drawn = tuple[str, _Shown | None]  # an operation's operators, and its text's encoding
+
+_drawn: dict[_Op, _Drawn] = {}
+_DRAWN_LIMIT = 16384
+
+
+def _draw(op: _Op) -> _Drawn:
+    """The operators of one drawing operation ("" for an empty line), kept by its value:
+    a form's boilerplate line lands on the same grid line in every copy of the form."""
+    if isinstance(op, _RuleOp):
+        drawn: _Drawn = (
+            f"{_COLOURS[op.color]} RG {_num(op.width)} w "
+            f"n {_num(op.x1)} {_num(op.y1)} m {_num(op.x2)} {_num(op.y2)} l S",
+            None,
+        )
+    elif op.runs:
+        shown = _show(op.runs, op.size)
+        code = f"BT 1 0 0 1 {_num(op.x)} {_num(op.baseline)} Tm {_COLOURS[op.color]} rg "
+        drawn = (f"{code}{shown.code} ET", shown)
+    else:
+        drawn = ("", None)
+    if len(_drawn) >= _DRAWN_LIMIT:
+        _drawn.clear()
+    _drawn[op] = drawn
+    return drawn
+
+
 def _content(ops: Iterable[_Op], used: dict[int, _Shown]) -> bytes:
     """The content stream of a page's operations; adds the lines shown to ``used``
-    (by the identity of their runs, which they hold)."""
+    (by their identity)."""
     code = []
     for op in ops:
-        if isinstance(op, _RuleOp):
-            code.append(
-                f"{_COLOURS[op.color]} RG {_num(op.width)} w "
-                f"n {_num(op.x1)} {_num(op.y1)} m {_num(op.x2)} {_num(op.y2)} l S"
-            )
-        elif op.runs:
-            shown = _show(op.runs, op.size)
-            used[id(op.runs)] = shown
-            code.append(
-                f"BT 1 0 0 1 {_num(op.x)} {_num(op.baseline)} Tm {_COLOURS[op.color]} rg "
-                f"{shown.code} ET"
-            )
+        text, shown = _drawn.get(op) or _draw(op)
+        if shown is not None:
+            used[id(shown)] = shown
+            code.append(text)
+        elif text:
+            code.append(text)
     return "\n".join(code).encode("latin-1")
 
 
