@@ -34,6 +34,13 @@ office can print. The sync tops the blocks up when fewer than
 and gives back the unused serials of past years' blocks
 (:func:`desktop.services.documents.top_up_numbers`). A laptop that works
 alone (no server address) keeps the local counter.
+
+A laptop put back from a backup (:mod:`desktop.services.backup`) may have
+given serials of its blocks after the backup was made: the restore lost
+those documents, the server holds them. Until a sync has brought them back
+(:data:`RESTORED_SETTING`, cleared by the sync of a user who signs off), a
+sign-off with a server set is refused (:class:`SyncAfterRestore`) rather than
+give such a serial a second time.
 """
 
 from __future__ import annotations
@@ -53,9 +60,11 @@ from desktop.store.models import DocumentCounter, IssuedDocument, NumberBlock, S
 __all__ = [
     "BLOCK_SIZE",
     "LOW_WATER",
+    "RESTORED_SETTING",
     "Issued",
     "NoNumbersLeft",
     "ReservedBlock",
+    "SyncAfterRestore",
     "assign",
     "china_date",
     "free_serials",
@@ -65,6 +74,7 @@ __all__ = [
     "mark_returned",
     "next_request_id",
     "returnable",
+    "sync_restored",
     "sync_server",
 ]
 
@@ -75,6 +85,9 @@ LOW_WATER: Final = 3
 #: The setting that holds the central server's address
 #: (``desktop.services.sync.SERVER_URL_KEY``; "" or absent: the laptop works alone).
 SERVER_URL_SETTING: Final = "server_url"
+#: Set (to the time, ISO 8601) by a restore from a backup; removed by a sync that
+#: brought back the numbers given after the backup (:func:`sync_restored`).
+RESTORED_SETTING: Final = "numbers_restored_at"
 #: Request ids of block requests: uuid5 of device, server, prefix, year, ordinal.
 _REQUESTS: Final = uuid.UUID("6f1d0c52-3a8e-4f3b-9a51-5c0e1b7d2a90")
 
@@ -86,6 +99,11 @@ class NoNumbersLeft(Exception):
         super().__init__(f"{prefix}〔{year}〕")
         self.prefix = prefix
         self.year = year
+
+
+class SyncAfterRestore(Exception):
+    """The laptop was restored from a backup and has not synced since: its blocks
+    may hold serials it gave after the backup, which only the server knows."""
 
 
 @dataclass(frozen=True)
@@ -170,7 +188,8 @@ def assign(
     already has a number keeps it (nothing is written then).
 
     With ``server_url`` (the laptop syncs with that server) the serial is the
-    lowest free one of the blocks from it; :class:`NoNumbersLeft` if none is.
+    lowest free one of the blocks from it; :class:`NoNumbersLeft` if none is,
+    :class:`SyncAfterRestore` after a restore not yet followed by a sync.
     Without, it is the local counter's next.
     """
     existing = issued(db, kind, record_id)
@@ -180,6 +199,8 @@ def assign(
         raise ValueError("empty document number prefix")
     year = china_date(signed_at).year
     if server_url:
+        if db.get(Setting, RESTORED_SETTING) is not None:
+            raise SyncAfterRestore
         serial = next(free_serials(db, server_url, prefix, year), None)
         if serial is None:
             raise NoNumbersLeft(prefix, year)
@@ -231,6 +252,14 @@ class ReservedBlock:
         if not 1 <= block.first <= block.last:
             raise ValueError("not a number block")
         return block
+
+
+def sync_restored(db: Session) -> None:
+    """Record that a sync brought back what the server holds: numbers are given again."""
+    row = db.get(Setting, RESTORED_SETTING)
+    if row is not None:
+        db.delete(row)
+        db.flush()
 
 
 def sync_server(db: Session) -> str:

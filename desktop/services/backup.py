@@ -80,6 +80,7 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from desktop.crypto.keys import Argon2Params, derive_key
+from desktop.documents import numbers
 from desktop.domain.common import Role
 from desktop.domain.messages import msg
 from desktop.services import auth
@@ -665,6 +666,8 @@ def _finish_store(
                     "previous": previous.name if previous is not None else None,
                 },
             )
+            # numbers given after the backup come back with the next sync: none till then
+            db.merge(Setting(key=numbers.RESTORED_SETTING, value=now.isoformat()))
     finally:
         engine.dispose()
 

@@ -196,6 +196,11 @@ def issue_number(
             ),
             code="document.no_numbers",
         ) from None
+    except numbers.SyncAfterRestore:
+        raise DocumentWorkflowError(
+            msg("本机数据由备份恢复后尚未同步：请先联网同步，取回备份之后已签发的文号，再签发"),
+            code="document.sync_after_restore",
+        ) from None
     if new:
         change(ctx, db, user, "document.sign_off", row, _row_changes(row), created=True)
     return row.number, new
@@ -230,13 +235,17 @@ def top_up_numbers(ctx: Context, user: UserSession, client: SyncClient) -> Numbe
     prefix of the profile, in this year (and next year's from mid-December),
     ask for a block of :data:`~desktop.documents.numbers.BLOCK_SIZE` when
     fewer than :data:`~desktop.documents.numbers.LOW_WATER` serials are free;
-    then give back the unused serials of past years' blocks. Only for users
+    then give back the unused serials of past years' blocks. After a restore
+    from a backup, numbers are given again from here on
+    (:func:`~desktop.documents.numbers.sync_restored`). Only for users
     who may sign off (the server gives blocks to no one else); a failure stops
     the top-up and is reported, never raised (the sync itself is done)."""
     if not user.roles & SIGNERS:
         return NumberTopUp()
     with ctx.transaction() as db:
         url = numbers.sync_server(db)
+        # the sync brought back what the server holds, numbers given after a backup too
+        numbers.sync_restored(db)
     if not url:
         return NumberTopUp()
     today = numbers.china_date(ctx.now())

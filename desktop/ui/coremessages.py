@@ -311,6 +311,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "本机已设置过，请直接登录"),
     QT_TRANSLATE_NOOP("Messages", "本机已连接中心服务器 {server}"),
     QT_TRANSLATE_NOOP("Messages", "本机数据已恢复，请重新启动程序"),
+    QT_TRANSLATE_NOOP("Messages", "本机数据由备份恢复后尚未同步：请先联网同步，取回备份之后已签发的文号，再签发"),
     QT_TRANSLATE_NOOP("Messages", "本规则未设工作任务延期"),
     QT_TRANSLATE_NOOP("Messages", "本规则未设紧急投诉限时办结，不能标记为紧急"),
     QT_TRANSLATE_NOOP("Messages", "机关工作人员"),

@@ -2586,936 +2586,941 @@ The database, the evidence files from visits and the logs are all in this folder
     </message>
     <message>
         <location filename="../../desktop/ui/coremessages.py" line="314"/>
+        <source>本机数据由备份恢复后尚未同步：请先联网同步，取回备份之后已签发的文号，再签发</source>
+        <translation>This laptop was restored from a backup and has not synced since: sync first to get back the document numbers given after the backup, then sign off</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="315"/>
         <source>本规则未设工作任务延期</source>
         <translation>These rules allow no extension of work tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="315"/>
+        <location filename="../../desktop/ui/coremessages.py" line="316"/>
         <source>本规则未设紧急投诉限时办结，不能标记为紧急</source>
         <translation>These rules set no time limit for urgent complaints, so a complaint cannot be marked urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="316"/>
+        <location filename="../../desktop/ui/coremessages.py" line="317"/>
         <source>机关工作人员</source>
         <translation>an agency official</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="317"/>
+        <location filename="../../desktop/ui/coremessages.py" line="318"/>
         <source>机关（单位）</source>
         <translation>an agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="318"/>
+        <location filename="../../desktop/ui/coremessages.py" line="319"/>
         <source>机构</source>
         <translation>agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="319"/>
+        <location filename="../../desktop/ui/coremessages.py" line="320"/>
         <source>机构类型应为机关/单位或效能办</source>
         <translation>The agency type must be agency/unit or efficiency office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="320"/>
+        <location filename="../../desktop/ui/coremessages.py" line="321"/>
         <source>查看单位问责情况</source>
         <translation>view an agency&apos;s accountability record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="321"/>
+        <location filename="../../desktop/ui/coremessages.py" line="322"/>
         <source>查看投诉</source>
         <translation>view complaints</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="322"/>
+        <location filename="../../desktop/ui/coremessages.py" line="323"/>
         <source>查看投诉统计</source>
         <translation>view complaint statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="323"/>
+        <location filename="../../desktop/ui/coremessages.py" line="324"/>
         <source>查看整改要求或督查建议</source>
         <translation>view rectification requirements and supervision suggestions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="324"/>
+        <location filename="../../desktop/ui/coremessages.py" line="325"/>
         <source>查看文书</source>
         <translation>view documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="325"/>
+        <location filename="../../desktop/ui/coremessages.py" line="326"/>
         <source>查看申诉期限</source>
         <translation>view appeal deadlines</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="326"/>
+        <location filename="../../desktop/ui/coremessages.py" line="327"/>
         <source>查看该文书</source>
         <translation>view this document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="327"/>
+        <location filename="../../desktop/ui/coremessages.py" line="328"/>
         <source>查看问责决定</source>
         <translation>view accountability decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="328"/>
+        <location filename="../../desktop/ui/coremessages.py" line="329"/>
         <source>查看问责后果</source>
         <translation>view the consequences of accountability</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="329"/>
+        <location filename="../../desktop/ui/coremessages.py" line="330"/>
         <source>查询重复投诉</source>
         <translation>look up repeat complaints</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="330"/>
+        <location filename="../../desktop/ui/coremessages.py" line="331"/>
         <source>检查地点不能超过 {limit} 个字</source>
         <translation>The place cannot be longer than {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="331"/>
+        <location filename="../../desktop/ui/coremessages.py" line="332"/>
         <source>检查日期不能晚于今天</source>
         <translation>The visit date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="332"/>
+        <location filename="../../desktop/ui/coremessages.py" line="333"/>
         <source>检查记录已完成，不能再修改</source>
         <translation>The visit record is finalised and can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="333"/>
+        <location filename="../../desktop/ui/coremessages.py" line="334"/>
         <source>正在上传证据文件</source>
         <translation>Uploading evidence files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="334"/>
+        <location filename="../../desktop/ui/coremessages.py" line="335"/>
         <source>正在加密写入备份：{percent}%</source>
         <translation>Encrypting and writing the backup: {percent}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="335"/>
+        <location filename="../../desktop/ui/coremessages.py" line="336"/>
         <source>正在发送本机的更改：{done}/{total}</source>
         <translation>Sending local changes: {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="336"/>
+        <location filename="../../desktop/ui/coremessages.py" line="337"/>
         <source>正在接收服务器上的更改…</source>
         <translation>Receiving changes from the server...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="337"/>
+        <location filename="../../desktop/ui/coremessages.py" line="338"/>
         <source>正在接收服务器上的更改：已接收 {count} 项</source>
         <translation>Receiving changes from the server: {count} received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="338"/>
+        <location filename="../../desktop/ui/coremessages.py" line="339"/>
         <source>正在接收服务器上的记录…</source>
         <translation>Receiving records from the server...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="339"/>
+        <location filename="../../desktop/ui/coremessages.py" line="340"/>
         <source>正在接收服务器上的记录：已接收 {count} 条</source>
         <translation>Receiving records from the server: {count} received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="340"/>
+        <location filename="../../desktop/ui/coremessages.py" line="341"/>
         <source>正在接收证据文件</source>
         <translation>Receiving evidence files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="341"/>
+        <location filename="../../desktop/ui/coremessages.py" line="342"/>
         <source>正在检查恢复的数据库…</source>
         <translation>Checking the restored database...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="342"/>
+        <location filename="../../desktop/ui/coremessages.py" line="343"/>
         <source>正在解密并校验备份…</source>
         <translation>Decrypting and verifying the backup...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="343"/>
+        <location filename="../../desktop/ui/coremessages.py" line="344"/>
         <source>正在读取数据库快照…</source>
         <translation>Reading a snapshot of the database...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="344"/>
+        <location filename="../../desktop/ui/coremessages.py" line="345"/>
         <source>每页条数应在 1 到 {most} 之间</source>
         <translation>Rows per page must be between 1 and {most}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="345"/>
+        <location filename="../../desktop/ui/coremessages.py" line="346"/>
         <source>添加证据</source>
         <translation>add evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="346"/>
+        <location filename="../../desktop/ui/coremessages.py" line="347"/>
         <source>状态应为草稿或已签发</source>
         <translation>The state must be draft or signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="347"/>
+        <location filename="../../desktop/ui/coremessages.py" line="348"/>
         <source>用户名“{username}”已存在</source>
         <translation>The username &quot;{username}&quot; already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="348"/>
+        <location filename="../../desktop/ui/coremessages.py" line="349"/>
         <source>用户名或密码错误</source>
         <translation>Wrong username or password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="349"/>
+        <location filename="../../desktop/ui/coremessages.py" line="350"/>
         <source>申诉</source>
         <translation>appeal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="350"/>
+        <location filename="../../desktop/ui/coremessages.py" line="351"/>
         <source>申诉处理决定应于{due}前作出，已超期{late}日</source>
         <translation>The appeal decision was due by {due}; it is {late} days late</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="351"/>
+        <location filename="../../desktop/ui/coremessages.py" line="352"/>
         <source>申诉处理决定日期</source>
         <translation>appeal decision date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="352"/>
+        <location filename="../../desktop/ui/coremessages.py" line="353"/>
         <source>申诉处理决定日期（{decided}）早于收到申诉之日（{received}）</source>
         <translation>The appeal decision date ({decided}) is earlier than the day the appeal was received ({received})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="353"/>
+        <location filename="../../desktop/ui/coremessages.py" line="354"/>
         <source>申诉处理期限</source>
         <translation>Appeal decision deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="354"/>
+        <location filename="../../desktop/ui/coremessages.py" line="355"/>
         <source>申诉处理结果中的“{measure}”不适用于该问责对象</source>
         <translation>&quot;{measure}&quot; in the appeal outcome does not apply to this subject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="355"/>
+        <location filename="../../desktop/ui/coremessages.py" line="356"/>
         <source>申诉应当以书面形式提出</source>
         <translation>An appeal must be made in writing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="356"/>
+        <location filename="../../desktop/ui/coremessages.py" line="357"/>
         <source>申诉应当写明理由</source>
         <translation>An appeal must state its reasons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="357"/>
+        <location filename="../../desktop/ui/coremessages.py" line="358"/>
         <source>申诉所针对的问责决定与所附决定不一致</source>
         <translation>The appeal is against a different accountability decision than the one attached</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="358"/>
+        <location filename="../../desktop/ui/coremessages.py" line="359"/>
         <source>申诉日期（{filed}）早于收到问责决定之日（{received}）</source>
         <translation>The appeal date ({filed}) is earlier than the day the decision was received ({received})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="359"/>
+        <location filename="../../desktop/ui/coremessages.py" line="360"/>
         <source>申诉期限</source>
         <translation>Appeal period</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="360"/>
+        <location filename="../../desktop/ui/coremessages.py" line="361"/>
         <source>申诉期限已于{due}届满（自收到问责决定之日起{days}日），逾期{late}日</source>
         <translation>The appeal period ended on {due} ({days} days from receipt of the decision); {late} days late</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="361"/>
+        <location filename="../../desktop/ui/coremessages.py" line="362"/>
         <source>申请投诉延期</source>
         <translation>request complaint extensions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="362"/>
+        <location filename="../../desktop/ui/coremessages.py" line="363"/>
         <source>电话号码不能为空</source>
         <translation>The phone number cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="363"/>
+        <location filename="../../desktop/ui/coremessages.py" line="364"/>
         <source>电话号码只能包含数字、空格、连字符和 +86 前缀</source>
         <translation>A phone number may only contain digits, spaces, hyphens and the +86 prefix</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="364"/>
+        <location filename="../../desktop/ui/coremessages.py" line="365"/>
         <source>登记投诉</source>
         <translation>register complaints</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="365"/>
+        <location filename="../../desktop/ui/coremessages.py" line="366"/>
         <source>登记整改情况</source>
         <translation>record the follow-up of rectifications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="366"/>
+        <location filename="../../desktop/ui/coremessages.py" line="367"/>
         <source>登记申诉</source>
         <translation>register appeals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="367"/>
+        <location filename="../../desktop/ui/coremessages.py" line="368"/>
         <source>登记送达日期</source>
         <translation>record the date of receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="368"/>
+        <location filename="../../desktop/ui/coremessages.py" line="369"/>
         <source>登记送达日期（申诉期限自送达起算）</source>
         <translation>Record the date of receipt (the appeal period runs from receipt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="369"/>
+        <location filename="../../desktop/ui/coremessages.py" line="370"/>
         <source>督促{kind}落实</source>
         <translation>Urge that the {kind} be carried out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="370"/>
+        <location filename="../../desktop/ui/coremessages.py" line="371"/>
         <source>督查、检查或调查不得少于{minimum}人：以本人凭证确认在场的督查组成员只有{count}名，不能{stage}</source>
         <translation>An inspection needs at least {minimum} people: only {count} team member(s) confirmed presence with their own credentials, so you cannot {stage}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="371"/>
+        <location filename="../../desktop/ui/coremessages.py" line="372"/>
         <source>督查、检查或调查不得少于{minimum}人：督查组只有{count}名不同的督查人员</source>
         <translation>An inspection needs at least {minimum} people: the team has only {count} distinct inspector(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="372"/>
+        <location filename="../../desktop/ui/coremessages.py" line="373"/>
         <source>督查、检查或调查不得少于{minimum}人：督查组只有{count}名不同的督查人员（共列出{listed}人次，同一人只计一次）</source>
         <translation>An inspection needs at least {minimum} people: the team has only {count} distinct inspector(s) ({listed} listed; each person counts once)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="373"/>
+        <location filename="../../desktop/ui/coremessages.py" line="374"/>
         <source>督查人员</source>
         <translation>inspectors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="374"/>
+        <location filename="../../desktop/ui/coremessages.py" line="375"/>
         <source>督查建议</source>
         <translation>Supervision suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="375"/>
+        <location filename="../../desktop/ui/coremessages.py" line="376"/>
         <source>督查类型“{kind}”不在本单位的规则配置中，请重新选择督查类型</source>
         <translation>The inspection type &quot;{kind}&quot; is not in this office&apos;s rule profile; choose the type again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="376"/>
+        <location filename="../../desktop/ui/coremessages.py" line="377"/>
         <source>督查类型“{kind}”不存在，请从{names}中选择</source>
         <translation>There is no inspection type &quot;{kind}&quot;; choose one of: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="377"/>
+        <location filename="../../desktop/ui/coremessages.py" line="378"/>
         <source>督查组成员应为用户列表</source>
         <translation>The team must be a list of users</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="378"/>
+        <location filename="../../desktop/ui/coremessages.py" line="379"/>
         <source>督查组成员（{id}）不存在或已停用</source>
         <translation>Team member ({id}) does not exist or is deactivated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="379"/>
+        <location filename="../../desktop/ui/coremessages.py" line="380"/>
         <source>督查结束日期</source>
         <translation>Inspection end date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="380"/>
+        <location filename="../../desktop/ui/coremessages.py" line="381"/>
         <source>私钥文件格式错误或已损坏</source>
         <translation>The private key file is malformed or damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="381"/>
+        <location filename="../../desktop/ui/coremessages.py" line="382"/>
         <source>私钥文件格式错误或版本不受支持</source>
         <translation>The private key file is malformed or its version is not supported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="382"/>
+        <location filename="../../desktop/ui/coremessages.py" line="383"/>
         <source>私钥文件的密钥派生参数无效</source>
         <translation>The private key file has invalid key derivation parameters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="383"/>
+        <location filename="../../desktop/ui/coremessages.py" line="384"/>
         <source>科室负责人（机构负责人）</source>
         <translation>supervisors (heads of unit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="384"/>
+        <location filename="../../desktop/ui/coremessages.py" line="385"/>
         <source>立项依据不能超过 {limit} 个字</source>
         <translation>The approval reference cannot be longer than {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="385"/>
+        <location filename="../../desktop/ui/coremessages.py" line="386"/>
         <source>第{number}项</source>
         <translation>item {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="386"/>
+        <location filename="../../desktop/ui/coremessages.py" line="387"/>
         <source>签发文书</source>
         <translation>sign off documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="387"/>
+        <location filename="../../desktop/ui/coremessages.py" line="388"/>
         <source>签发该文书</source>
         <translation>sign off this document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="388"/>
+        <location filename="../../desktop/ui/coremessages.py" line="389"/>
         <source>签发问责决定</source>
         <translation>sign accountability decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="389"/>
+        <location filename="../../desktop/ui/coremessages.py" line="390"/>
         <source>类型应为整改要求或督查建议</source>
         <translation>The type must be a rectification requirement or a supervision suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="390"/>
+        <location filename="../../desktop/ui/coremessages.py" line="391"/>
         <source>系统管理员</source>
         <translation>system administrators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="391"/>
+        <location filename="../../desktop/ui/coremessages.py" line="392"/>
         <source>结束日期不能早于开始日期</source>
         <translation>The end date cannot be before the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="392"/>
+        <location filename="../../desktop/ui/coremessages.py" line="393"/>
         <source>统计月数应在 1 到 {limit} 之间</source>
         <translation>The number of months must be between 1 and {limit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="393"/>
+        <location filename="../../desktop/ui/coremessages.py" line="394"/>
         <source>维护人员</source>
         <translation>manage officials</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="394"/>
+        <location filename="../../desktop/ui/coremessages.py" line="395"/>
         <source>维护机构</source>
         <translation>manage agencies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="395"/>
+        <location filename="../../desktop/ui/coremessages.py" line="396"/>
         <source>维持原决定的，处理结果应与原问责方式一致</source>
         <translation>When the decision is upheld, the outcome must match the original measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="396"/>
+        <location filename="../../desktop/ui/coremessages.py" line="397"/>
         <source>考评年度应在 2000 到 {latest} 之间</source>
         <translation>The rating year must be between 2000 and {latest}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="397"/>
+        <location filename="../../desktop/ui/coremessages.py" line="398"/>
         <source>考评等次应为：{ratings}</source>
         <translation>The rating must be one of: {ratings}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="398"/>
+        <location filename="../../desktop/ui/coremessages.py" line="399"/>
         <source>自动同步间隔应在 0 到 {max_minutes} 分钟之间（0 为不自动同步）</source>
         <translation>The automatic sync interval must be between 0 and {max_minutes} minutes (0: no automatic sync)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="399"/>
+        <location filename="../../desktop/ui/coremessages.py" line="400"/>
         <source>自动锁定时间应在 1 到 240 分钟之间</source>
         <translation>The auto-lock time must be between 1 and 240 minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="400"/>
+        <location filename="../../desktop/ui/coremessages.py" line="401"/>
         <source>至少应写明一项问责情形（事实依据）</source>
         <translation>State at least one ground for accountability (the facts)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="401"/>
+        <location filename="../../desktop/ui/coremessages.py" line="402"/>
         <source>至少应选择一种问责方式</source>
         <translation>Select at least one measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="402"/>
+        <location filename="../../desktop/ui/coremessages.py" line="403"/>
         <source>至少选择一个角色</source>
         <translation>Select at least one role</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="403"/>
+        <location filename="../../desktop/ui/coremessages.py" line="404"/>
         <source>规则配置“{profile}”没有该文书（{kind}）</source>
         <translation>Rule profile &quot;{profile}&quot; has no such document ({kind})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="404"/>
+        <location filename="../../desktop/ui/coremessages.py" line="405"/>
         <source>解密后的数据格式错误</source>
         <translation>The decrypted data is malformed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="405"/>
+        <location filename="../../desktop/ui/coremessages.py" line="406"/>
         <source>解密后的身份数据格式错误</source>
         <translation>The decrypted identity data is malformed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="406"/>
+        <location filename="../../desktop/ui/coremessages.py" line="407"/>
         <source>解密失败：密钥不匹配、记录不符或数据已被篡改</source>
         <translation>Decryption failed: wrong key, wrong record, or the data has been tampered with</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="407"/>
+        <location filename="../../desktop/ui/coremessages.py" line="408"/>
         <source>设置中心服务器地址</source>
         <translation>set the central server address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="408"/>
+        <location filename="../../desktop/ui/coremessages.py" line="409"/>
         <source>证据类型应为照片、扫描件、录音或其他</source>
         <translation>The evidence type must be photo, scan, recording or other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="409"/>
+        <location filename="../../desktop/ui/coremessages.py" line="410"/>
         <source>该地址不是效能督查中心服务器，或版本不符：{reason}</source>
         <translation>This address is not a Xiaoneng Inspector central server, or its version does not match: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="410"/>
+        <location filename="../../desktop/ui/coremessages.py" line="411"/>
         <source>该备份文件由更新版本的程序生成（格式版本 {version}），请先升级本程序</source>
         <translation>This backup file was made by a newer version of the program (format version {version}); upgrade this program first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="411"/>
+        <location filename="../../desktop/ui/coremessages.py" line="412"/>
         <source>该备份来自更新版本的程序（数据结构 {revision}），请先升级本程序再恢复</source>
         <translation>This backup comes from a newer version of the program (data structure {revision}); upgrade this program before restoring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="412"/>
+        <location filename="../../desktop/ui/coremessages.py" line="413"/>
         <source>该工作人员不属于所选单位</source>
         <translation>The official does not belong to the selected agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="413"/>
+        <location filename="../../desktop/ui/coremessages.py" line="414"/>
         <source>该投诉受理人员尚未生成密钥，请联系管理员</source>
         <translation>This complaint handler has no key yet. Please contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="414"/>
+        <location filename="../../desktop/ui/coremessages.py" line="415"/>
         <source>该操作尚未被服务器拒绝，会在下次同步时发送；如不需要可放弃</source>
         <translation>The server has not rejected this operation; it will be sent at the next sync. Discard it if it is no longer needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="415"/>
+        <location filename="../../desktop/ui/coremessages.py" line="416"/>
         <source>该操作已处理</source>
         <translation>This operation has already been resolved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="416"/>
+        <location filename="../../desktop/ui/coremessages.py" line="417"/>
         <source>该操作没有冲突，会在下次同步时发送</source>
         <translation>This operation has no conflict; it will be sent at the next sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="417"/>
+        <location filename="../../desktop/ui/coremessages.py" line="418"/>
         <source>该操作的内容无法再次写入</source>
         <translation>The content of this operation cannot be written again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="418"/>
+        <location filename="../../desktop/ui/coremessages.py" line="419"/>
         <source>该文书不编发文字号</source>
         <translation>This document has no document number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="419"/>
+        <location filename="../../desktop/ui/coremessages.py" line="420"/>
         <source>该文书不编发文字号，无需签发</source>
         <translation>This document has no document number and needs no sign-off</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="420"/>
+        <location filename="../../desktop/ui/coremessages.py" line="421"/>
         <source>该文件已存在，请另选文件名</source>
         <translation>This file already exists. Choose another file name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="421"/>
+        <location filename="../../desktop/ui/coremessages.py" line="422"/>
         <source>该申诉已作出处理决定</source>
         <translation>This appeal has already been decided</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="422"/>
+        <location filename="../../desktop/ui/coremessages.py" line="423"/>
         <source>该申诉应向{routes}提出</source>
         <translation>This appeal must be lodged with {routes}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="423"/>
+        <location filename="../../desktop/ui/coremessages.py" line="424"/>
         <source>该申诉应向{routes}提出（{bodies}）</source>
         <translation>This appeal must be lodged with {routes} ({bodies})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="424"/>
+        <location filename="../../desktop/ui/coremessages.py" line="425"/>
         <source>该记录不能制作此文书（{kind}）</source>
         <translation>This document cannot be made for this record ({kind})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="425"/>
+        <location filename="../../desktop/ui/coremessages.py" line="426"/>
         <source>该记录已被本机其他记录引用，不能删除：请先处理引用它的记录</source>
         <translation>Other records on this computer refer to this record, so it cannot be deleted. Resolve the records that refer to it first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="426"/>
+        <location filename="../../desktop/ui/coremessages.py" line="427"/>
         <source>该记录当前的状态不适用此文书（{document}）</source>
         <translation>This document does not fit the record&apos;s current state ({document})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="427"/>
+        <location filename="../../desktop/ui/coremessages.py" line="428"/>
         <source>该记录还有本机尚未发送的更改：请先同步，再重新提交</source>
         <translation>This record has local changes not sent yet. Sync first, then resubmit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="428"/>
+        <location filename="../../desktop/ui/coremessages.py" line="429"/>
         <source>该问责决定已公开</source>
         <translation>This accountability decision is already published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="429"/>
+        <location filename="../../desktop/ui/coremessages.py" line="430"/>
         <source>该问责决定已签发</source>
         <translation>This accountability decision is already signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="430"/>
+        <location filename="../../desktop/ui/coremessages.py" line="431"/>
         <source>该问责决定适用的规则（{profile}）与当前规则配置不一致</source>
         <translation>This accountability decision follows rules ({profile}) different from the current rule profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="431"/>
+        <location filename="../../desktop/ui/coremessages.py" line="432"/>
         <source>请先登记问责决定的送达日期，申诉期限自送达之日起算</source>
         <translation>Record the decision&apos;s date of receipt first: the appeal period counts from that day</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="432"/>
+        <location filename="../../desktop/ui/coremessages.py" line="433"/>
         <source>请写明申诉处理决定的理由</source>
         <translation>State the reasons for the appeal decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="433"/>
+        <location filename="../../desktop/ui/coremessages.py" line="434"/>
         <source>请填写中心服务器地址</source>
         <translation>Enter the central server address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="434"/>
+        <location filename="../../desktop/ui/coremessages.py" line="435"/>
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="435"/>
+        <location filename="../../desktop/ui/coremessages.py" line="436"/>
         <source>请填写开始日期</source>
         <translation>Enter the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="436"/>
+        <location filename="../../desktop/ui/coremessages.py" line="437"/>
         <source>请填写投诉事项</source>
         <translation>Enter the matter of the complaint</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="437"/>
+        <location filename="../../desktop/ui/coremessages.py" line="438"/>
         <source>请填写整改要求或建议的内容</source>
         <translation>Enter the content of the requirement or suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="438"/>
+        <location filename="../../desktop/ui/coremessages.py" line="439"/>
         <source>请填写方案标题</source>
         <translation>Enter the plan title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="439"/>
+        <location filename="../../desktop/ui/coremessages.py" line="440"/>
         <source>请填写本效能办的名称</source>
         <translation>Enter the name of this efficiency office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="440"/>
+        <location filename="../../desktop/ui/coremessages.py" line="441"/>
         <source>请填写机构名称</source>
         <translation>Enter the agency name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="441"/>
+        <location filename="../../desktop/ui/coremessages.py" line="442"/>
         <source>请填写检查地点</source>
         <translation>Enter the place visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="442"/>
+        <location filename="../../desktop/ui/coremessages.py" line="443"/>
         <source>请填写检查日期</source>
         <translation>Enter the visit date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="443"/>
+        <location filename="../../desktop/ui/coremessages.py" line="444"/>
         <source>请填写用户名</source>
         <translation>Enter the username</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="444"/>
+        <location filename="../../desktop/ui/coremessages.py" line="445"/>
         <source>请填写督查报告</source>
         <translation>Enter the inspection report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="445"/>
+        <location filename="../../desktop/ui/coremessages.py" line="446"/>
         <source>请填写结束日期</source>
         <translation>Enter the end date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="446"/>
+        <location filename="../../desktop/ui/coremessages.py" line="447"/>
         <source>请填写身份证号码或电话号码</source>
         <translation>Enter an ID number or a phone number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="447"/>
+        <location filename="../../desktop/ui/coremessages.py" line="448"/>
         <source>请求无效</source>
         <translation>invalid request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="448"/>
+        <location filename="../../desktop/ui/coremessages.py" line="449"/>
         <source>请输入备份口令</source>
         <translation>Enter the backup passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="449"/>
+        <location filename="../../desktop/ui/coremessages.py" line="450"/>
         <source>请输入密码</source>
         <translation>Enter the password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="450"/>
+        <location filename="../../desktop/ui/coremessages.py" line="451"/>
         <source>请输入本人密码以连接中心服务器</source>
         <translation>Enter your password to connect to the central server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="451"/>
+        <location filename="../../desktop/ui/coremessages.py" line="452"/>
         <source>请选择保存恢复密钥的文件</source>
         <translation>Choose the file to save the recovery key in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="452"/>
+        <location filename="../../desktop/ui/coremessages.py" line="453"/>
         <source>请选择备份文件的保存位置（文件名）</source>
         <translation>Choose where to save the backup file (file name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="453"/>
+        <location filename="../../desktop/ui/coremessages.py" line="454"/>
         <source>请选择本效能办的层级</source>
         <translation>Select the level of this efficiency office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="454"/>
+        <location filename="../../desktop/ui/coremessages.py" line="455"/>
         <source>请选择被督查单位（所选单位不存在）</source>
         <translation>Choose the agency to inspect (the chosen agency does not exist)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="455"/>
+        <location filename="../../desktop/ui/coremessages.py" line="456"/>
         <source>请选择被问责的工作人员</source>
         <translation>Select the official held accountable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="456"/>
+        <location filename="../../desktop/ui/coremessages.py" line="457"/>
         <source>请选择规则配置</source>
         <translation>Select a rule profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="457"/>
+        <location filename="../../desktop/ui/coremessages.py" line="458"/>
         <source>请选择问责对象所在单位</source>
         <translation>Select the subject&apos;s agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="458"/>
+        <location filename="../../desktop/ui/coremessages.py" line="459"/>
         <source>请选择问责对象类型</source>
         <translation>Select the type of subject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="459"/>
+        <location filename="../../desktop/ui/coremessages.py" line="460"/>
         <source>调查核实，办结并答复投诉人</source>
         <translation>Investigate, then close and reply to the complainant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="460"/>
+        <location filename="../../desktop/ui/coremessages.py" line="461"/>
         <source>起始位置不能为负数</source>
         <translation>The starting position cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="461"/>
+        <location filename="../../desktop/ui/coremessages.py" line="462"/>
         <source>起草督查方案</source>
         <translation>draft inspection plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="462"/>
+        <location filename="../../desktop/ui/coremessages.py" line="463"/>
         <source>起草问责决定</source>
         <translation>draft accountability decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="463"/>
+        <location filename="../../desktop/ui/coremessages.py" line="464"/>
         <source>跟踪承办单位反馈（反馈时限 {limit}），办结并答复</source>
         <translation>Follow up the handling agency&apos;s feedback (due {limit}), then close and reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="464"/>
+        <location filename="../../desktop/ui/coremessages.py" line="465"/>
         <source>跟进{kind}落实情况并登记</source>
         <translation>Follow up and record how the {kind} is carried out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="465"/>
+        <location filename="../../desktop/ui/coremessages.py" line="466"/>
         <source>身份保险库操作失败</source>
         <translation>The identity vault operation failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="466"/>
+        <location filename="../../desktop/ui/coremessages.py" line="467"/>
         <source>身份证号码不能为空</source>
         <translation>The ID number cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="467"/>
+        <location filename="../../desktop/ui/coremessages.py" line="468"/>
         <source>身份证号码出生日期错误：不是有效的日期</source>
         <translation>Wrong birth date in the ID number: not a valid date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="468"/>
+        <location filename="../../desktop/ui/coremessages.py" line="469"/>
         <source>身份证号码出生日期错误：早于 1900 年</source>
         <translation>Wrong birth date in the ID number: before 1900</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="469"/>
+        <location filename="../../desktop/ui/coremessages.py" line="470"/>
         <source>身份证号码出生日期错误：晚于今天</source>
         <translation>Wrong birth date in the ID number: after today</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="470"/>
+        <location filename="../../desktop/ui/coremessages.py" line="471"/>
         <source>身份证号码含有非法字符：前 17 位应为数字，末位应为数字或 X</source>
         <translation>The ID number has invalid characters: the first 17 must be digits, the last a digit or X</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="471"/>
+        <location filename="../../desktop/ui/coremessages.py" line="472"/>
         <source>身份证号码地址码错误：{code} 不是有效的省级行政区划代码</source>
         <translation>Wrong region code in the ID number: {code} is not a valid province-level code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="472"/>
+        <location filename="../../desktop/ui/coremessages.py" line="473"/>
         <source>身份证号码校验位错误：应为 {expected}，实为 {actual}</source>
         <translation>Wrong check character in the ID number: it should be {expected}, it is {actual}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="473"/>
+        <location filename="../../desktop/ui/coremessages.py" line="474"/>
         <source>身份证号码长度错误：应为 18 位，实为 {length} 位</source>
         <translation>Wrong ID number length: it should have 18 characters, it has {length}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="474"/>
+        <location filename="../../desktop/ui/coremessages.py" line="475"/>
         <source>这不是效能督查的备份文件</source>
         <translation>This is not a Xiaoneng Inspector backup file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="475"/>
+        <location filename="../../desktop/ui/coremessages.py" line="476"/>
         <source>这类操作不能重新提交</source>
         <translation>This kind of operation cannot be resubmitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="476"/>
+        <location filename="../../desktop/ui/coremessages.py" line="477"/>
         <source>连续两年内</source>
         <translation>within two consecutive years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="477"/>
+        <location filename="../../desktop/ui/coremessages.py" line="478"/>
         <source>退回督查方案</source>
         <translation>return inspection plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="478"/>
+        <location filename="../../desktop/ui/coremessages.py" line="479"/>
         <source>退回督查方案须写明退回理由</source>
         <translation>Give the reason for returning the inspection plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="479"/>
+        <location filename="../../desktop/ui/coremessages.py" line="480"/>
         <source>送达日期</source>
         <translation>date of receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="480"/>
+        <location filename="../../desktop/ui/coremessages.py" line="481"/>
         <source>送达日期不能早于决定日期（{decided}）</source>
         <translation>The date of receipt cannot be earlier than the decision date ({decided})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="481"/>
+        <location filename="../../desktop/ui/coremessages.py" line="482"/>
         <source>适用“{mitigation}”应写明从轻、减轻或免予问责</source>
         <translation>Applying &quot;{mitigation}&quot; requires choosing lighter measures, reduced measures or exemption</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="482"/>
+        <location filename="../../desktop/ui/coremessages.py" line="483"/>
         <source>选择了从轻、减轻或免予问责，但未写明依据的容错情形</source>
         <translation>Lighter measures, reduced measures or exemption was chosen, but no mitigation ground is given</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="483"/>
+        <location filename="../../desktop/ui/coremessages.py" line="484"/>
         <source>重新提交被规则拒绝（服务器上的记录已不同）：{refusals}。可以放弃本机更改</source>
         <translation>The rules refuse the resubmission (the record on the server has changed): {refusals}. You can discard the local change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="484"/>
+        <location filename="../../desktop/ui/coremessages.py" line="485"/>
         <source>问责决定</source>
         <translation>accountability decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="485"/>
+        <location filename="../../desktop/ui/coremessages.py" line="486"/>
         <source>问责决定尚未签发</source>
         <translation>The accountability decision has not been signed yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="486"/>
+        <location filename="../../desktop/ui/coremessages.py" line="487"/>
         <source>问责决定尚未签发：签发问责决定时即编发文字号</source>
         <translation>The accountability decision is not signed yet: it gets its number when it is signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="487"/>
+        <location filename="../../desktop/ui/coremessages.py" line="488"/>
         <source>问责决定已签发，不能再修改</source>
         <translation>The accountability decision is signed and can no longer be edited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="488"/>
+        <location filename="../../desktop/ui/coremessages.py" line="489"/>
         <source>问责决定应恰有一种文书式样，实有 {count} 种（{kinds}）</source>
         <translation>An accountability decision must have exactly one document form, but has {count} ({kinds})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="489"/>
+        <location filename="../../desktop/ui/coremessages.py" line="490"/>
         <source>问责对象应为机关（单位）或机关工作人员</source>
         <translation>The subject must be an agency or an agency official</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="490"/>
+        <location filename="../../desktop/ui/coremessages.py" line="491"/>
         <source>问责情形“{ground}”不适用于{kind}</source>
         <translation>The ground &quot;{ground}&quot; does not apply to {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="491"/>
+        <location filename="../../desktop/ui/coremessages.py" line="492"/>
         <source>问责情形“{ground}”只能对机关（单位）或其负责人问责，该工作人员不是负责人</source>
         <translation>The ground &quot;{ground}&quot; applies only to an agency or its heads, and this official is not a head</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="492"/>
+        <location filename="../../desktop/ui/coremessages.py" line="493"/>
         <source>问责情形“{ground}”应给予“{measure}”，减轻前应适用的问责方式中未选</source>
         <translation>The ground &quot;{ground}&quot; calls for &quot;{measure}&quot;, which is not among the measures that applied before the reduction</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="493"/>
+        <location filename="../../desktop/ui/coremessages.py" line="494"/>
         <source>问责情形“{ground}”应给予“{measure}”，问责方式中未选</source>
         <translation>The ground &quot;{ground}&quot; calls for &quot;{measure}&quot;, which is not among the selected measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="494"/>
+        <location filename="../../desktop/ui/coremessages.py" line="495"/>
         <source>问责情形重复：{ground}</source>
         <translation>Ground given twice: {ground}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="495"/>
+        <location filename="../../desktop/ui/coremessages.py" line="496"/>
         <source>问责方式不能合并使用，只能选择一种</source>
         <translation>Measures cannot be combined; select only one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="496"/>
+        <location filename="../../desktop/ui/coremessages.py" line="497"/>
         <source>问责方式重复：{measure}</source>
         <translation>Measure given twice: {measure}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="497"/>
+        <location filename="../../desktop/ui/coremessages.py" line="498"/>
         <source>除暗访外，检查前应当表明身份：记录尚未载明已出示证件，不能{stage}</source>
         <translation>Except on unannounced visits, inspectors must identify themselves first: the record does not yet state that credentials were shown, so you cannot {stage}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="498"/>
+        <location filename="../../desktop/ui/coremessages.py" line="499"/>
         <source>须写明延期理由</source>
         <translation>Give the reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="499"/>
+        <location filename="../../desktop/ui/coremessages.py" line="500"/>
         <source>须选择办理结果：{names}</source>
         <translation>Choose the result: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="500"/>
+        <location filename="../../desktop/ui/coremessages.py" line="501"/>
         <source>（已加密）</source>
         <translation>(encrypted)</translation>
     </message>
@@ -6588,7 +6593,7 @@ Each inspector present enters their own username and password here to confirm pr
 <context>
     <name>Refusal</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="91"/>
+        <location filename="../../desktop/ui/i18n.py" line="95"/>
         <source>{message}（{article}）</source>
         <translation>{message} ({article})</translation>
     </message>

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QDialog, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from desktop.crypto import Argon2Params
 from desktop.domain.common import Role
 from desktop.resources import load_profile
 from desktop.services import auth, setup, sync
@@ -28,9 +27,9 @@ from desktop.ui.app import open_in_background
 from desktop.ui.dialogs.firstrun import PAGE_DONE, PAGE_OFFICE, PAGE_SERVER, FirstRunWizard
 from desktop.ui.signin import NEEDS_SETUP, SignInDialog
 from server import accounts, security
+from tests.accounts import FAST_ARGON2
 from tests.sync.support import LiveServer, start_server
 
-FAST = Argon2Params(time_cost=1, memory_cost_kib=64, parallelism=1)
 PASSWORD = "first run 2026"
 PASSPHRASE = "kept in the office safe"
 DEVICE = "0190a000-0000-7000-8000-0000000000e1"
@@ -78,7 +77,7 @@ def server(tmp_path: Path) -> Iterator[LiveServer]:
 
 
 def wizard_for(qtbot: QtBot, ctx: Context, alone: bool) -> FirstRunWizard:
-    wizard = FirstRunWizard(ctx, argon2=FAST)
+    wizard = FirstRunWizard(ctx, argon2=FAST_ARGON2)
     qtbot.addWidget(wizard)
     wizard.show()
     (wizard.mode_page.alone if alone else wizard.mode_page.server).setChecked(True)
@@ -234,7 +233,7 @@ def test_setting_up_alone_writes_all_or_nothing(fresh: Context, tmp_path: Path) 
         "password_again": PASSWORD,
         "passphrase": PASSPHRASE,
         "passphrase_again": PASSPHRASE,
-        "argon2": FAST,
+        "argon2": FAST_ARGON2,
     }
     unwritable = Path("/proc/xiaoneng-recovery.txt")  # even root cannot create files there
     with pytest.raises(ServiceError) as refused:

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.crypto import Argon2Params
 from desktop.demo import DEMO_PASSWORD
 from desktop.resources import load_profile
 from desktop.services import auth, backup, settings
@@ -20,11 +19,11 @@ from desktop.services.base import Context
 from desktop.store.db import open_store
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.settings import BackupDialog, Page, RestoreDialog
+from tests.accounts import FAST_ARGON2
 
 PASSPHRASE = "office safe 2026"
 WAIT = 60_000  # argon2id over 256 MiB on a loaded two-core machine
 
-FAST = Argon2Params(time_cost=1, memory_cost_kib=64, parallelism=1)
 
 Make = Callable[[str], MainWindow]
 
@@ -169,7 +168,7 @@ def test_restore_errors_appear_beside_their_fields(
     assert "不是效能督查的备份文件" in restore.form.error_for("source")
 
     made = backup.make_backup(
-        ctx, main.session, tmp_path / "b.xnbak", PASSPHRASE, Quiet(), params=FAST
+        ctx, main.session, tmp_path / "b.xnbak", PASSPHRASE, Quiet(), params=FAST_ARGON2
     )
     restore.source.path.setText(str(made.path))
     restore.passphrase.setText("wrong passphrase")

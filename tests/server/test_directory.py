@@ -13,7 +13,6 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from desktop.crypto import (
-    Argon2Params,
     generate_keypair,
     open_secret,
     public_key_to_bytes,
@@ -24,10 +23,10 @@ from desktop.crypto import (
 from desktop.crypto.vault import SealedIdentity
 from desktop.domain.common import Role
 from server import accounts
+from tests.accounts import FAST_ARGON2
 
 from .support import PASSWORD, Api, uid
 
-FAST = Argon2Params(time_cost=1, memory_cost_kib=64, parallelism=1)
 RECORD = "office-blind-index-key"
 SECRET = b"s" * 32
 
@@ -45,7 +44,7 @@ def directory(api: Api, client: TestClient, user: str) -> dict[str, Any]:
 
 def publish(api: Api, client: TestClient, user: str, password: str = "pw-0123456") -> Any:
     private, public = generate_keypair()
-    sealed = seal_private_key(private, password, FAST)
+    sealed = seal_private_key(private, password, FAST_ARGON2)
     response = client.put(
         "/directory/me/key",
         json={"public_key": b64(public_key_to_bytes(public)), "sealed_private_key": b64(sealed)},

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desktop.crypto import Argon2Params
 from desktop.demo import DEMO_COMPLAINANT, DEMO_PASSWORD, build_demo
+from desktop.documents import numbers
 from desktop.resources import load_profile
 from desktop.selftest import plaintext_hits, verify_audit_command
 from desktop.services import auth, backup, settings
@@ -38,10 +38,10 @@ from desktop.store.db import (
     open_store,
 )
 from desktop.store.models import AuditEntry
+from tests.accounts import FAST_ARGON2
 
 SECRETS = [DEMO_COMPLAINANT.name, DEMO_COMPLAINANT.id_number, DEMO_COMPLAINANT.phone]
 PASSPHRASE = "山高水长 backup 2026"
-FAST = Argon2Params(time_cost=1, memory_cost_kib=64, parallelism=1)
 CHUNK = 4096  # small chunks: the demo store spans a few hundred of them
 DEVICE = "0190a000-0000-7000-8000-0000000000b1"
 HOLIDAY_TABLE = 'year = 2027\nnotice = "测试"\n\n[[holidays]]\nname = "元旦"\nfirst = 2027-01-01\n'
@@ -100,16 +100,20 @@ def admin(ctx: Context) -> UserSession:
 
 
 def backup_to(ctx: Context, user: UserSession, target: Path) -> backup.BackupResult:
-    return make_backup(ctx, user, target, PASSPHRASE, Recorder(), params=FAST, chunk_size=CHUNK)
+    return make_backup(
+        ctx, user, target, PASSPHRASE, Recorder(), params=FAST_ARGON2, chunk_size=CHUNK
+    )
 
 
 def dump(folder: Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table, sorted; the restore's own audit entry left out."""
+    """Every row of every table, sorted; the restore's own audit entry and its mark
+    that numbers wait for a sync (``numbers.RESTORED_SETTING``) left out."""
     with sqlite3.connect(folder / DB_FILE) as conn:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         rows = {t: sorted(conn.execute(f"SELECT * FROM {t}"), key=repr) for t in tables}
     conn.close()
     rows["audit_log"] = [r for r in rows["audit_log"] if "backup.restore" not in r]
+    rows["settings"] = [r for r in rows["settings"] if r[0] != numbers.RESTORED_SETTING]
     return rows
 
 
@@ -145,7 +149,7 @@ def test_round_trip_restores_the_same_state(
     out.mkdir()
     progress = Recorder()
     result = make_backup(
-        ctx, admin, out / "b.xnbak", PASSPHRASE, progress, params=FAST, chunk_size=CHUNK
+        ctx, admin, out / "b.xnbak", PASSPHRASE, progress, params=FAST_ARGON2, chunk_size=CHUNK
     )
     assert result.path.is_file() and result.file_bytes == result.path.stat().st_size
     assert [p.name for p in out.iterdir()] == ["b.xnbak"]  # no partial file left
@@ -171,6 +175,12 @@ def test_round_trip_restores_the_same_state(
 
     assert dump(data) == before
     assert files(data) == evidence_before
+    with sqlite3.connect(data / DB_FILE) as conn:  # numbers wait for the next sync
+        marked = conn.execute(
+            "SELECT value FROM settings WHERE key = ?", (numbers.RESTORED_SETTING,)
+        ).fetchone()
+    conn.close()
+    assert marked is not None and marked[0].startswith(str(ctx.today().year))
     with pytest.raises(ServiceError, match="重新启动"):  # the old context is closed for good
         settings.get_settings(ctx, admin)
 
@@ -233,7 +243,7 @@ def test_bad_backup_input_is_refused_beside_its_field(
     ctx: Context, admin: UserSession, tmp_path: Path, passphrase: str, target: str, field: str
 ) -> None:
     with pytest.raises(BackupError) as refused:
-        make_backup(ctx, admin, tmp_path / target, passphrase, Recorder(), params=FAST)
+        make_backup(ctx, admin, tmp_path / target, passphrase, Recorder(), params=FAST_ARGON2)
     assert refused.value.field == field
     assert list(tmp_path.glob("*.xnbak")) == [] and list(tmp_path.glob(".*.part")) == []
 
@@ -243,7 +253,13 @@ def test_a_cancelled_backup_leaves_no_file(
 ) -> None:
     with pytest.raises(Cancelled):
         make_backup(
-            ctx, admin, tmp_path / "b.xnbak", PASSPHRASE, Recorder(3), params=FAST, chunk_size=CHUNK
+            ctx,
+            admin,
+            tmp_path / "b.xnbak",
+            PASSPHRASE,
+            Recorder(3),
+            params=FAST_ARGON2,
+            chunk_size=CHUNK,
         )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
 
@@ -452,7 +468,7 @@ def test_backup_while_another_connection_writes(
                 tmp_path / f"b{i}.xnbak",
                 PASSPHRASE,
                 WriterAround(writing, idle),
-                params=FAST,
+                params=FAST_ARGON2,
                 chunk_size=CHUNK,
             )
             for i in range(3)
@@ -503,7 +519,9 @@ def test_large_evidence_streams_through_without_sitting_in_memory(
 
     tracemalloc.start()
     try:
-        result = make_backup(ctx, admin, tmp_path / "b.xnbak", PASSPHRASE, Recorder(), params=FAST)
+        result = make_backup(
+            ctx, admin, tmp_path / "b.xnbak", PASSPHRASE, Recorder(), params=FAST_ARGON2
+        )
         backup_peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.reset_peak()
         target = tmp_path / "restored"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -19,13 +20,16 @@ from sqlalchemy.orm import Session
 
 from desktop.documents import numbers
 from desktop.services import decisions, rectifications, sync as sync_service
+from desktop.services.backup import make_backup, restore_backup
+from desktop.services.base import Context
 from desktop.services.documents import DocumentWorkflowError, sign_off_document
+from desktop.store.db import open_store
 from desktop.store.models import IssuedDocument, NumberBlock as LaptopBlock, OutboxOp
-from desktop.sync.engine import PENDING, STATUS_REJECTED
+from desktop.sync.engine import PENDING, STATUS_REJECTED, NoProgress
 from server.numbers import NumberBlock as ServerBlock
-from tests.accounts import PASSWORD
+from tests.accounts import FAST_ARGON2, PASSWORD
 
-from .support import DEVICE_A, CutAfterSending, Laptop, LiveServer
+from .support import DEVICE_A, Clock, CutAfterSending, Laptop, LiveServer
 
 MakeLaptop = Callable[[str], Laptop]
 NOTICE = "rectification_notice"
@@ -214,3 +218,48 @@ def test_at_the_turn_of_the_year_unused_serials_go_back_and_the_new_series_start
     # nothing is returned twice
     again = sync_service.run_sync(a.ctx, a.login("s_sup"), a.client("s_sup"))
     assert (again.numbers.returned, again.numbers.received) == (0, ())
+
+
+def test_a_laptop_restored_from_a_backup_syncs_before_it_numbers_again(
+    make_laptop: MakeLaptop, live_server: LiveServer, tmp_path: Path
+) -> None:
+    """Serials given after the backup was made are the server's to say: the restored
+    laptop refuses to number until a sync has brought them back, then goes on after
+    them rather than giving one a second time."""
+    a = make_laptop("a")
+    a.sync("s_sup")
+    year = year_of(a)
+    made = make_backup(
+        a.ctx,
+        a.login("s_admin"),
+        tmp_path / "a.xnbak",
+        "山高水长 backup",
+        NoProgress(),
+        params=FAST_ARGON2,
+    )
+    first = signed_notice(a)  # after the backup: the restore loses it, the server has it
+    assert first == f"{NOTICES}〔{year}〕1号"
+    a.sync("s_sup")
+    folder = a.ctx.store.data_dir
+    restore_backup(
+        folder, made.path, "山高水长 backup", NoProgress(), ctx=a.ctx, user=a.login("s_admin")
+    )
+    clock = Clock()
+    restored = Laptop(
+        "a", Context(open_store(folder), DEVICE_A, a.ctx.profile, clock=clock), a.office, clock
+    )
+    try:
+        record = notice(restored)
+        with pytest.raises(DocumentWorkflowError, match="备份恢复后尚未同步") as refused:
+            sign_off_document(restored.ctx, restored.login("s_sup"), NOTICE, record)
+        assert refused.value.code == "document.sync_after_restore"
+        assert laptop_numbers(restored) == set()  # nothing written
+        restored.sync("s_sup")
+        assert laptop_numbers(restored) == {first}  # back from the server
+        again = sign_off_document(restored.ctx, restored.login("s_sup"), NOTICE, record)
+        assert again == f"{NOTICES}〔{year}〕2号"
+        restored.sync("s_sup")
+        assert sorted(server_numbers(live_server)) == sorted([first, again])
+        assert sync_service.sync_status(restored.ctx, restored.login("s_sup")).conflicts == []
+    finally:
+        restored.close()

@@ -17,7 +17,6 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.crypto import Argon2Params
 from desktop.services import plans, sync as sync_service, visits
 from desktop.services.backup import make_backup, restore_backup
 from desktop.services.base import Context
@@ -26,16 +25,15 @@ from desktop.store.audit import RESTORE_ACTION, entry_hash
 from desktop.store.db import open_store
 from desktop.store.models import AuditEntry
 from desktop.sync import uploads
-from desktop.sync.engine import sync_once
+from desktop.sync.engine import NoProgress, sync_once
 from desktop.sync.protocol import EvidenceParts
 from server.audit import AuditRecord
-from tests.accounts import PASSWORD
+from tests.accounts import FAST_ARGON2, PASSWORD
 
 from .support import DEVICE_A, Clock, CutAfterSending, Laptop, LiveServer, Office, open_laptop
 from .test_two_laptops import new_plan
 
 MakeLaptop = Callable[[str], Laptop]
-FAST = Argon2Params(time_cost=1, memory_cost_kib=64, parallelism=1)
 PHOTO = b"\xff\xd8\xff\xe0 the queue at window 3 " + bytes(range(256)) * 40
 #: The fields an audit entry's hash covers (desktop.store.audit.entry_hash).
 HASHED = (
@@ -322,14 +320,19 @@ def test_a_laptop_restored_from_an_old_backup_uploads_its_trail_as_a_branch(
     assert run(a, "s_insp_a").uploads.problem == ""
     before = len(local_chain(a))
     made = make_backup(
-        a.ctx, a.login("s_admin"), tmp_path / "a.xnbak", "山高水长 backup", _Quiet(), params=FAST
+        a.ctx,
+        a.login("s_admin"),
+        tmp_path / "a.xnbak",
+        "山高水长 backup",
+        NoProgress(),
+        params=FAST_ARGON2,
     )
     new_plan(a, "备份之后的督查")
     assert run(a, "s_insp_a").uploads.problem == ""
     lost = [e.hash for e in local_chain(a)][before:]
     folder = a.ctx.store.data_dir
     restore_backup(
-        folder, made.path, "山高水长 backup", _Quiet(), ctx=a.ctx, user=a.login("s_admin")
+        folder, made.path, "山高水长 backup", NoProgress(), ctx=a.ctx, user=a.login("s_admin")
     )
     store = open_store(folder)
     clock = Clock()
@@ -349,16 +352,6 @@ def test_a_laptop_restored_from_an_old_backup_uploads_its_trail_as_a_branch(
         assert run(restored, "s_insp_a").uploads.problem == ""
     finally:
         restored.close()
-
-
-class _Quiet:
-    """A progress sink that shows nothing."""
-
-    def update(self, done: int, total: int, text: str = "") -> None:
-        pass
-
-    def check(self) -> None:
-        pass
 
 
 class _Stop(Exception):
