@@ -186,9 +186,6 @@ class _Line:
         return natural
 
 
-_Unit = tuple[_Glyph, ...]
-
-
 @lru_cache(maxsize=65536)
 def _measure(char: str, font: str, size: float) -> tuple[str, float]:
     used = fonts.font_for(font, char)
@@ -262,19 +259,19 @@ def _unbreakable(glyph: _Glyph) -> _Glyph:
     return replace(glyph, breakable=False)
 
 
-def _units(glyphs: Sequence[_Glyph], text: str) -> list[_Unit]:
-    """Unbreakable pieces of the (breakable) glyphs of ``text``: a CJK character, an
-    ASCII word or number, a ——/…… pair.
+def _unit_cuts(glyphs: list[_Glyph], text: str) -> list[int]:
+    """Where the unbreakable pieces of the (breakable) glyphs of ``text`` start, and the
+    end: a piece is a CJK character, an ASCII word or number, a ——/…… pair.
 
-    Only the last glyph of a piece is ``breakable``: justification never
-    letter-spaces a number or a Latin word.
+    Only the last glyph of a piece stays ``breakable`` (``glyphs`` is changed
+    in place): justification never letter-spaces a number or a Latin word.
     """
-    units: list[_Unit] = list(zip(glyphs))  # 1-tuples
+    cuts = list(range(len(glyphs) + 1))
     for match in reversed(list(_LONG_UNIT.finditer(text))):
         start, end = match.span()
-        inner = tuple(map(_unbreakable, glyphs[start : end - 1]))
-        units[start:end] = [(*inner, glyphs[end - 1])]
-    return units
+        glyphs[start : end - 1] = map(_unbreakable, glyphs[start : end - 1])
+        del cuts[start + 1 : end]
+    return cuts
 
 
 def _width(unit: Sequence[_Glyph]) -> float:
@@ -282,15 +279,14 @@ def _width(unit: Sequence[_Glyph]) -> float:
     return width
 
 
-def _starts(units: Sequence[_Unit]) -> list[float]:
-    """Where each unit starts from the start of the first, and where the last ends."""
-    widths = [unit[0].advance if len(unit) == 1 else _width(unit) for unit in units]
-    return list(itertools.accumulate(widths, initial=0.0))
-
-
-def _bad_break(before: _Unit, after: _Unit) -> bool:
-    """Whether a line break between ``before`` and ``after`` breaks the 避头尾 rules."""
-    return after[0].char in NO_LINE_START or before[-1].char in NO_LINE_END
+def _unit_widths(glyphs: Sequence[_Glyph], cuts: Sequence[int]) -> list[float]:
+    """The width of each piece (:func:`_unit_cuts`)."""
+    if len(cuts) > len(glyphs):  # every piece one glyph
+        return list(map(_ADVANCE, glyphs))
+    return [
+        glyphs[start].advance if end - start == 1 else _width(glyphs[start:end])
+        for start, end in itertools.pairwise(cuts)
+    ]
 
 
 def _gaps(glyphs: Sequence[_Glyph]) -> list[bool]:
@@ -308,13 +304,12 @@ def _gaps(glyphs: Sequence[_Glyph]) -> list[bool]:
     return gaps
 
 
-def _fits(units: Sequence[_Unit], avail: float) -> bool:
-    """Whether ``units`` fit on a line of ``avail``, tightening its gaps if need be.
+def _fits(glyphs: Sequence[_Glyph], avail: float) -> bool:
+    """Whether ``glyphs`` fit on a line of ``avail``, tightening its gaps if need be.
 
     A line may be set tighter by up to :data:`MAX_SQUEEZE` of a character per
     gap, which is how a closing mark is kept off the start of the next line.
     """
-    glyphs = [g for unit in units for g in unit]
     excess: float = sum(map(_ADVANCE, glyphs)) - avail
     if excess <= 0.01:
         return True
@@ -322,59 +317,71 @@ def _fits(units: Sequence[_Unit], avail: float) -> bool:
     return excess <= room + 0.01
 
 
-def _break_units(units: list[_Unit], first: float, rest: float) -> list[list[_Unit]]:
-    """Greedy line breaking of one hard-break-free run of units, with 避头尾.
+def _break_glyphs(glyphs: list[_Glyph], text: str, first: float, rest: float) -> list[list[_Glyph]]:
+    """Greedy line breaking of the glyphs of one hard-break-free ``text`` between its
+    unbreakable pieces (:func:`_unit_cuts`), with 避头尾.
 
     A closing mark that would start a line is kept on the line above if that
     line can be set a little tighter (:func:`_fits`); otherwise characters are
     pushed down to the next line until the break is allowed.
     """
     eps = 0.01
-    lines: list[list[_Unit]] = []
-    # where each unit starts, from the start of the run
-    starts = _starts(units)
+    cuts = _unit_cuts(glyphs, text)
+    count = len(cuts) - 1  # pieces
+    widths = _unit_widths(glyphs, cuts)
+    starts = list(itertools.accumulate(widths, initial=0.0))  # where each piece starts
+
+    def bad_break(k: int) -> bool:  # before piece k
+        return text[cuts[k]] in NO_LINE_START or text[cuts[k] - 1] in NO_LINE_END
+
+    spans: list[tuple[int, int]] = []  # each line's pieces
     i = 0
-    while i < len(units):
-        avail = first if not lines else rest
+    while i < count:
+        avail = first if not spans else rest
         j = bisect.bisect_right(starts, starts[i] + avail + eps, i) - 1
-        if j == i:  # one unit wider than the line: split it into characters
-            if len(units[i]) > 1:
-                units[i : i + 1] = [(replace(g, breakable=True),) for g in units[i]]
-                starts = _starts(units)
+        if j == i:  # one piece wider than the line: split it into characters
+            start, end = cuts[i], cuts[i + 1]
+            if end - start > 1:
+                glyphs[start:end] = [replace(g, breakable=True) for g in glyphs[start:end]]
+                cuts[i + 1 : i + 1] = range(start + 1, end)
+                count = len(cuts) - 1
+                widths = _unit_widths(glyphs, cuts)
+                starts = list(itertools.accumulate(widths, initial=0.0))
                 continue
             j = i + 1  # a single glyph wider than the line gets a line of its own
         else:
             while (
-                j < len(units)
-                and units[j][0].char in NO_LINE_START
-                and _fits(units[i : j + 1], avail)
+                j < count
+                and text[cuts[j]] in NO_LINE_START
+                and _fits(glyphs[cuts[i] : cuts[j + 1]], avail)
             ):
                 j += 1
-            if j < len(units):
+            if j < count:
                 k = j
-                while k > i + 1 and _bad_break(units[k - 1], units[k]):
+                while k > i + 1 and bad_break(k):
                     k -= 1
-                if not _bad_break(units[k - 1], units[k]):
+                if not bad_break(k):
                     j = k
-        lines.append(units[i:j])
+        spans.append((i, j))
         i = j
-        while i < len(units) and units[i][0].char == " ":
+        while i < count and text[cuts[i]] == " ":
             i += 1
+    lines = [glyphs[cuts[i] : cuts[j]] for i, j in spans]
     # no lone character on a paragraph's last line (孤字): take one from the line above
-    if len(lines) > 1:
-        last, above = lines[-1], lines[-2]
-        chars = [g.char for unit in last for g in unit if g.char not in NO_LINE_START]
-        if len(chars) <= 1 and len(above) > 4:
-            moved = above[-1]
-            avail = first if len(lines) == 2 else rest
-            slack = avail - sum(_width(unit) for unit in above[:-1])
+    if len(spans) > 1:
+        above, moved = spans[-2][0], spans[-2][1] - 1  # its first and last pieces
+        start, end = spans[-1]
+        chars = [char for char in text[cuts[start] : cuts[end]] if char not in NO_LINE_START]
+        if len(chars) <= 1 and moved - above > 3:
+            avail = first if len(spans) == 2 else rest
+            slack = avail - sum(widths[above:moved])
             if (
-                not _bad_break(above[-2], moved)
-                and moved[0].char != " "
-                and slack <= WIDOW_GAP * (len(above) - 2)
+                not bad_break(moved)
+                and text[cuts[moved]] != " "
+                and slack <= WIDOW_GAP * (moved - above - 1)
             ):
-                lines[-2] = above[:-1]
-                lines[-1] = [moved, *last]
+                lines[-2] = glyphs[cuts[above] : cuts[moved]]
+                lines[-1] = glyphs[cuts[moved] : cuts[moved + 1]] + lines[-1]
     return lines
 
 
@@ -411,16 +418,32 @@ def _wrapped(
     lines: list[_Line] = []
     for part in text.replace("\r\n", "\n").replace("\t", " ").split("\n"):
         first = first_indent if not lines else rest_indent
-        units = _units(_glyphs(part, font, size, grid), part)
-        broken = _break_units(units, width - first, width - rest_indent) or [[]]
-        for n, line_units in enumerate(broken):
-            glyphs = [g for unit in line_units for g in unit]
+        glyphs = _glyphs(part, font, size, grid)
+        broken = _break_glyphs(glyphs, part, width - first, width - rest_indent) or [[]]
+        for n, glyphs in enumerate(broken):
             while glyphs and glyphs[-1].char == " ":
                 glyphs.pop()
             indent = first if n == 0 else rest_indent
-            avail = width - indent
-            lines.append(_Line(tuple(glyphs), indent, avail, n == len(broken) - 1))
+            lines.append(_line(tuple(glyphs), indent, width - indent, n == len(broken) - 1))
     return tuple(lines)
+
+
+# lines met, by their glyphs' identity and their measures (the line keeps its glyphs)
+_lines: dict[tuple[tuple[int, ...], float, float, bool], _Line] = {}
+_LINES_LIMIT = 8192
+
+
+def _line(glyphs: tuple[_Glyph, ...], indent: float, avail: float, last: bool) -> _Line:
+    """The line of ``glyphs``: the same object wherever the same glyphs are set on the same
+    measure, so that its setting and drawing are reused (the lines of a paragraph that
+    differs from the last copy's only at its end, e.g. a case number)."""
+    key = (tuple(map(id, glyphs)), indent, avail, last)
+    line = _lines.get(key)
+    if line is None:
+        if len(_lines) >= _LINES_LIMIT:
+            _lines.clear()
+        line = _lines[key] = _Line(glyphs, indent, avail, last)
+    return line
 
 
 @lru_cache(maxsize=256)
@@ -649,9 +672,17 @@ class _Flow:
         align: Align = "justify",
         font_color: Color = BLACK,
     ) -> None:
-        self.last_block = []
         self.last_rows = []
         self.carry_lines = 1
+        index = self.next_line()
+        if lines and index + len(lines) <= LINES_PER_PAGE:  # no page break in them
+            ops = _placed(tuple(lines), index, size, left, align, font_color)
+            self.ops.extend(ops)
+            self.y = _line_top(index + len(lines))
+            page = len(self.pages) - 1
+            self.last_block = [(page, op) for op in ops]
+            return
+        self.last_block = []
         for line in lines:
             top = self.take_line()
             op = _line_op(line, left, top, size, align, font_color)
@@ -750,6 +781,18 @@ class _Flow:
             for row in moved
         ]
         self.y = moved[-1].bottom + dy - TABLE_GAP
+
+
+@lru_cache(maxsize=4096)
+def _placed(
+    lines: tuple[_Line, ...], index: int, size: float, left: float, align: Align, color: Color
+) -> tuple[_TextOp, ...]:
+    """The operations of ``lines`` on consecutive grid lines from grid line ``index``
+    (kept: a form's boilerplate paragraph lands on the same grid lines in every copy)."""
+    return tuple(
+        _line_op(line, left, _line_top(index + n), size, align, color)
+        for n, line in enumerate(lines)
+    )
 
 
 # --------------------------------------------------------------------- the parts
