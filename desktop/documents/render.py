@@ -57,6 +57,7 @@ the content).
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import itertools
 import math
 import operator
@@ -153,7 +154,7 @@ Align = Literal["justify", "left", "center", "right"]
 # --------------------------------------------------------------------- glyphs and lines
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # kept per character: compared and hashed by identity
 class _Glyph:
     char: str
     font: str
@@ -259,34 +260,22 @@ def _unbreakable(glyph: _Glyph) -> _Glyph:
     return replace(glyph, breakable=False)
 
 
-def _unit_cuts(glyphs: list[_Glyph], text: str) -> list[int]:
-    """Where the unbreakable pieces of the (breakable) glyphs of ``text`` start, and the
-    end: a piece is a CJK character, an ASCII word or number, a ——/…… pair.
+def _pieces(glyphs: list[_Glyph], text: str) -> tuple[list[int], list[float]]:
+    """Where the unbreakable pieces of the (breakable) glyphs of ``text`` start (and the
+    end), and their widths: a piece is a CJK character, an ASCII word or number, a
+    ——/…… pair.
 
     Only the last glyph of a piece stays ``breakable`` (``glyphs`` is changed
     in place): justification never letter-spaces a number or a Latin word.
     """
     cuts = list(range(len(glyphs) + 1))
+    widths = list(map(_ADVANCE, glyphs))
     for match in reversed(list(_LONG_UNIT.finditer(text))):
         start, end = match.span()
         glyphs[start : end - 1] = map(_unbreakable, glyphs[start : end - 1])
         del cuts[start + 1 : end]
-    return cuts
-
-
-def _width(unit: Sequence[_Glyph]) -> float:
-    width: float = sum(map(_ADVANCE, unit))
-    return width
-
-
-def _unit_widths(glyphs: Sequence[_Glyph], cuts: Sequence[int]) -> list[float]:
-    """The width of each piece (:func:`_unit_cuts`)."""
-    if len(cuts) > len(glyphs):  # every piece one glyph
-        return list(map(_ADVANCE, glyphs))
-    return [
-        glyphs[start].advance if end - start == 1 else _width(glyphs[start:end])
-        for start, end in itertools.pairwise(cuts)
-    ]
+        widths[start:end] = [sum(widths[start:end])]
+    return cuts, widths
 
 
 def _gaps(glyphs: Sequence[_Glyph]) -> list[bool]:
@@ -319,16 +308,15 @@ def _fits(glyphs: Sequence[_Glyph], avail: float) -> bool:
 
 def _break_glyphs(glyphs: list[_Glyph], text: str, first: float, rest: float) -> list[list[_Glyph]]:
     """Greedy line breaking of the glyphs of one hard-break-free ``text`` between its
-    unbreakable pieces (:func:`_unit_cuts`), with 避头尾.
+    unbreakable pieces (:func:`_pieces`), with 避头尾.
 
     A closing mark that would start a line is kept on the line above if that
     line can be set a little tighter (:func:`_fits`); otherwise characters are
     pushed down to the next line until the break is allowed.
     """
     eps = 0.01
-    cuts = _unit_cuts(glyphs, text)
-    count = len(cuts) - 1  # pieces
-    widths = _unit_widths(glyphs, cuts)
+    cuts, widths = _pieces(glyphs, text)
+    count = len(cuts) - 1
     starts = list(itertools.accumulate(widths, initial=0.0))  # where each piece starts
 
     def bad_break(k: int) -> bool:  # before piece k
@@ -344,8 +332,8 @@ def _break_glyphs(glyphs: list[_Glyph], text: str, first: float, rest: float) ->
             if end - start > 1:
                 glyphs[start:end] = [replace(g, breakable=True) for g in glyphs[start:end]]
                 cuts[i + 1 : i + 1] = range(start + 1, end)
+                widths[i : i + 1] = map(_ADVANCE, glyphs[start:end])
                 count = len(cuts) - 1
-                widths = _unit_widths(glyphs, cuts)
                 starts = list(itertools.accumulate(widths, initial=0.0))
                 continue
             j = i + 1  # a single glyph wider than the line gets a line of its own
@@ -674,20 +662,33 @@ class _Flow:
     ) -> None:
         self.last_rows = []
         self.carry_lines = 1
+        self.last_block = self.put_lines(
+            tuple(lines), (left,) * len(lines), size, align, font_color
+        )
+
+    def put_lines(
+        self,
+        lines: tuple[_Line, ...],
+        lefts: tuple[float, ...],
+        size: float,
+        align: Align,
+        color: Color,
+    ) -> list[tuple[int, _TextOp]]:
+        """Draw ``lines`` (each in a box starting at its ``lefts``) on the next grid
+        lines; the page and operation of each."""
         index = self.next_line()
         if lines and index + len(lines) <= LINES_PER_PAGE:  # no page break in them
-            ops = _placed(tuple(lines), index, size, left, align, font_color)
+            ops = _placed(lines, lefts, index, size, align, color)
             self.ops.extend(ops)
             self.y = _line_top(index + len(lines))
             page = len(self.pages) - 1
-            self.last_block = [(page, op) for op in ops]
-            return
-        self.last_block = []
-        for line in lines:
-            top = self.take_line()
-            op = _line_op(line, left, top, size, align, font_color)
+            return [(page, op) for op in ops]
+        placed = []
+        for line, left in zip(lines, lefts, strict=True):
+            op = _line_op(line, left, self.take_line(), size, align, color)
             self.ops.append(op)
-            self.last_block.append((len(self.pages) - 1, op))
+            placed.append((len(self.pages) - 1, op))
+        return placed
 
     def carry_to_new_page(self, lines: int) -> None:
         """Start a new page, moving the last ``lines`` grid lines of the last block with it.
@@ -785,13 +786,18 @@ class _Flow:
 
 @lru_cache(maxsize=4096)
 def _placed(
-    lines: tuple[_Line, ...], index: int, size: float, left: float, align: Align, color: Color
+    lines: tuple[_Line, ...],
+    lefts: tuple[float, ...],
+    index: int,
+    size: float,
+    align: Align,
+    color: Color,
 ) -> tuple[_TextOp, ...]:
     """The operations of ``lines`` on consecutive grid lines from grid line ``index``
     (kept: a form's boilerplate paragraph lands on the same grid lines in every copy)."""
     return tuple(
         _line_op(line, left, _line_top(index + n), size, align, color)
-        for n, line in enumerate(lines)
+        for n, (line, left) in enumerate(zip(lines, lefts, strict=True))
     )
 
 
@@ -829,7 +835,7 @@ def _mark_op(mark: str, top: float) -> tuple[_TextOp, float]:
     return _line_op(line, AREA_LEFT, top, size, "center", RED), size
 
 
-def _layout_letter_header(flow: _Flow, document: Document) -> None:
+def _layout_letter_header(flow: _Flow, document: _Header) -> None:
     """信函格式 (GB/T 9704 10.1): the mark 30 mm below the paper's top, a red double
     line (thick over thin) 4 mm under it; under the line, at 7/8 of a 3号
     character, the 密级 flush left and the number flush right; the title two
@@ -851,7 +857,25 @@ def _layout_letter_header(flow: _Flow, document: Document) -> None:
     flow.skip_lines(2)
 
 
-def _layout_header(flow: _Flow, document: Document) -> None:
+class _Header(NamedTuple):
+    """What the 版头 is laid out from."""
+
+    confidential: str | None
+    issuer_mark: str | None
+    number: str | None
+    layout: str
+
+
+@lru_cache(maxsize=4096)
+def _header(header: _Header) -> tuple[tuple[tuple[_Op, ...], ...], float]:
+    """The 版头's operations, per page, and the top of the free space below it (kept:
+    each copy of a form has the same, up to its number)."""
+    flow = _Flow()
+    _layout_header(flow, header)
+    return tuple(map(tuple, flow.pages)), flow.y
+
+
+def _layout_header(flow: _Flow, document: _Header) -> None:
     if document.issuer_mark and document.layout == "letter":
         _layout_letter_header(flow, document)
         return
@@ -1212,21 +1236,18 @@ def _layout_attachments(flow: _Flow, attachments: Sequence[str]) -> None:
     flow.carry_lines = len(lines) if len(lines) <= 6 else 1  # keep a short list together
 
 
-def _layout_signature(flow: _Flow, document: Document) -> None:
-    """发文机关署名 and 成文日期 per GB/T 9704 7.3.5.1, kept together with some text."""
-    date = chinese_date(document.date) if document.date else None
-    signature = document.signature
-    if not signature and not date:
-        return
+@lru_cache(maxsize=1024)
+def _signature_block(
+    signature: str | None, date: str | None
+) -> tuple[int, tuple[_Line, ...], tuple[float, ...]]:
+    """The blank grid lines above the signature (room for the seal) and its lines, the
+    issuer's then the date, with where each starts."""
     width = AREA_WIDTH - 2 * CHAR_PITCH
     lines = _wrap(signature, fonts.BODY, SIZE_3, width, grid=True) if signature else []
     date_line = _wrap(date, fonts.BODY, SIZE_3, AREA_WIDTH, grid=True)[0] if date else None
     blank = 2 if signature else 1  # room for the seal over the signature and the date
-    needed = blank + len(lines) + (date_line is not None)
-    if flow.lines_left() < needed and not flow.tighten_page(needed):
-        flow.carry_to_new_page(flow.carry_lines)
-    flow.skip_lines(blank)
     date_right = AREA_RIGHT - 4 * CHAR_PITCH  # 右空四字
+    lefts = []
     if lines:
         widest = max(line.natural for line in lines)
         if date_line is not None:  # centred over the date, but 右空二字 at least
@@ -1235,29 +1256,42 @@ def _layout_signature(flow: _Flow, document: Document) -> None:
             right = max(right, date_right)
         else:
             right = AREA_RIGHT - 2 * CHAR_PITCH  # 右空二字 when there is no date (7.3.5.2)
-        for line in lines:
-            left = max(AREA_LEFT, right - line.natural)
-            flow.ops.append(_line_op(line, left, flow.take_line(), SIZE_3, "left"))
+        lefts = [max(AREA_LEFT, right - line.natural) for line in lines]
     if date_line is not None:
-        left = date_right - date_line.natural
-        flow.ops.append(_line_op(date_line, left, flow.take_line(), SIZE_3, "left"))
+        lines.append(date_line)
+        lefts.append(date_right - date_line.natural)
+    return blank, tuple(lines), tuple(lefts)
+
+
+def _layout_signature(flow: _Flow, document: Document) -> None:
+    """发文机关署名 and 成文日期 per GB/T 9704 7.3.5.1, kept together with some text."""
+    date = chinese_date(document.date) if document.date else None
+    if not document.signature and not date:
+        return
+    blank, lines, lefts = _signature_block(document.signature, date)
+    needed = blank + len(lines)
+    if flow.lines_left() < needed and not flow.tighten_page(needed):
+        flow.carry_to_new_page(flow.carry_lines)
+    flow.skip_lines(blank)
+    flow.put_lines(lines, lefts, SIZE_3, "left", BLACK)
     flow.last_block = []
     flow.last_rows = []
 
 
-def _imprint_lines(document: Document) -> tuple[list[_Line], list[_Line]]:
+def _imprint_lines(
+    copy_to: tuple[str, ...], printer: str | None, printed_on: dt.date | None
+) -> tuple[list[_Line], list[_Line]]:
     """The 版记's lines: 抄送 (wrapped, aligned after the colon) and 印发 (one line)."""
     inner = AREA_WIDTH - 2 * SIZE_4
     copy: list[_Line] = []
-    if document.copy_to:
-        text = "抄送：" + "，".join(document.copy_to).rstrip("。.，, ") + "。"
+    if copy_to:
+        text = "抄送：" + "，".join(copy_to).rstrip("。.，, ") + "。"
         hang = _text_width("抄送：", fonts.BODY, SIZE_4)
         copy = _wrap(text, fonts.BODY, SIZE_4, inner, grid=False, rest_indent=hang)
     printed: list[_Line] = []
-    if document.printer or document.printed_on:
-        printer = document.printer or ""
-        date = chinese_date(document.printed_on) + "印发" if document.printed_on else ""
-        printed = [_single_line(printer, SIZE_4, inner), _single_line(date, SIZE_4, inner)]
+    if printer or printed_on:
+        date = chinese_date(printed_on) + "印发" if printed_on else ""
+        printed = [_single_line(printer or "", SIZE_4, inner), _single_line(date, SIZE_4, inner)]
     return copy, printed
 
 
@@ -1268,12 +1302,23 @@ def _single_line(text: str, size: float, avail: float) -> _Line:
 
 
 def _layout_imprint(flow: _Flow, document: Document) -> None:
-    copy, printed = _imprint_lines(document)
-    rows = len(copy) + (1 if printed else 0)
+    rows, ops = _imprint(tuple(document.copy_to), document.printer, document.printed_on)
     if not rows:
         return
     if flow.next_line() > LINES_PER_PAGE - rows:
         flow.new_page()
+    flow.ops.extend(ops)
+
+
+@lru_cache(maxsize=256)
+def _imprint(
+    copy_to: tuple[str, ...], printer: str | None, printed_on: dt.date | None
+) -> tuple[int, tuple[_Op, ...]]:
+    """The 版记's grid lines and operations (at the foot of the page, whatever is above)."""
+    copy, printed = _imprint_lines(copy_to, printer, printed_on)
+    rows = len(copy) + (1 if printed else 0)
+    if not rows:
+        return 0, ()
     left = AREA_LEFT + SIZE_4
 
     def row_top(row_from_bottom: int) -> float:
@@ -1281,8 +1326,7 @@ def _layout_imprint(flow: _Flow, document: Document) -> None:
         band_top = AREA_BOTTOM + (row_from_bottom + 1) * LINE_PITCH
         return band_top - (LINE_PITCH - SIZE_4) / 2 - (1 - EM_ASCENT) * SIZE_4 / 2
 
-    ops = flow.ops
-    ops.append(_RuleOp(AREA_LEFT, AREA_BOTTOM, AREA_RIGHT, AREA_BOTTOM, THICK_RULE))
+    ops: list[_Op] = [_RuleOp(AREA_LEFT, AREA_BOTTOM, AREA_RIGHT, AREA_BOTTOM, THICK_RULE)]
     row = 0
     if printed:
         ops.append(_line_op(printed[0], left, row_top(0), SIZE_4, "left"))
@@ -1297,6 +1341,7 @@ def _layout_imprint(flow: _Flow, document: Document) -> None:
         row += len(copy)
     y = AREA_BOTTOM + row * LINE_PITCH
     ops.append(_RuleOp(AREA_LEFT, y, AREA_RIGHT, y, THICK_RULE))
+    return rows, tuple(ops)
 
 
 @lru_cache(maxsize=64)
@@ -1313,7 +1358,9 @@ def _page_number_op(page: int) -> _TextOp:
 
 def _layout(document: Document) -> list[list[_Op]]:
     flow = _Flow()
-    _layout_header(flow, document)
+    header = _Header(document.confidential, document.issuer_mark, document.number, document.layout)
+    pages, flow.y = _header(header)
+    flow.pages = list(map(list, pages))
     _layout_title(flow, document)
     _layout_addressee(flow, document)
     blocks: Sequence[Block] = document.blocks
