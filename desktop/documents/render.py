@@ -416,8 +416,8 @@ def _wrapped(
     return tuple(lines)
 
 
-# lines met, by their glyphs' identity and their measures (the line keeps its glyphs)
-_lines: dict[tuple[tuple[int, ...], float, float, bool], _Line] = {}
+# lines met, by their glyphs (hashed by identity) and their measures
+_lines: dict[tuple[tuple[_Glyph, ...], float, float, bool], _Line] = {}
 _LINES_LIMIT = 8192
 
 
@@ -425,7 +425,7 @@ def _line(glyphs: tuple[_Glyph, ...], indent: float, avail: float, last: bool) -
     """The line of ``glyphs``: the same object wherever the same glyphs are set on the same
     measure, so that its setting and drawing are reused (the lines of a paragraph that
     differs from the last copy's only at its end, e.g. a case number)."""
-    key = (tuple(map(id, glyphs)), indent, avail, last)
+    key = (glyphs, indent, avail, last)
     line = _lines.get(key)
     if line is None:
         if len(_lines) >= _LINES_LIMIT:
