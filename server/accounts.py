@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.common import Role
+from desktop.domain.messages import msg
 from server import security
 from server.models import AuthSession, Device, OfficeKey, User, UserRole, utcnow
 
@@ -26,6 +27,13 @@ _USERNAME = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
 
 class AccountError(ValueError):
     """Input an account operation refuses; the message says why."""
+
+    @property
+    def reason(self) -> str:
+        """The message as raised (a :class:`~desktop.domain.messages.Message`
+        stays one)."""
+        first = self.args[0] if self.args else ""
+        return first if isinstance(first, str) else str(self)
 
 
 @dataclass(frozen=True)
@@ -184,7 +192,7 @@ def sign_in(
         db.add(device)
         db.flush()  # the session row refers to it
     elif device.revoked:
-        raise AccountError("该设备已被停用，请联系管理员")
+        raise AccountError(msg("该设备已被停用，请联系管理员"))
     else:
         device.last_seen_at = now
     token = security.new_token()
@@ -325,7 +333,7 @@ def set_handler_key(db: Session, principal: Principal, public: bytes, sealed: by
     if user is None:
         raise AccountError("no such user")
     if user.sealed_private_key is not None:
-        raise KeyConflict("本人的密钥已在服务器上，不能替换：请在新电脑上用原密码登录以取回")
+        raise KeyConflict(msg("本人的密钥已在服务器上，不能替换：请在新电脑上用原密码登录以取回"))
     user.public_key = check_public_key(public)
     user.sealed_private_key = check_sealed_private_key(sealed)
     user.public_key_updated_at = utcnow()
@@ -355,7 +363,7 @@ def set_blind_index(db: Session, principal: Principal, raw: bytes) -> OfficeKey:
     current = office_key(db, BLIND_INDEX_KIND)
     if current is None:
         if office_key(db, RECOVERY_KEY_KIND) is None:
-            raise KeyConflict("服务器尚未设置机构恢复密钥：请管理员先运行 init-keys")
+            raise KeyConflict(msg("服务器尚未设置机构恢复密钥：请管理员先运行 init-keys"))
         if not {RECOVERY_KEY_KIND, principal.user_id} <= envelope.key_ids:
             raise AccountError("the first envelope must be sealed for the recovery key and you")
         key = OfficeKey(kind=BLIND_INDEX_KIND, data=raw, updated_at=utcnow())
@@ -364,7 +372,7 @@ def set_blind_index(db: Session, principal: Principal, raw: bytes) -> OfficeKey:
     old = SealedIdentity.from_bytes(current.data)
     kept = all(envelope.wrapped_keys.get(k) == w for k, w in old.wrapped_keys.items())
     if (envelope.nonce, envelope.ciphertext) != (old.nonce, old.ciphertext) or not kept:
-        raise KeyConflict("查重索引密钥与服务器上的不是同一把：只能为新的受理人员增加授权")
+        raise KeyConflict(msg("查重索引密钥与服务器上的不是同一把：只能为新的受理人员增加授权"))
     current.data = raw
     current.updated_at = utcnow()
     return current

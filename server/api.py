@@ -15,7 +15,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.domain.common import Role
+from desktop.domain.common import Role, enumeration
+from desktop.domain.messages import msg
 from desktop.store.db import current_revision
 from server import accounts
 from server.accounts import AccountError, Principal
@@ -86,7 +87,7 @@ def current(
     with factory.begin() as db:
         principal = accounts.resolve_token(db, token)
     if principal is None:
-        raise unauthorised("会话已过期、已注销或无效，请重新登录")
+        raise unauthorised(msg("会话已过期、已注销或无效，请重新登录"))
     return principal
 
 
@@ -98,8 +99,8 @@ def requires(*roles: Role) -> Callable[[Principal], Principal]:
 
     def check(principal: Current) -> Principal:
         if not principal.has_any(roles):
-            need = "、".join(r.value for r in roles)
-            raise forbidden(f"当前用户的角色无权执行此操作（需要：{need}）")
+            need = enumeration([r.value for r in roles])
+            raise forbidden(msg("当前用户的角色无权执行此操作（需要：{need}）", need=need))
         return principal
 
     return check
@@ -157,12 +158,12 @@ def login(body: LoginIn, factory: Sessions, request: Request) -> LoginOut:
                 lifetime=dt.timedelta(hours=config.session_hours),
             )
         except AccountError as exc:
-            raise ApiError(403, "auth.device_revoked", str(exc)) from None
+            raise ApiError(403, "auth.device_revoked", exc.reason) from None
         if signed is None:
             raise ApiError(
                 401,
                 "auth.sign_in_failed",
-                "用户名或密码错误",
+                msg("用户名或密码错误"),
                 {"WWW-Authenticate": "Bearer"},
             )
         user = db.get(User, signed.principal.user_id)
@@ -200,13 +201,15 @@ def publish_key(
             raw = base64.urlsafe_b64decode(body.public_key.encode("ascii"))
         except (binascii.Error, ValueError):
             raise ApiError(
-                422, "keys.invalid", "公钥应为 base64 编码的 32 字节 X25519 公钥"
+                422, "keys.invalid", msg("公钥应为 base64 编码的 32 字节 X25519 公钥")
             ) from None
     with factory.begin() as db:
         try:
             user = accounts.publish_key(db, principal, raw)
         except AccountError as exc:
-            raise ApiError(422, "keys.invalid", f"公钥无效：{exc}") from None
+            raise ApiError(
+                422, "keys.invalid", msg("公钥无效：{problem}", problem=exc.reason)
+            ) from None
         assert user.public_key is not None
         return HandlerKey(
             user_id=user.id,
@@ -257,7 +260,7 @@ def push(body: PushIn, principal: Current, factory: Sessions) -> PushOut:
     conflict) or ``deferred`` (made by another user: push it when they sign in).
     A batch that lost a race with another push is judged once more."""
     if body.device_id != principal.device_id:
-        raise forbidden("该会话是在另一台设备上登录的，不能代其推送（device_id）")
+        raise forbidden(msg("该会话是在另一台设备上登录的，不能代其推送（device_id）"))
 
     def attempt() -> list[OpResult]:
         with factory.begin() as db:
@@ -300,7 +303,7 @@ def snapshot(
     is reflected in them)."""
     key = parse_token(after) if after is not None else None
     if key is not None and key[0] not in SNAPSHOT_ORDER:
-        raise ApiError(422, "request.invalid", "after：不认识的记录类型")
+        raise ApiError(422, "request.invalid", msg("after：不认识的记录类型"))
     with factory.begin() as db:
         page = snapshot_records(db, principal, key, limit)
     return Response(page, media_type="application/json")

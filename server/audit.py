@@ -39,7 +39,8 @@ from sqlalchemy import ForeignKey, Index, Integer, String, UniqueConstraint, sel
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from desktop.domain.common import Role
+from desktop.domain.common import Role, enumeration
+from desktop.domain.messages import msg
 from desktop.store.audit import GENESIS, RESTORE_ACTION, entry_hash
 from server.accounts import Principal
 from server.api import ERRORS, ROLE_ERRORS, Current, Sessions, requires
@@ -161,22 +162,32 @@ def _head(db: Session, device_id: str) -> tuple[int, str]:
 
 
 def _check_entry(entry: EntryIn, device_id: str, index: int) -> None:
-    where = f"第 {index + 1} 条记录"
+    where = msg("第 {number} 条记录", number=index + 1)
     if entry.device_id != device_id:
-        raise ApiError(422, "audit.device", f"{where}不属于本设备：只能上传本设备的审计记录")
+        raise ApiError(
+            422, "audit.device", msg("{where}不属于本设备：只能上传本设备的审计记录", where=where)
+        )
     problem = spec.bad_values(entry.details)
     if problem:
-        raise ApiError(422, "audit.details", f"{where}的详情无法保存：details {problem}")
+        raise ApiError(
+            422,
+            "audit.details",
+            msg("{where}的详情无法保存：details {problem}", where=where, problem=problem),
+        )
     found = spec.identity_keys(entry.details)
     if found:
         raise ApiError(
             422,
             "audit.plaintext_identity",
-            f"{where}的详情含有可能是投诉人身份的字段（{'、'.join(sorted(found))}），拒收",
+            msg(
+                "{where}的详情含有可能是投诉人身份的字段（{fields}），拒收",
+                where=where,
+                fields=enumeration(sorted(found)),
+            ),
         )
     recomputed = entry_hash(**entry.model_dump(exclude={"hash"}))
     if recomputed != entry.hash:
-        raise ApiError(422, "audit.hash", f"{where}的哈希与内容不符（记录被修改）")
+        raise ApiError(422, "audit.hash", msg("{where}的哈希与内容不符（记录被修改）", where=where))
 
 
 def _start(db: Session, device_id: str, first: EntryIn) -> tuple[int, str]:
@@ -193,8 +204,11 @@ def _start(db: Session, device_id: str, first: EntryIn) -> tuple[int, str]:
         raise ApiError(
             409,
             "audit.gap",
-            f"第一条记录接在服务器没有的记录之后：服务器已有本设备的 {count} 条，"
-            "请从其后一条开始上传",
+            msg(
+                "第一条记录接在服务器没有的记录之后：服务器已有本设备的 {count} 条，"
+                "请从其后一条开始上传",
+                count=count,
+            ),
         )
     return position, first.prev_hash
 
@@ -233,7 +247,9 @@ def store(db: Session, principal: Principal, body: UploadIn, now: dt.datetime) -
         position += 1
         if entry.prev_hash != prev:
             raise ApiError(
-                422, "audit.broken_chain", f"第 {index + 1} 条记录没有接在前一条之后（链接断开）"
+                422,
+                "audit.broken_chain",
+                msg("第 {number} 条记录没有接在前一条之后（链接断开）", number=index + 1),
             )
         known = held.get(position)
         if known is not None and known != entry.hash:
@@ -241,8 +257,12 @@ def store(db: Session, principal: Principal, body: UploadIn, now: dt.datetime) -
                 raise ApiError(
                     409,
                     "audit.rewritten",
-                    f"第 {index + 1} 条记录与服务器已有的本设备第 {position} 条不同："
-                    "审计记录被改写，拒收",
+                    msg(
+                        "第 {number} 条记录与服务器已有的本设备第 {position} 条不同："
+                        "审计记录被改写，拒收",
+                        number=index + 1,
+                        position=position,
+                    ),
                 )
             # A branch: restored from a backup older than what the server holds.
             position = _branch(db, device_id, entry.hash)
@@ -256,7 +276,7 @@ def store(db: Session, principal: Principal, body: UploadIn, now: dt.datetime) -
         db.flush()
     except IntegrityError:
         raise ApiError(
-            409, "audit.concurrent", "本设备的另一次上传同时进行或记录编号重复，请稍后重试"
+            409, "audit.concurrent", msg("本设备的另一次上传同时进行或记录编号重复，请稍后重试")
         ) from None
     count, last = _head(db, device_id)
     return UploadOut(
@@ -283,7 +303,7 @@ def _instant(text: str) -> dt.datetime:
     try:
         value = dt.datetime.fromisoformat(text)
     except ValueError:
-        raise ApiError(422, "audit.since", "since 应为有效的日期或时间（ISO 8601）") from None
+        raise ApiError(422, "audit.since", msg("since 应为有效的日期或时间（ISO 8601）")) from None
     return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
 
 
@@ -310,7 +330,7 @@ def upload(body: UploadIn, principal: Current, factory: Sessions) -> UploadOut:
     """Add this device's audit entries, in chain order, after those the
     server holds (idempotent; a broken or rewritten chain is refused whole)."""
     if body.device_id != principal.device_id:
-        raise forbidden("该会话是在另一台设备上登录的，不能代其上传审计记录（device_id）")
+        raise forbidden(msg("该会话是在另一台设备上登录的，不能代其上传审计记录（device_id）"))
     with factory.begin() as db:
         return store(db, principal, body, utcnow())
 

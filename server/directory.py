@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
 from desktop.domain.common import Role
+from desktop.domain.messages import Message, msg
 from server import accounts
 from server.accounts import AccountError, KeyConflict, Principal
 from server.api import ROLE_ERRORS, Current, Sessions, requires
@@ -84,11 +85,11 @@ def _b64(data: bytes | None) -> str | None:
     return base64.b64encode(data).decode("ascii") if data is not None else None
 
 
-def _decode(text: str, what: str) -> bytes:
+def _decode(text: str, what: Message) -> bytes:
     try:
         return base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
-        raise ApiError(422, "keys.invalid", f"{what}应为 base64 编码") from None
+        raise ApiError(422, "keys.invalid", msg("{what}应为 base64 编码", what=what)) from None
 
 
 def _user(user: User) -> DirectoryUser:
@@ -105,8 +106,8 @@ def _user(user: User) -> DirectoryUser:
 
 def _refusal(exc: AccountError) -> ApiError:
     if isinstance(exc, KeyConflict):
-        return ApiError(409, "keys.conflict", str(exc))
-    return ApiError(422, "keys.invalid", f"密钥无效：{exc}")
+        return ApiError(409, "keys.conflict", exc.reason)
+    return ApiError(422, "keys.invalid", msg("密钥无效：{problem}", problem=exc.reason))
 
 
 @router.get("", responses=ROLE_ERRORS)
@@ -132,8 +133,8 @@ def directory(principal: Current, factory: Sessions) -> DirectoryOut:
 @router.put("/me/key", responses=KEY_ERRORS)
 def put_my_key(body: HandlerKeyIn, principal: Handler, factory: Sessions) -> DirectoryUser:
     """A complaint handler's key pair, made on their first laptop (once)."""
-    public = _decode(body.public_key, "公钥")
-    sealed = _decode(body.sealed_private_key, "加密私钥")
+    public = _decode(body.public_key, msg("公钥"))
+    sealed = _decode(body.sealed_private_key, msg("加密私钥"))
     with factory.begin() as db:
         try:
             user = accounts.set_handler_key(db, principal, public, sealed)
@@ -146,7 +147,7 @@ def put_my_key(body: HandlerKeyIn, principal: Handler, factory: Sessions) -> Dir
 def put_blind_index(body: EnvelopeIn, principal: Handler, factory: Sessions) -> None:
     """The blind-index key's envelope: the first one, or the same key granted
     to handlers added since."""
-    raw = _decode(body.envelope, "查重索引密钥")
+    raw = _decode(body.envelope, msg("查重索引密钥"))
     with factory.begin() as db:
         try:
             accounts.set_blind_index(db, principal, raw)

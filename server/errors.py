@@ -23,6 +23,9 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from desktop.domain.messages import msg
+from desktop.sync.protocol import message_json
+
 log = logging.getLogger("server.errors")
 T = TypeVar("T")
 
@@ -47,7 +50,7 @@ class ApiError(Exception):
         self.headers = headers
 
 
-def unauthorised(reason: str = "请先登录（缺少或无效的会话令牌）") -> ApiError:
+def unauthorised(reason: str = msg("请先登录（缺少或无效的会话令牌）")) -> ApiError:
     return ApiError(401, "auth.unauthenticated", reason, {"WWW-Authenticate": "Bearer"})
 
 
@@ -86,8 +89,10 @@ def key_taken(exc: DBAPIError) -> ApiError | None:
     return ApiError(
         409,
         "sync.key_taken",
-        "另一项同时写入的记录已占用同一编号（发文字号，或单位某年度的考评等次）："
-        "本批操作均未记录，请同步后处理冲突",
+        msg(
+            "另一项同时写入的记录已占用同一编号（发文字号，或单位某年度的考评等次）："
+            "本批操作均未记录，请同步后处理冲突"
+        ),
     )
 
 
@@ -111,6 +116,11 @@ def once_more_if_raced(work: Callable[[], T]) -> T:
 
 
 def body(code: str, reason: str, **extra: Any) -> dict[str, Any]:
+    """An error's JSON (``server.schemas.Reason``): with the reason's template
+    and values (``message``) where it has them."""
+    message = message_json(reason)
+    if message is not None:
+        extra["message"] = message
     return {"error": code, "reason": reason, **extra}
 
 
@@ -151,7 +161,7 @@ def install(app: FastAPI) -> None:
         return JSONResponse(
             body(
                 "request.invalid",
-                "请求内容不符合接口格式",
+                msg("请求内容不符合接口格式"),
                 details=_validation_details(exc),
             ),
             status_code=422,
@@ -163,10 +173,10 @@ def install(app: FastAPI) -> None:
             # a body that is not JSON text at all (e.g. not UTF-8): the same
             # 422 as any other body that does not fit, as every route declares
             return JSONResponse(
-                body("request.invalid", "请求内容不是有效的 JSON（UTF-8）"), status_code=422
+                body("request.invalid", msg("请求内容不是有效的 JSON（UTF-8）")), status_code=422
             )
         code = _HTTP_CODES.get(exc.status_code, "request.error")
-        reason = exc.detail if isinstance(exc.detail, str) else "请求无法处理"
+        reason = exc.detail if isinstance(exc.detail, str) else msg("请求无法处理")
         return JSONResponse(
             body(code, reason),
             status_code=exc.status_code,
@@ -177,7 +187,7 @@ def install(app: FastAPI) -> None:
     async def database_away(request: Request, exc: OperationalError) -> JSONResponse:
         log.error("database unavailable on %s %s", request.method, request.url.path)
         return JSONResponse(
-            body("server.database_unavailable", "数据库暂时不可用，请稍后重试"),
+            body("server.database_unavailable", msg("数据库暂时不可用，请稍后重试")),
             status_code=503,
             headers={"Retry-After": "5"},
         )
@@ -191,7 +201,7 @@ def install(app: FastAPI) -> None:
             request.url.path,
         )
         return JSONResponse(
-            body("server.database_error", "数据库拒绝了该请求，请稍后重试"),
+            body("server.database_error", msg("数据库拒绝了该请求，请稍后重试")),
             status_code=503,
             headers={"Retry-After": "5"},
         )
@@ -200,5 +210,5 @@ def install(app: FastAPI) -> None:
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.error("unexpected %s on %s %s", type(exc).__name__, request.method, request.url.path)
         return JSONResponse(
-            body("server.error", "服务器内部错误，已记录，请联系管理员"), status_code=500
+            body("server.error", msg("服务器内部错误，已记录，请联系管理员")), status_code=500
         )

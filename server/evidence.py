@@ -52,6 +52,7 @@ from pydantic import BaseModel
 from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.domain.messages import msg
 from desktop.store.files import write_whole
 from server.accounts import Principal
 from server.api import ROLE_ERRORS, Current, Sessions, settings
@@ -103,7 +104,7 @@ def stored_path(folder: FilePath, sha256: str) -> FilePath:
 
 
 def _unknown() -> ApiError:
-    return ApiError(404, "evidence.unknown", "没有可查看的检查记录含有该证据文件")
+    return ApiError(404, "evidence.unknown", msg("没有可查看的检查记录含有该证据文件"))
 
 
 def visible_sizes(db: Session, principal: Principal, sha256: str) -> set[int]:
@@ -140,7 +141,7 @@ def _may_see(factory: sessionmaker[Session], principal: Principal, sha256: str) 
 
 
 def _size_error() -> ApiError:
-    return ApiError(422, "evidence.size", "文件大小与检查记录中登记的不符")
+    return ApiError(422, "evidence.size", msg("文件大小与检查记录中登记的不符"))
 
 
 def _may_see_size(
@@ -160,7 +161,9 @@ def _file_hash(path: FilePath) -> str:
 
 def _store(folder: FilePath, sha256: str, data: bytes, sizes: set[int]) -> None:
     if hashlib.sha256(data).hexdigest() != sha256:
-        raise ApiError(422, "evidence.hash", "文件内容与其 SHA-256 不符（传输中损坏或文件不对）")
+        raise ApiError(
+            422, "evidence.hash", msg("文件内容与其 SHA-256 不符（传输中损坏或文件不对）")
+        )
     if len(data) not in sizes:
         raise _size_error()
     target = stored_path(folder, sha256)
@@ -174,7 +177,7 @@ def _write(target: FilePath, data: bytes | Iterator[bytes]) -> None:
         write_whole(target, data)
     except OSError:
         raise ApiError(
-            503, "evidence.storage", "服务器暂时无法保存该文件（存储空间或权限），请稍后重试"
+            503, "evidence.storage", msg("服务器暂时无法保存该文件（存储空间或权限），请稍后重试")
         ) from None
 
 
@@ -190,7 +193,9 @@ async def put_evidence(
         data.extend(chunk)
         if len(data) > MAX_FILE_BYTES:
             raise ApiError(
-                413, "request.too_large", f"证据文件不能超过 {MAX_FILE_BYTES // (1024 * 1024)} MB"
+                413,
+                "request.too_large",
+                msg("证据文件不能超过 {size} MB", size=MAX_FILE_BYTES // (1024 * 1024)),
             )
     folder = settings(request).evidence_folder
     await run_in_threadpool(_store, folder, sha256, bytes(data), sizes)
@@ -213,7 +218,7 @@ def get_evidence(
     _may_see(factory, principal, sha256)
     path = stored_path(settings(request).evidence_folder, sha256)
     if not path.is_file():
-        raise ApiError(404, "evidence.not_uploaded", "该证据文件尚未从登记它的笔记本上传")
+        raise ApiError(404, "evidence.not_uploaded", msg("该证据文件尚未从登记它的笔记本上传"))
     return FileResponse(path, media_type="application/octet-stream")
 
 
@@ -279,7 +284,7 @@ async def put_evidence_part(
     file of a visit the caller may see. Idempotent."""
     await run_in_threadpool(_may_see_size, factory, principal, sha256, size)
     if index >= _count(size):
-        raise ApiError(422, "evidence.part", "分片序号超出了文件大小")
+        raise ApiError(422, "evidence.part", msg("分片序号超出了文件大小"))
     expected = min(PART_BYTES, size - index * PART_BYTES)
     data = bytearray()
     async for chunk in request.stream():
@@ -287,7 +292,11 @@ async def put_evidence_part(
         if len(data) > expected:
             break
     if len(data) != expected:
-        raise ApiError(422, "evidence.part", f"第 {index} 个分片应有 {expected} 字节")
+        raise ApiError(
+            422,
+            "evidence.part",
+            msg("第 {index} 个分片应有 {size} 字节", index=index, size=expected),
+        )
     folder = settings(request).evidence_folder
     if not stored_path(folder, sha256).is_file():
         await run_in_threadpool(_write, _part_path(folder, sha256, size, index), bytes(data))
@@ -308,14 +317,16 @@ def assemble_evidence(
         paths = [_part_path(folder, sha256, size, i) for i in range(_count(size))]
         missing = sum(not p.is_file() for p in paths)
         if missing:
-            raise ApiError(409, "evidence.parts_missing", f"还缺 {missing} 个分片，请先上传")
+            raise ApiError(
+                409, "evidence.parts_missing", msg("还缺 {count} 个分片，请先上传", count=missing)
+            )
         digest = hashlib.sha256()
         for chunk in _read_all(paths):
             digest.update(chunk)
         if digest.hexdigest() != sha256:
             shutil.rmtree(parts, ignore_errors=True)
             raise ApiError(
-                422, "evidence.hash", "文件内容与其 SHA-256 不符（传输中损坏或文件不对）"
+                422, "evidence.hash", msg("文件内容与其 SHA-256 不符（传输中损坏或文件不对）")
             )
         _write(target, _read_all(paths))
     shutil.rmtree(parts, ignore_errors=True)

@@ -59,6 +59,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from desktop.documents.model import document_number
 from desktop.domain.common import Role
+from desktop.domain.messages import msg
 from desktop.store.ids import new_id
 from server.accounts import Principal
 from server.api import ROLE_ERRORS, Sessions, requires
@@ -181,13 +182,17 @@ def _sane_year(year: int, today: dt.date) -> None:
         raise ApiError(
             422,
             "numbers.year",
-            f"年份应为 {today.year - 1} 至 {today.year + 1} 年之间（按中国时间的今天）",
+            msg(
+                "年份应为 {first} 至 {last} 年之间（按中国时间的今天）",
+                first=today.year - 1,
+                last=today.year + 1,
+            ),
         )
 
 
 def _known_prefix(prefix: str) -> None:
     if prefix not in known_prefixes():
-        raise ApiError(422, "numbers.prefix", "机关代字不是规则配置中的发文字号前缀（prefix）")
+        raise ApiError(422, "numbers.prefix", msg("机关代字不是规则配置中的发文字号前缀（prefix）"))
 
 
 def _lock_series(db: Session, prefix: str, year: int) -> NumberSeries:
@@ -230,7 +235,7 @@ def reserve(db: Session, principal: Principal, request: BlockIn, now: dt.datetim
             request.size,
         )
         if not same:
-            raise ApiError(409, "numbers.request_reused", "该请求编号已用于另一个文号段请求")
+            raise ApiError(409, "numbers.request_reused", msg("该请求编号已用于另一个文号段请求"))
         return earlier
     mine = db.scalars(
         select(NumberBlock).where(
@@ -245,7 +250,10 @@ def reserve(db: Session, principal: Principal, request: BlockIn, now: dt.datetim
             raise ApiError(
                 409,
                 "numbers.too_many_idle",
-                f"本设备已有 {MAX_IDLE_BLOCKS} 个尚未使用的该类文号段：请先同步已签发的文书",
+                msg(
+                    "本设备已有 {count} 个尚未使用的该类文号段：请先同步已签发的文书",
+                    count=MAX_IDLE_BLOCKS,
+                ),
             )
     first = series.last_serial + 1
     db.execute(
@@ -273,14 +281,14 @@ def give_back(db: Session, principal: Principal, block_id: str, first_unused: in
     """Return serials ``first_unused``…last of the device's block: void from then on."""
     block = db.get(NumberBlock, block_id, with_for_update=True)
     if block is None or block.device_id != principal.device_id:
-        raise ApiError(404, "numbers.unknown_block", "本设备没有该文号段")
+        raise ApiError(404, "numbers.unknown_block", msg("本设备没有该文号段"))
     if not block.first_serial <= first_unused <= block.last_serial + 1:
-        raise ApiError(422, "numbers.return_range", "退回的起始序号应在该文号段之内")
+        raise ApiError(422, "numbers.return_range", msg("退回的起始序号应在该文号段之内"))
     if first_unused >= block.end:
         return block
     used = used_serials(db, block.prefix, block.year)
     if any(first_unused <= s <= block.last_serial for s in used):
-        raise ApiError(409, "numbers.return_used", "退回的序号中有已签发文书使用的，不能退回")
+        raise ApiError(409, "numbers.return_used", msg("退回的序号中有已签发文书使用的，不能退回"))
     block.returned_from = first_unused
     block.returned_at = utcnow()
     return block

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from desktop.sync.protocol import message_json
 
 #: Record, device and user ids: the laptops use UUIDv7 text.
 ID_PATTERN = r"^[0-9A-Za-z_\-]{1,36}$"
@@ -25,11 +27,36 @@ INT64_MAX = 2**63 - 1
 Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=36)]
 
 
+class MessageOut(BaseModel):
+    """A reason's template and values (``desktop.domain.messages``), so that a
+    laptop shows the reason in its user's language: ``reason`` is the template
+    with the values filled in (``str.format``)."""
+
+    template: str
+    values: dict[str, MessageValue]
+
+
+MessageValue = str | int | float | bool | MessageOut | None
+MessageOut.model_rebuild()
+
+MESSAGE_FIELD: Final = Field(
+    default=None,
+    description="Where the reason was made from a template: it and its values (optional)",
+)
+
+
+def message_out(reason: str) -> MessageOut | None:
+    """``reason``'s template and values, if it has them."""
+    raw = message_json(reason)
+    return None if raw is None else MessageOut.model_validate(raw)
+
+
 class Reason(BaseModel):
     """Every error: a stable code and a reason a person can read."""
 
     error: str
     reason: str
+    message: MessageOut | None = MESSAGE_FIELD
     details: list[dict[str, Any]] | None = None
 
 
@@ -164,6 +191,7 @@ class OpResult(BaseModel):
     status: OpStatus
     code: str = Field(description="Stable code, e.g. 'conflict.base_version', '' if accepted")
     reason: str
+    message: MessageOut | None = MESSAGE_FIELD
     seq: int | None = Field(description="Global sequence number (accepted ops)")
     version: int | None = Field(description="The record's version after the op")
     original_status: LoggedStatus | None = Field(

@@ -60,6 +60,7 @@ from desktop.sync.engine import (
     sync_once,
 )
 from desktop.sync.errors import SyncError, SyncRefused
+from desktop.sync.protocol import with_message
 from desktop.sync.records import ENTITIES, redact, write_fields
 from desktop.sync.uploads import UploadReport, upload_all
 
@@ -297,7 +298,7 @@ class ConflictView:
     entity: str
     entity_id: str
     action: str
-    reason: str
+    reason: str  # a Message where it can be (the server's template, or the laptop's)
     local_changes: dict[str, Any]
     server_state: dict[str, Any] | None  # None: the server has no such record
     status: str  # rejected | pending
@@ -315,7 +316,7 @@ class SyncStatus:
 
     server_url: str
     last_sync_at: dt.datetime | None
-    last_error: str
+    last_error: str  # a Message where it can be
     pending: int
     rejected: int
     conflicts: list[ConflictView]
@@ -399,7 +400,8 @@ def _conflicts(db: Session, user: UserSession) -> list[ConflictView]:
     ):
         shadow = db.get(SyncRecord, (op.entity, op.entity_id))
         answer = db.get(SyncAnswer, op.op_id)
-        views.append(_view(db, op, shadow, refusal_text(answer.code if answer else "", op.reason)))
+        reason = with_message(op.reason, op.reason_message)
+        views.append(_view(db, op, shadow, refusal_text(answer.code if answer else "", reason)))
     for op in db.scalars(
         select(OutboxOp)
         .where(OutboxOp.status == PENDING, OutboxOp.base_version > 0, *scope)
@@ -444,7 +446,7 @@ def sync_status(ctx: Context, user: UserSession) -> SyncStatus:
     return SyncStatus(
         server_url=url,
         last_sync_at=state.last_sync_at if state is not None else None,
-        last_error=state.last_error if state is not None else "",
+        last_error=with_message(state.last_error, state.last_error_message) if state else "",
         pending=pending,
         rejected=rejected,
         conflicts=conflicts,
@@ -501,6 +503,7 @@ def _discard(ctx: Context, db: Session, user: UserSession, op: OutboxOp) -> None
     key = (op.entity, op.entity_id)
     op.status = DISCARDED
     op.reason = f"已放弃本机更改（{user.username}）；{op.reason}"[:2000]
+    op.reason_message = None
     db.flush()
     shadow = db.get(SyncRecord, key)
     kind = ENTITIES.get(op.entity)
@@ -634,6 +637,7 @@ def _retry(ctx: Context, db: Session, user: UserSession, op: OutboxOp) -> str:
     )
     op.status = RETRIED
     op.reason = f"已重新提交为新操作 {new.op_id}；{op.reason}"[:2000]
+    op.reason_message = None
     audit.append(
         db,
         at=ctx.now(),

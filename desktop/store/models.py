@@ -469,7 +469,9 @@ class AuditEntry(Base):
 
 
 class OutboxOp(Base):
-    """An operation waiting to be pushed to the server (同步待发送操作)."""
+    """An operation waiting to be pushed to the server (同步待发送操作).
+    ``reason_message``: the template and values of ``reason`` where it was made
+    with ``msg()`` (``desktop.sync.protocol.message_json``), to show it translated."""
 
     __tablename__ = "outbox"
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -486,6 +488,7 @@ class OutboxOp(Base):
     pushed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
     status: Mapped[str] = mapped_column(String(16), default="pending", nullable=False)
     reason: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    reason_message: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 # --------------------------------------------------------------------- sync
@@ -497,7 +500,9 @@ class SyncState(Base):
     it counts on, and when the last sync finished. While the user's first
     sync takes the server's records page by page (``desktop.sync.initial``),
     ``snapshot_cursor`` holds the cursor to pull from once it is done and
-    ``snapshot_after`` the last record taken, so a cut resumes there."""
+    ``snapshot_after`` the last record taken, so a cut resumes there.
+    ``last_error_message``: the template and values of ``last_error``, as
+    :attr:`OutboxOp.reason_message` keeps a reason's."""
 
     __tablename__ = "sync_state"
     device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -508,6 +513,7 @@ class SyncState(Base):
     snapshot_after: Mapped[str | None] = mapped_column(Text, nullable=True)
     last_sync_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
     last_error: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    last_error_message: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class SyncRecord(Base):

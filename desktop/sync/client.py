@@ -43,6 +43,7 @@ from desktop.sync.protocol import (
     OpResult,
     PullPage,
     SnapshotPage,
+    with_message,
 )
 
 log = logging.getLogger("desktop.sync")
@@ -370,10 +371,14 @@ class SyncClient:
 
 
 def _reason(response: httpx.Response) -> str:
-    """The server's ``reason`` (its own words; it never echoes values sent)."""
+    """The server's ``reason`` (its own words; it never echoes values sent):
+    a :class:`~desktop.domain.messages.Message` where the body carries its
+    template (``message``); cut short (plain text) if long."""
     try:
         body = response.json()
     except ValueError:
         return ""
-    reason = body.get("reason") if isinstance(body, dict) else None
-    return reason[:_REASON_MAX] if isinstance(reason, str) else ""
+    if not isinstance(body, dict) or not isinstance(body.get("reason"), str):
+        return ""
+    reason = with_message(body["reason"], body.get("message"))
+    return reason if len(reason) <= _REASON_MAX else reason[:_REASON_MAX]

@@ -96,6 +96,7 @@ from desktop.sync.protocol import (
     PulledOp,
     PullPage,
     SnapshotPage,
+    message_json,
 )
 from desktop.sync.records import (
     ENTITIES,
@@ -482,6 +483,7 @@ def sync_once(
         state = _state(db, ctx, session, client.base_url)
         state.last_sync_at = report.finished_at
         state.last_error = ""
+        state.last_error_message = None
         report.cursor = state.cursor
     log.info(
         "sync done: pushed %d (merged %d, duplicates %d), rejected %d, deferred %d, "
@@ -519,7 +521,9 @@ def _state(db: Session, ctx: Context, session: UserSession, url: str) -> SyncSta
 def _note_error(ctx: Context, session: UserSession, url: str, message: str) -> None:
     try:
         with ctx.transaction() as db:
-            _state(db, ctx, session, url).last_error = message[:500]
+            state = _state(db, ctx, session, url)
+            state.last_error = message[:500]
+            state.last_error_message = message_json(message) if len(message) <= 500 else None
     except Exception:  # noting the error must not hide it
         log.exception("could not note the sync error")
 
@@ -629,6 +633,12 @@ def _push(
         )
 
 
+def _keep_reason(op: OutboxOp, reason: str) -> None:
+    """The server's reason for ``op``, with its template and values if it has them."""
+    op.reason = reason
+    op.reason_message = message_json(reason)
+
+
 def _record_answers(
     ctx: Context, session: UserSession, results: list[OpResult], report: SyncReport
 ) -> None:
@@ -642,7 +652,7 @@ def _record_answers(
                 continue
             outcome = result.outcome
             if outcome == DEFERRED:
-                op.reason = result.reason
+                _keep_reason(op, result.reason)
                 report.deferred += 1
                 continue
             answer = db.get(SyncAnswer, op.op_id)
@@ -661,7 +671,7 @@ def _record_answers(
             if outcome == ACCEPTED:
                 op.status = PUSHED
                 op.pushed_at = now
-                op.reason = result.reason
+                _keep_reason(op, result.reason)
                 report.pushed += 0 if duplicate else 1
                 _adopt_version(db, op, result.version)
                 if result.code == MERGED_CODE:
@@ -669,7 +679,7 @@ def _record_answers(
             elif outcome == REJECTED:
                 op.status = STATUS_REJECTED
                 op.pushed_at = now
-                op.reason = result.reason or result.code or "服务器拒绝了该操作"
+                _keep_reason(op, result.reason or result.code or "服务器拒绝了该操作")
                 report.rejected += 0 if duplicate else 1
                 audit.append(
                     db,

@@ -15,16 +15,22 @@ server's side of the same contract).
 * ``GET /sync/snapshot?after=&limit=`` → :class:`SnapshotPage`: the records the
   user may see as they are now, for a user's first sync on this laptop
   (:mod:`desktop.sync.initial`), with the cursor to pull from afterwards.
+
+A ``reason`` (an error body's, a refused op's) is the server's Chinese text;
+where the server made it with ``msg()`` the answer also carries
+``"message": {"template": ..., "values": {...}}`` (:func:`message_json`), so
+that this laptop shows it in the UI's language (:func:`with_message`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, NamedTuple
 
-from desktop.domain.messages import msg
+from desktop.domain.messages import Message, msg
 from desktop.sync.errors import SyncProtocolError
 
 MAX_OPS_PER_PUSH: Final = 500
@@ -37,6 +43,73 @@ DUPLICATE: Final = "duplicate"
 DEFERRED: Final = "deferred"
 REJECTED: Final = "rejected"
 MERGED_CODE: Final = "merged"
+#: How deep messages may nest in a ``message`` (a refusal in a list of them...).
+MAX_MESSAGE_DEPTH: Final = 8
+
+
+def message_json(text: str) -> dict[str, Any] | None:
+    """``text``'s template and values as JSON if it is a :class:`Message`
+    (a value that is one nested the same way; a value JSON has no type for as
+    its text), else ``None``."""
+    if not isinstance(text, Message):
+        return None
+    return {
+        "template": text.template,
+        "values": {k: _json_value(v) for k, v in text.values.items()},
+    }
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, Message):
+        return message_json(value)
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    return str(value)
+
+
+def with_message(text: str, raw: Any) -> str:
+    """``text`` as the :class:`Message` ``raw`` describes (as
+    :func:`message_json` writes it), if ``raw`` is well-formed and makes exactly
+    ``text``; else ``text`` as it is. What a server sends is never trusted
+    further: a malformed or mismatched ``raw`` is ignored."""
+    found = _message(raw, MAX_MESSAGE_DEPTH)
+    return found if found is not None and found == text else text
+
+
+def _message(raw: Any, depth: int) -> Message | None:
+    if depth < 0 or not isinstance(raw, Mapping):
+        return None
+    template, raw_values = raw.get("template"), raw.get("values")
+    if not isinstance(template, str) or not isinstance(raw_values, Mapping):
+        return None
+    values: dict[str, object] = {}
+    for name, value in raw_values.items():
+        if isinstance(value, Mapping):
+            value = _message(value, depth - 1)
+            if value is None:
+                return None
+        elif not (value is None or isinstance(value, str | int | float)):
+            return None
+        values[str(name)] = value
+    if values and not _plain_fields(template, values):
+        return None
+    try:
+        return Message(template, values)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return None
+
+
+def _plain_fields(template: str, values: Mapping[str, object]) -> bool:
+    """Whether every field of ``template`` is one of ``values`` by name (no
+    attribute or index lookups, no nested fields in a format spec)."""
+    try:
+        fields = list(string.Formatter().parse(template))
+    except ValueError:
+        return False
+    return all(
+        name is None or (name.isidentifier() and name in values and "{" not in (spec or ""))
+        for _, name, spec, _ in fields
+    )
 
 
 def _str(body: Mapping[str, Any], key: str, *, optional: bool = False) -> str:
@@ -169,7 +242,7 @@ class OpResult:
     op_id: str
     status: str  # accepted | duplicate | deferred | rejected
     code: str
-    reason: str
+    reason: str  # a Message where the server sent its template (with_message)
     seq: int | None
     version: int | None
     original_status: str | None
@@ -193,7 +266,7 @@ class OpResult:
             op_id=_str(row, "op_id"),
             status=status,
             code=_str(row, "code", optional=True),
-            reason=_str(row, "reason", optional=True),
+            reason=with_message(_str(row, "reason", optional=True), row.get("message")),
             seq=_int(row, "seq", optional=True),
             version=_int(row, "version", optional=True),
             original_status=original if isinstance(original, str) else None,

@@ -185,7 +185,7 @@ def data_names_source() -> str:
     return "\n".join(lines)
 
 
-CORE_SOURCES = ("desktop",)
+CORE_SOURCES = ("desktop", "server")
 """Where the core's message templates are looked for (the UI's own texts are
 ``tr()`` calls, found by lupdate)."""
 CORE_EXCLUDED = ("desktop/ui",)

@@ -1066,2461 +1066,3101 @@ The database, the evidence files from visits and the logs are all in this folder
     <name>Messages</name>
     <message>
         <location filename="../../desktop/ui/coremessages.py" line="10"/>
+        <source>after：不认识的记录类型</source>
+        <translation>after: unknown record type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="11"/>
+        <source>since 应为有效的日期或时间（ISO 8601）</source>
+        <translation>since must be a valid date or time (ISO 8601)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="12"/>
         <source>{action}（{done:.0f} / {size:.0f} MB）</source>
         <translation>{action} ({done:.0f} / {size:.0f} MB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="11"/>
+        <location filename="../../desktop/ui/coremessages.py" line="13"/>
         <source>{agency}：{matter}</source>
         <translation>{agency}: {matter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="12"/>
+        <location filename="../../desktop/ui/coremessages.py" line="14"/>
         <source>{article}只有{items}，没有第{number}项</source>
         <translation>{article} has only {items}; there is no item {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="13"/>
+        <location filename="../../desktop/ui/coremessages.py" line="15"/>
         <source>{date}不能晚于今天</source>
         <translation>The {date} cannot be later than today</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="14"/>
+        <location filename="../../desktop/ui/coremessages.py" line="16"/>
         <source>{explanation}（{reason}）</source>
         <translation>{explanation} ({reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="15"/>
+        <location filename="../../desktop/ui/coremessages.py" line="17"/>
+        <source>{field} 应为推送该操作的登录用户本人</source>
+        <translation>{field} must be the signed-in user pushing the operation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="18"/>
         <source>{items}、{item}</source>
         <translation>{items}, {item}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="16"/>
+        <location filename="../../desktop/ui/coremessages.py" line="19"/>
         <source>{items}或{item}</source>
         <translation>{items} or {item}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="17"/>
+        <location filename="../../desktop/ui/coremessages.py" line="20"/>
         <source>{kind}落实期限</source>
         <translation>Deadline for the {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="18"/>
+        <location filename="../../desktop/ui/coremessages.py" line="21"/>
         <source>{kind}须注明属于{article}的第几项（其中{items}须经政府立项）</source>
         <translation>{kind}: state which item of {article} it falls under ({items} need government approval)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="19"/>
+        <location filename="../../desktop/ui/coremessages.py" line="22"/>
         <source>{limit}不可延期</source>
         <translation>{limit}: no extension is possible</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="20"/>
+        <location filename="../../desktop/ui/coremessages.py" line="23"/>
         <source>{message}（{article}）</source>
         <translation>{message} ({article})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="21"/>
+        <location filename="../../desktop/ui/coremessages.py" line="24"/>
         <source>{mode}须写明办理时限</source>
         <translation>{mode}: give the time limit for handling</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="22"/>
+        <location filename="../../desktop/ui/coremessages.py" line="25"/>
         <source>{mode}须写明办理要求</source>
         <translation>{mode}: give the handling requirements</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="23"/>
+        <location filename="../../desktop/ui/coremessages.py" line="26"/>
         <source>{mode}须选择承办单位</source>
         <translation>{mode}: choose the handling agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="24"/>
+        <location filename="../../desktop/ui/coremessages.py" line="27"/>
         <source>{name}不是本方案督查组成员，其在场确认无效</source>
         <translation>{name} is not on this plan&apos;s team, so their presence confirmation does not count</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="25"/>
+        <location filename="../../desktop/ui/coremessages.py" line="28"/>
         <source>{name}不是督查人员，不能列入督查组</source>
         <translation>{name} is not an inspector and cannot be on the team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="26"/>
+        <location filename="../../desktop/ui/coremessages.py" line="29"/>
         <source>{name}（{agency}）</source>
         <translation>{name} ({agency})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="27"/>
+        <location filename="../../desktop/ui/coremessages.py" line="30"/>
         <source>{name}：当前登录的督查人员本人也须输入密码确认在场</source>
         <translation>{name}: the signed-in inspector must also enter their password to confirm presence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="28"/>
+        <location filename="../../desktop/ui/coremessages.py" line="31"/>
         <source>{official}（{agency}）</source>
         <translation>{official} ({agency})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="29"/>
+        <location filename="../../desktop/ui/coremessages.py" line="32"/>
         <source>{period}有{count}名工作人员被上级机关效能建设工作机构给予{measures}，占工作人员{staff}人的{share:.1f}%（达到{threshold:g}%）</source>
         <translation>{count} staff received {measures} from a higher-level efficiency office {period}: {share:.1f}% of {staff} staff (threshold {threshold:g}%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="30"/>
+        <location filename="../../desktop/ui/coremessages.py" line="33"/>
         <source>{period}有{count}名工作人员被给予{measures}，占工作人员{staff}人的{share:.1f}%（达到{threshold:g}%）</source>
         <translation>{count} staff received {measures} {period}: {share:.1f}% of {staff} staff (threshold {threshold:g}%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="31"/>
+        <location filename="../../desktop/ui/coremessages.py" line="34"/>
         <source>{plan}（{place}）</source>
         <translation>{plan} ({place})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="32"/>
+        <location filename="../../desktop/ui/coremessages.py" line="35"/>
+        <source>{reasons}；{reason}</source>
+        <translation>{reasons}; {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="36"/>
         <source>{subject}的申诉</source>
         <translation>Appeal of {subject}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="33"/>
+        <location filename="../../desktop/ui/coremessages.py" line="37"/>
         <source>{title}（{place}）</source>
         <translation>{title} ({place})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="34"/>
+        <location filename="../../desktop/ui/coremessages.py" line="38"/>
         <source>{username}：用户名或密码错误</source>
         <translation>{username}: wrong username or password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="35"/>
+        <location filename="../../desktop/ui/coremessages.py" line="39"/>
+        <source>{what}应为 base64 编码</source>
+        <translation>{what} must be base64-encoded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="40"/>
+        <source>{what}晚于操作当天（{field}）</source>
+        <translation>{what} is later than the day of the operation ({field})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="41"/>
         <source>{what}：{title}</source>
         <translation>{what}: {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="36"/>
+        <location filename="../../desktop/ui/coremessages.py" line="42"/>
+        <source>{where}不属于本设备：只能上传本设备的审计记录</source>
+        <translation>{where} is not from this device: only this device&apos;s audit entries can be uploaded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="43"/>
+        <source>{where}的哈希与内容不符（记录被修改）</source>
+        <translation>{where}: the hash does not match the content (the entry was altered)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="44"/>
+        <source>{where}的详情含有可能是投诉人身份的字段（{fields}），拒收</source>
+        <translation>{where}: the details contain fields that may identify a complainant ({fields}); refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="45"/>
+        <source>{where}的详情无法保存：details {problem}</source>
+        <translation>{where}: the details cannot be stored: details {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="46"/>
         <source>{years}年的节假日安排尚未录入，期限仅按周末推算，请管理员在节假日表中补充该年安排后再核对。</source>
         <translation>No holiday arrangement has been entered for {years}, so deadlines count weekends only. Ask an administrator to add that year to the holiday tables, then check again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="37"/>
+        <location filename="../../desktop/ui/coremessages.py" line="47"/>
         <source>{year}年{month}月{day}日</source>
         <translation>{month}/{day}/{year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="38"/>
+        <location filename="../../desktop/ui/coremessages.py" line="48"/>
+        <source>“{entity}”由服务器管理（账户、密钥），不通过同步操作修改</source>
+        <translation>&quot;{entity}&quot; is managed by the server (accounts, keys), not changed by sync operations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="49"/>
         <source>“{measure}”决定应函告{bodies}</source>
         <translation>A &quot;{measure}&quot; decision must be notified in writing to {bodies}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="39"/>
+        <location filename="../../desktop/ui/coremessages.py" line="50"/>
         <source>“{mitigation}”只能{allowed}，不能{outcome}</source>
         <translation>&quot;{mitigation}&quot; allows only {allowed}, not {outcome}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="40"/>
+        <location filename="../../desktop/ui/coremessages.py" line="51"/>
         <source>“{state}”</source>
         <translation>&quot;{state}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="41"/>
+        <location filename="../../desktop/ui/coremessages.py" line="52"/>
         <source>一年内</source>
         <translation>within a year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="42"/>
+        <location filename="../../desktop/ui/coremessages.py" line="53"/>
         <source>上一级机关效能建设工作机构</source>
         <translation>the efficiency office one level up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="43"/>
+        <location filename="../../desktop/ui/coremessages.py" line="54"/>
         <source>上级机构</source>
         <translation>parent agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="44"/>
+        <location filename="../../desktop/ui/coremessages.py" line="55"/>
         <source>上级机构的层级应高于本机构</source>
         <translation>The parent agency must be at a higher level than this agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="45"/>
+        <location filename="../../desktop/ui/coremessages.py" line="56"/>
         <source>不得因提出申诉而加重问责：处理结果不得重于或多于原问责方式</source>
         <translation>An appeal cannot lead to heavier accountability: the outcome cannot be heavier than or add to the original measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="46"/>
+        <location filename="../../desktop/ui/coremessages.py" line="57"/>
         <source>不是效能督查的恢复密钥文件</source>
         <translation>Not a Xiaoneng Inspector recovery key file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="47"/>
+        <location filename="../../desktop/ui/coremessages.py" line="58"/>
         <source>不符合“{mitigation}”的条件：{condition}</source>
         <translation>A condition of &quot;{mitigation}&quot; is not met: {condition}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="48"/>
+        <location filename="../../desktop/ui/coremessages.py" line="59"/>
         <source>与中心服务器的会话已过期或已注销，请重新输入密码后同步</source>
         <translation>The session with the central server has expired or was signed out. Enter your password again, then sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="49"/>
+        <location filename="../../desktop/ui/coremessages.py" line="60"/>
         <source>与中心服务器的连接不是当前用户的，请重新输入密码后同步</source>
         <translation>The connection to the central server is not the current user&apos;s. Enter your password again, then sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="50"/>
+        <location filename="../../desktop/ui/coremessages.py" line="61"/>
         <source>与本机已有的记录重复（如同一文号、同一年度考评），请先处理本机的冲突</source>
         <translation>It duplicates a record on this computer (e.g. the same document number or annual rating). Resolve the local conflict first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="51"/>
+        <location filename="../../desktop/ui/coremessages.py" line="62"/>
         <source>专项督查事项应为正整数项号</source>
         <translation>The special inspection item must be a positive item number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="52"/>
+        <location filename="../../desktop/ui/coremessages.py" line="63"/>
         <source>两次输入的口令不一致</source>
         <translation>The two passphrases do not match</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="53"/>
+        <location filename="../../desktop/ui/coremessages.py" line="64"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords do not match</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="54"/>
+        <location filename="../../desktop/ui/coremessages.py" line="65"/>
         <source>中心服务器上该用户名对应的账户与本机的不是同一人（用户编号不同），请联系管理员</source>
         <translation>The account with this username on the central server is not the same person as on this computer (different user ID). Please contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="55"/>
+        <location filename="../../desktop/ui/coremessages.py" line="66"/>
         <source>中心服务器保存的本机审计记录中有本机已没有的记录（本机记录被截短或替换），未上传审计记录：请联系管理员核查</source>
         <translation>The central server holds audit entries of this computer that are no longer here (the local trail was truncated or replaced); the audit trail was not uploaded. Please ask the administrator to check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="56"/>
+        <location filename="../../desktop/ui/coremessages.py" line="67"/>
         <source>中心服务器尚未设置机构恢复密钥：请管理员先运行 python -m server.admin init-keys</source>
         <translation>The central server has no office recovery key yet. The administrator must first run python -m server.admin init-keys</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="57"/>
+        <location filename="../../desktop/ui/coremessages.py" line="68"/>
         <source>中心服务器拒绝了请求（HTTP {status}）：{reason}</source>
         <translation>The central server refused the request (HTTP {status}): {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="58"/>
+        <location filename="../../desktop/ui/coremessages.py" line="69"/>
         <source>中心服务器拒绝了请求：{reason}</source>
         <translation>The central server refused the request: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="59"/>
+        <location filename="../../desktop/ui/coremessages.py" line="70"/>
         <source>中心服务器暂时不可用（HTTP {status}），同步未完成。本机的更改都还在，稍后会再发送。</source>
         <translation>The central server is temporarily unavailable (HTTP {status}); the sync did not complete. All local changes are kept and will be sent later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="60"/>
+        <location filename="../../desktop/ui/coremessages.py" line="71"/>
         <source>中心服务器（{host}）没有及时响应，同步未完成。本机的更改都还在，稍后会再发送。</source>
         <translation>The central server ({host}) did not answer in time; the sync did not complete. All local changes are kept and will be sent later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="61"/>
+        <location filename="../../desktop/ui/coremessages.py" line="72"/>
         <source>中心服务器：用户名或密码错误</source>
         <translation>Central server: wrong username or password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="62"/>
+        <location filename="../../desktop/ui/coremessages.py" line="73"/>
         <source>主要负责人审批须由初审以外的另一人作出，您已审批过本方案</source>
         <translation>The head of office&apos;s approval must come from someone other than the first approver, and you have already approved this plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="63"/>
+        <location filename="../../desktop/ui/coremessages.py" line="74"/>
         <source>从服务器收到的证据文件与其哈希不符，未保存</source>
         <translation>The evidence file received from the server does not match its hash and was not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="64"/>
+        <location filename="../../desktop/ui/coremessages.py" line="75"/>
         <source>从服务器收到的证据文件大小不对，未保存</source>
         <translation>The evidence file received from the server has the wrong size and was not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="65"/>
+        <location filename="../../desktop/ui/coremessages.py" line="76"/>
         <source>从轻</source>
         <translation>lighter measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="66"/>
+        <location filename="../../desktop/ui/coremessages.py" line="77"/>
         <source>从轻问责不得重于原应适用的问责方式（{measures}）</source>
         <translation>Lighter measures cannot be heavier than those that would apply ({measures})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="67"/>
+        <location filename="../../desktop/ui/coremessages.py" line="78"/>
         <source>从轻问责的，应写明不予从轻时应适用的问责方式</source>
         <translation>With lighter measures, state the measures that would apply without them</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="68"/>
+        <location filename="../../desktop/ui/coremessages.py" line="79"/>
+        <source>会话已过期、已注销或无效，请重新登录</source>
+        <translation>The session has expired, was signed out or is invalid: please sign in again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="80"/>
         <source>会话已锁定，请重新输入密码</source>
         <translation>The session is locked. Please enter your password again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="69"/>
+        <location filename="../../desktop/ui/coremessages.py" line="81"/>
         <source>作主要负责人审批</source>
         <translation>give the head of office&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="70"/>
+        <location filename="../../desktop/ui/coremessages.py" line="82"/>
         <source>作主要负责人审批（重大事项）</source>
         <translation>Give the head of office&apos;s approval (major matter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="71"/>
+        <location filename="../../desktop/ui/coremessages.py" line="83"/>
         <source>作出“{measure}”决定的同时，应作出监察建议，一并送交责任单位及责任人</source>
         <translation>With a &quot;{measure}&quot; decision, issue a supervision recommendation and send it to the responsible agency and person</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="72"/>
+        <location filename="../../desktop/ui/coremessages.py" line="84"/>
         <source>作出决定的机关不是问责对象的上级机关效能建设工作机构</source>
         <translation>The deciding body is not the higher-level efficiency office of the subject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="73"/>
+        <location filename="../../desktop/ui/coremessages.py" line="85"/>
         <source>作出决定的机关的上一级机关</source>
         <translation>the body one level above the deciding body</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="74"/>
+        <location filename="../../desktop/ui/coremessages.py" line="86"/>
         <source>作出申诉处理决定</source>
         <translation>decide the appeal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="75"/>
+        <location filename="../../desktop/ui/coremessages.py" line="87"/>
         <source>例如 https://xiaoneng.example.gov.cn 或 http://192.168.1.10:8700</source>
         <translation>e.g. https://xiaoneng.example.gov.cn or http://192.168.1.10:8700</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="76"/>
+        <location filename="../../desktop/ui/coremessages.py" line="88"/>
         <source>修改期限提醒设置</source>
         <translation>change the deadline reminder settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="77"/>
+        <location filename="../../desktop/ui/coremessages.py" line="89"/>
         <source>修改检查记录</source>
         <translation>edit visit records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="78"/>
+        <location filename="../../desktop/ui/coremessages.py" line="90"/>
         <source>修改督查方案</source>
         <translation>edit inspection plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="79"/>
+        <location filename="../../desktop/ui/coremessages.py" line="91"/>
+        <source>修改记录的操作不应为 base_version 0</source>
+        <translation>An operation changing a record must not have base_version 0</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="92"/>
         <source>修改问责决定</source>
         <translation>edit accountability decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="80"/>
+        <location filename="../../desktop/ui/coremessages.py" line="93"/>
         <source>免予</source>
         <translation>exemption</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="81"/>
+        <location filename="../../desktop/ui/coremessages.py" line="94"/>
         <source>免予问责的，不得再给予问责方式</source>
         <translation>An exemption gives no measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="82"/>
+        <location filename="../../desktop/ui/coremessages.py" line="95"/>
+        <source>公开标记应为 true</source>
+        <translation>The publication flag must be true</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="96"/>
         <source>公开问责决定</source>
         <translation>publish the accountability decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="83"/>
+        <location filename="../../desktop/ui/coremessages.py" line="97"/>
+        <source>公钥</source>
+        <translation>public key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="98"/>
+        <source>公钥应为 base64 编码的 32 字节 X25519 公钥</source>
+        <translation>The public key must be a base64-encoded 32-byte X25519 public key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="99"/>
+        <source>公钥无效：{problem}</source>
+        <translation>Invalid public key: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="100"/>
         <source>内容无法写入本机（{error}）</source>
         <translation>The content cannot be written on this computer ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="84"/>
+        <location filename="../../desktop/ui/coremessages.py" line="101"/>
         <source>决定日期</source>
         <translation>decision date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="85"/>
+        <location filename="../../desktop/ui/coremessages.py" line="102"/>
         <source>减轻</source>
         <translation>reduced measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="86"/>
+        <location filename="../../desktop/ui/coremessages.py" line="103"/>
         <source>减轻问责应低于原应适用的最重问责方式“{ceiling}”，“{measures}”不低于它</source>
         <translation>Reduced measures must be below the heaviest measure that would apply, &quot;{ceiling}&quot;; &quot;{measures}&quot; is not below it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="87"/>
+        <location filename="../../desktop/ui/coremessages.py" line="104"/>
         <source>减轻问责的，应写明不予减轻时应适用的问责方式</source>
         <translation>With reduced measures, state the measures that would apply without the reduction</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="88"/>
+        <location filename="../../desktop/ui/coremessages.py" line="105"/>
+        <source>分办后的投诉应为已分办</source>
+        <translation>A routed complaint must be in the routed state</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="106"/>
         <source>分办投诉</source>
         <translation>route complaints</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="89"/>
+        <location filename="../../desktop/ui/coremessages.py" line="107"/>
         <source>分办（自办、转办或督办）</source>
         <translation>Route (handle directly, transfer or supervise)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="90"/>
+        <location filename="../../desktop/ui/coremessages.py" line="108"/>
+        <source>分片序号超出了文件大小</source>
+        <translation>The part number is beyond the file size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="109"/>
         <source>列表中不能有空项</source>
         <translation>The list cannot contain empty items</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="91"/>
+        <location filename="../../desktop/ui/coremessages.py" line="110"/>
         <source>办理时限 {limit} 早于今天</source>
         <translation>The time limit {limit} is before today</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="92"/>
+        <location filename="../../desktop/ui/coremessages.py" line="111"/>
         <source>办理时限 {limit} 晚于本投诉的办结期限 {due}</source>
         <translation>The time limit {limit} is after this complaint&apos;s deadline {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="93"/>
+        <location filename="../../desktop/ui/coremessages.py" line="112"/>
         <source>办理期限 {due} 已过，不能再申请延期</source>
         <translation>The deadline {due} has passed; no extension can be requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="94"/>
+        <location filename="../../desktop/ui/coremessages.py" line="113"/>
+        <source>办结后的投诉应为已办结</source>
+        <translation>A closed complaint must be in the closed state</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="114"/>
         <source>办结投诉</source>
         <translation>close complaints</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="95"/>
+        <location filename="../../desktop/ui/coremessages.py" line="115"/>
         <source>办结期限 {due} 已过，不能再申请延期</source>
         <translation>The deadline {due} has passed; no extension can be requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="96"/>
+        <location filename="../../desktop/ui/coremessages.py" line="116"/>
+        <source>办结期限不能早于收到日期</source>
+        <translation>The closing deadline cannot be before the date received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="117"/>
         <source>办结督查方案</source>
         <translation>close inspection plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="97"/>
+        <location filename="../../desktop/ui/coremessages.py" line="118"/>
         <source>加密数据格式错误或已损坏</source>
         <translation>The encrypted data is malformed or damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="98"/>
+        <location filename="../../desktop/ui/coremessages.py" line="119"/>
+        <source>加密私钥</source>
+        <translation>sealed private key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="120"/>
         <source>加密身份数据格式错误或已损坏</source>
         <translation>The encrypted identity data is malformed or damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="99"/>
+        <location filename="../../desktop/ui/coremessages.py" line="121"/>
         <source>加密身份数据格式错误或版本不受支持</source>
         <translation>The encrypted identity data is malformed or its version is not supported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="100"/>
+        <location filename="../../desktop/ui/coremessages.py" line="122"/>
+        <source>匿名投诉不应带投诉人身份或查重索引</source>
+        <translation>An anonymous complaint must not carry a complainant identity or blind indexes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="123"/>
+        <source>匿名投诉没有投诉人身份</source>
+        <translation>An anonymous complaint has no complainant identity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="124"/>
         <source>匿名投诉，无投诉人身份</source>
         <translation>Anonymous complaint: there is no complainant identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="101"/>
+        <location filename="../../desktop/ui/coremessages.py" line="125"/>
         <source>单位</source>
         <translation>agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="102"/>
+        <location filename="../../desktop/ui/coremessages.py" line="126"/>
         <source>原处理机关</source>
         <translation>the body that made the decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="103"/>
+        <location filename="../../desktop/ui/coremessages.py" line="127"/>
+        <source>发文字号与机关代字、年份、序号不一致（number）</source>
+        <translation>The document number does not match the prefix, year and serial (number)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="128"/>
+        <source>变更原决定的，应给予与原决定不同的问责方式</source>
+        <translation>Changing the original decision requires measures different from the original ones</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="129"/>
         <source>变更原决定的，请选择变更后的问责方式；不再问责的请选择撤销</source>
         <translation>When varying the decision, select the new measures; to give none, choose revoke</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="104"/>
+        <location filename="../../desktop/ui/coremessages.py" line="130"/>
         <source>变更后的问责方式与原决定相同，请选择维持</source>
         <translation>The new measures are the same as the original; choose uphold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="105"/>
+        <location filename="../../desktop/ui/coremessages.py" line="131"/>
         <source>口令不正确（或备份文件头已损坏）</source>
         <translation>Wrong passphrase (or the backup file&apos;s header is damaged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="106"/>
+        <location filename="../../desktop/ui/coremessages.py" line="132"/>
+        <source>另一项同时写入的记录已占用同一编号（发文字号，或单位某年度的考评等次）：本批操作均未记录，请同步后处理冲突</source>
+        <translation>A record written at the same time already holds the same number (a document number, or an agency&apos;s rating for the year): none of this batch was recorded; sync, then resolve the conflict</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="133"/>
         <source>只有{role}可以{action}督查方案</source>
         <translation>Only {role} can &quot;{action}&quot; inspection plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="107"/>
+        <location filename="../../desktop/ui/coremessages.py" line="134"/>
         <source>只有已登录的投诉受理人员可以为新的受理人员授权</source>
         <translation>Only a signed-in complaint handler can grant access to new handlers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="108"/>
+        <location filename="../../desktop/ui/coremessages.py" line="135"/>
         <source>只有已登录的投诉受理人员可以授权新的受理人员</source>
         <translation>Only a signed-in complaint handler can grant access to new handlers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="109"/>
+        <location filename="../../desktop/ui/coremessages.py" line="136"/>
         <source>只有投诉受理人员可以查看投诉人身份信息</source>
         <translation>Only complaint handlers can see the complainant&apos;s identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="110"/>
+        <location filename="../../desktop/ui/coremessages.py" line="137"/>
+        <source>只有提交督查报告时可以写报告（report）</source>
+        <translation>The report can only be written when submitting the inspection report (report)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="138"/>
         <source>只有方案起草人或督查组中的督查人员可以提交审批</source>
         <translation>Only the plan&apos;s author or an inspector on its team can submit it for approval</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="111"/>
+        <location filename="../../desktop/ui/coremessages.py" line="139"/>
         <source>只有方案起草人或督查组成员可以修改督查方案</source>
         <translation>Only the plan&apos;s author or team members can edit it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="112"/>
+        <location filename="../../desktop/ui/coremessages.py" line="140"/>
         <source>只有本方案督查组成员可以修改检查记录</source>
         <translation>Only members of this plan&apos;s team can edit the visit record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="113"/>
+        <location filename="../../desktop/ui/coremessages.py" line="141"/>
         <source>只有督查组中的督查人员可以{action}</source>
         <translation>Only inspectors on the team can &quot;{action}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="114"/>
+        <location filename="../../desktop/ui/coremessages.py" line="142"/>
         <source>只有管理员可以修改自动锁定时间</source>
         <translation>Only an administrator can change the auto-lock time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="115"/>
+        <location filename="../../desktop/ui/coremessages.py" line="143"/>
         <source>只有管理员可以添加用户</source>
         <translation>Only an administrator can add users</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="116"/>
+        <location filename="../../desktop/ui/coremessages.py" line="144"/>
+        <source>只能修改考评等次（rating）</source>
+        <translation>Only the rating can be changed (rating)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="145"/>
         <source>只能处理本人的操作（管理员可以放弃他人的操作）</source>
         <translation>You can only resolve your own operations (an administrator can discard other users&apos; operations)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="117"/>
+        <location filename="../../desktop/ui/coremessages.py" line="146"/>
+        <source>同一记录的前一项操作尚待其作者推送，本项暂缓</source>
+        <translation>An earlier operation on the same record is waiting for its author to push it; this one is deferred</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="147"/>
         <source>同级机关效能建设工作机构</source>
         <translation>the efficiency office at the same level</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="118"/>
+        <location filename="../../desktop/ui/coremessages.py" line="148"/>
         <source>在场确认应为（用户名，密码）列表</source>
         <translation>Presence confirmations must be a list of (user name, password)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="119"/>
+        <location filename="../../desktop/ui/coremessages.py" line="149"/>
+        <source>在场确认记录与本检查记录或阶段不符（presence）</source>
+        <translation>The presence confirmation does not match this visit or stage (presence)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="150"/>
+        <source>处理后的申诉应为已决定</source>
+        <translation>A handled appeal must be in the decided state</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="151"/>
         <source>处理方式应为放弃本机更改或重新提交</source>
         <translation>The choice must be to discard the local change or to resubmit it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="120"/>
+        <location filename="../../desktop/ui/coremessages.py" line="152"/>
         <source>处理结果应为维持、变更或撤销</source>
         <translation>The outcome must be upheld, varied or revoked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="121"/>
+        <location filename="../../desktop/ui/coremessages.py" line="153"/>
         <source>备份口令至少需要 {count} 个字符</source>
         <translation>The backup passphrase needs at least {count} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="122"/>
+        <location filename="../../desktop/ui/coremessages.py" line="154"/>
         <source>备份文件不完整（可能在复制时被截断），未做任何更改</source>
         <translation>The backup file is incomplete (perhaps cut short while copying); nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="123"/>
+        <location filename="../../desktop/ui/coremessages.py" line="155"/>
         <source>备份文件内容不符合格式，可能已损坏</source>
         <translation>The backup file&apos;s content is not in the expected format; it may be damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="124"/>
+        <location filename="../../desktop/ui/coremessages.py" line="156"/>
         <source>备份文件已损坏或被篡改（第 {segment} 段校验失败），未做任何更改</source>
         <translation>The backup file is damaged or was tampered with (segment {segment} failed its check); nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="125"/>
+        <location filename="../../desktop/ui/coremessages.py" line="157"/>
         <source>备份文件末尾有多余的数据（可能被篡改），未做任何更改</source>
         <translation>The backup file has extra data at its end (it may have been tampered with); nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="126"/>
+        <location filename="../../desktop/ui/coremessages.py" line="158"/>
         <source>备份本机数据</source>
         <translation>back up this computer&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="127"/>
+        <location filename="../../desktop/ui/coremessages.py" line="159"/>
+        <source>字段 {name} {problem}</source>
+        <translation>Field {name} {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="160"/>
         <source>完善方案并提交审批</source>
         <translation>Complete the plan and submit it for approval</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="128"/>
+        <location filename="../../desktop/ui/coremessages.py" line="161"/>
         <source>完善检查记录，两名督查人员确认到场后定稿</source>
         <translation>Complete the visit record and finalise it once two inspectors confirm presence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="129"/>
+        <location filename="../../desktop/ui/coremessages.py" line="162"/>
+        <source>完成后的检查记录应为已完成</source>
+        <translation>A finalised visit must be in the finalised state</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="163"/>
         <source>完成检查记录</source>
         <translation>finalise the visit record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="130"/>
+        <location filename="../../desktop/ui/coremessages.py" line="164"/>
         <source>实名投诉至少需要填写投诉人姓名、电话或身份证号码之一；否则请登记为匿名投诉</source>
         <translation>A named complaint needs at least the complainant&apos;s name, phone or ID number; otherwise register it as anonymous</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="131"/>
+        <location filename="../../desktop/ui/coremessages.py" line="165"/>
+        <source>实名投诉须带加密后的投诉人身份（sealed_identity）</source>
+        <translation>A named complaint must carry the sealed complainant identity (sealed_identity)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="166"/>
         <source>审批人不能是方案起草人或督查组成员：审批与实施必须分离，请由其他负责人审批</source>
         <translation>The approver cannot be the plan&apos;s author or a team member: approval and inspection must be separate, so another supervisor must approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="132"/>
+        <location filename="../../desktop/ui/coremessages.py" line="167"/>
         <source>审批督查方案</source>
         <translation>approve inspection plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="133"/>
+        <location filename="../../desktop/ui/coremessages.py" line="168"/>
+        <source>审批记录应为当前用户本人对本方案的一条审批</source>
+        <translation>The approval must be one approval of this plan by the current user</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="169"/>
+        <source>审批记录重复</source>
+        <translation>Duplicate approval</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="170"/>
         <source>审核签发问责决定</source>
         <translation>Review and sign the accountability decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="134"/>
+        <location filename="../../desktop/ui/coremessages.py" line="171"/>
         <source>密码至少需要 {min_length} 个字符</source>
         <translation>The password needs at least {min_length} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="135"/>
+        <location filename="../../desktop/ui/coremessages.py" line="172"/>
         <source>密码错误，无法解开私钥</source>
         <translation>Wrong password: the private key cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="136"/>
+        <location filename="../../desktop/ui/coremessages.py" line="173"/>
+        <source>密钥无效：{problem}</source>
+        <translation>Invalid key: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="174"/>
         <source>对{kind}不适用“{measure}”；可适用的问责方式：{allowed}</source>
         <translation>&quot;{measure}&quot; does not apply to {kind}; measures that apply: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="137"/>
+        <location filename="../../desktop/ui/coremessages.py" line="175"/>
         <source>对机关（单位）问责时不应选择工作人员</source>
         <translation>Do not select an official when holding an agency accountable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="138"/>
+        <location filename="../../desktop/ui/coremessages.py" line="176"/>
         <source>尚未登录中心服务器，请输入密码后同步</source>
         <translation>Not signed in to the central server. Enter your password, then sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="139"/>
+        <location filename="../../desktop/ui/coremessages.py" line="177"/>
         <source>尚未获得查重索引密钥：请另一位投诉受理人员登录并同步一次以完成授权</source>
         <translation>No duplicate-check index key yet: another complaint handler must sign in and sync once to grant it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="140"/>
+        <location filename="../../desktop/ui/coremessages.py" line="178"/>
         <source>尚未获得查重索引密钥：请重新登录，或请另一位投诉受理人员完成授权</source>
         <translation>No key for finding repeat complaints yet: sign in again, or ask another complaint handler to grant access</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="141"/>
+        <location filename="../../desktop/ui/coremessages.py" line="179"/>
         <source>尚未设置中心服务器地址：请管理员在同步页填写</source>
         <translation>No central server address yet. The administrator must enter it on the Sync page</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="142"/>
+        <location filename="../../desktop/ui/coremessages.py" line="180"/>
         <source>层级应为 1（省）到 4（乡镇、街道）</source>
         <translation>The level must be from 1 (province) to 4 (township, subdistrict)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="143"/>
+        <location filename="../../desktop/ui/coremessages.py" line="181"/>
         <source>属于{article}第{number}项的{kind}，须先报经本级政府立项或政府负责人同意，请填写立项依据（文号）</source>
         <translation>{kind} under item {number} of {article} first needs the approval of the government at the same level or its head: enter the approval reference (document number)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="144"/>
+        <location filename="../../desktop/ui/coremessages.py" line="182"/>
         <source>工作人员人数不能为负数</source>
         <translation>The number of staff cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="145"/>
+        <location filename="../../desktop/ui/coremessages.py" line="183"/>
         <source>已于{decided}作出申诉处理决定，以同一理由继续申诉的，不予受理</source>
         <translation>An appeal decision was made on {decided}; a further appeal on the same grounds is not accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="146"/>
+        <location filename="../../desktop/ui/coremessages.py" line="184"/>
         <source>已到法律规定的期限 {due}，不能延长</source>
         <translation>The statutory deadline {due} has been reached; it cannot be extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="147"/>
+        <location filename="../../desktop/ui/coremessages.py" line="185"/>
         <source>已延期 {count} 次，最多 {maximum} 次</source>
         <translation>Already extended {count} time(s); at most {maximum} allowed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="148"/>
+        <location filename="../../desktop/ui/coremessages.py" line="186"/>
         <source>已延期，不能再次延期</source>
         <translation>Already extended; it cannot be extended again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="149"/>
+        <location filename="../../desktop/ui/coremessages.py" line="187"/>
         <source>已整改</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="150"/>
+        <location filename="../../desktop/ui/coremessages.py" line="188"/>
         <source>已有申诉登记，送达日期不能再更改</source>
         <translation>An appeal is registered; the date of receipt can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="151"/>
+        <location filename="../../desktop/ui/coremessages.py" line="189"/>
+        <source>年份应为 {first} 至 {last} 年之间（按中国时间的今天）</source>
+        <translation>The year must be between {first} and {last} (by today in China time)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="190"/>
         <source>年度绩效考评被评为{rating}等次</source>
         <translation>Rated {rating} in the annual performance appraisal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="152"/>
+        <location filename="../../desktop/ui/coremessages.py" line="191"/>
         <source>应为从轻、减轻或免予问责</source>
         <translation>Must be lighter measures, reduced measures or exemption</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="153"/>
+        <location filename="../../desktop/ui/coremessages.py" line="192"/>
         <source>应为列表</source>
         <translation>A list is expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="154"/>
+        <location filename="../../desktop/ui/coremessages.py" line="193"/>
         <source>应填写文字</source>
         <translation>Text is expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="155"/>
+        <location filename="../../desktop/ui/coremessages.py" line="194"/>
         <source>应将延长期限的理由告知办事对象</source>
         <translation>The reason for the extension must be told to the applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="156"/>
+        <location filename="../../desktop/ui/coremessages.py" line="195"/>
         <source>应通过投诉的原渠道予以答复</source>
         <translation>Reply through the channel the complaint came by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="157"/>
+        <location filename="../../desktop/ui/coremessages.py" line="196"/>
+        <source>延期后的办结期限不能早于原期限</source>
+        <translation>The extended deadline cannot be before the original one</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="197"/>
+        <source>延期次数应为 {count}</source>
+        <translation>The number of extensions must be {count}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="198"/>
         <source>延期须经本机关主要负责人批准</source>
         <translation>An extension needs the approval of the head of the agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="158"/>
+        <location filename="../../desktop/ui/coremessages.py" line="199"/>
         <source>延期须经本机关负责人批准</source>
         <translation>An extension needs the approval of the head of the office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="159"/>
+        <location filename="../../desktop/ui/coremessages.py" line="200"/>
         <source>开始实施督查方案</source>
         <translation>start inspection plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="160"/>
+        <location filename="../../desktop/ui/coremessages.py" line="201"/>
         <source>开始实施，开展现场检查</source>
         <translation>Start the plan and carry out the on-site inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="161"/>
+        <location filename="../../desktop/ui/coremessages.py" line="202"/>
         <source>开始检查记录</source>
         <translation>open the visit record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="162"/>
+        <location filename="../../desktop/ui/coremessages.py" line="203"/>
         <source>引用了本机没有的记录或用户（如新用户尚未添加到本机），稍后再试</source>
         <translation>It refers to a record or user not on this computer (e.g. a new user not added here yet); will try again later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="163"/>
+        <location filename="../../desktop/ui/coremessages.py" line="204"/>
         <source>当前用户无权{action}</source>
         <translation>You are not allowed to {action}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="164"/>
+        <location filename="../../desktop/ui/coremessages.py" line="205"/>
         <source>当前用户无权查看问责决定草稿</source>
         <translation>You are not allowed to view draft accountability decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="165"/>
+        <location filename="../../desktop/ui/coremessages.py" line="206"/>
         <source>当前用户未归属任何效能办，不能起草督查方案</source>
         <translation>You belong to no efficiency office, so you cannot draft inspection plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="166"/>
+        <location filename="../../desktop/ui/coremessages.py" line="207"/>
         <source>当前用户未设置所属效能办，无法登记投诉</source>
         <translation>You belong to no efficiency office, so you cannot register complaints</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="167"/>
+        <location filename="../../desktop/ui/coremessages.py" line="208"/>
+        <source>当前用户的角色无权执行此操作（需要：{need}）</source>
+        <translation>The current user&apos;s roles may not do this (needs: {need})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="209"/>
+        <source>当前用户的角色（{have}）无权执行 {action}（需要：{need}）</source>
+        <translation>The current user&apos;s roles ({have}) may not do {action} (needs: {need})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="210"/>
         <source>当前规则配置未规定整改时限，请填写整改期限</source>
         <translation>The current rule profile sets no rectification period; enter a due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="168"/>
+        <location filename="../../desktop/ui/coremessages.py" line="211"/>
         <source>当年内</source>
         <translation>this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="169"/>
+        <location filename="../../desktop/ui/coremessages.py" line="212"/>
         <source>录入绩效考评等次</source>
         <translation>enter performance ratings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="170"/>
+        <location filename="../../desktop/ui/coremessages.py" line="213"/>
         <source>恢复密钥不能保存在本机数据文件夹中：请保存到U盘等离线介质</source>
         <translation>The recovery key cannot be saved in this computer&apos;s data folder. Save it to offline media such as a USB drive</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="171"/>
+        <location filename="../../desktop/ui/coremessages.py" line="214"/>
         <source>恢复密钥口令不能与管理员密码相同</source>
         <translation>The recovery key passphrase cannot be the same as the administrator password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="172"/>
+        <location filename="../../desktop/ui/coremessages.py" line="215"/>
         <source>恢复密钥口令至少需要 {min_length} 个字符</source>
         <translation>The recovery key passphrase needs at least {min_length} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="173"/>
+        <location filename="../../desktop/ui/coremessages.py" line="216"/>
         <source>恢复密钥口令错误或文件已损坏</source>
         <translation>Wrong recovery key passphrase, or the file is damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="174"/>
+        <location filename="../../desktop/ui/coremessages.py" line="217"/>
         <source>恢复本机数据</source>
         <translation>restore this computer&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="175"/>
+        <location filename="../../desktop/ui/coremessages.py" line="218"/>
         <source>所选文件夹不存在</source>
         <translation>The selected folder does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="176"/>
+        <location filename="../../desktop/ui/coremessages.py" line="219"/>
         <source>所选机构不是效能办</source>
         <translation>The selected agency is not an efficiency office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="177"/>
+        <location filename="../../desktop/ui/coremessages.py" line="220"/>
         <source>所选条件不属于该容错情形</source>
         <translation>The selected conditions do not belong to this mitigation ground</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="178"/>
+        <location filename="../../desktop/ui/coremessages.py" line="221"/>
         <source>找不到作出决定的机关</source>
         <translation>The deciding body was not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="179"/>
+        <location filename="../../desktop/ui/coremessages.py" line="222"/>
         <source>找不到关联的投诉</source>
         <translation>The linked complaint was not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="180"/>
+        <location filename="../../desktop/ui/coremessages.py" line="223"/>
         <source>找不到关联的督查方案</source>
         <translation>The linked inspection plan was not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="181"/>
+        <location filename="../../desktop/ui/coremessages.py" line="224"/>
         <source>找不到关联的问责决定</source>
         <translation>The linked accountability decision was not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="182"/>
+        <location filename="../../desktop/ui/coremessages.py" line="225"/>
         <source>找不到备份文件：{path}</source>
         <translation>Backup file not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="183"/>
+        <location filename="../../desktop/ui/coremessages.py" line="226"/>
         <source>找不到承办单位</source>
         <translation>The handling agency was not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="184"/>
+        <location filename="../../desktop/ui/coremessages.py" line="227"/>
         <source>找不到文件：{name}</source>
         <translation>File not found: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="185"/>
+        <location filename="../../desktop/ui/coremessages.py" line="228"/>
         <source>找不到被投诉人</source>
         <translation>The official complained about was not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="186"/>
+        <location filename="../../desktop/ui/coremessages.py" line="229"/>
         <source>找不到被投诉单位</source>
         <translation>The agency complained about was not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="187"/>
+        <location filename="../../desktop/ui/coremessages.py" line="230"/>
         <source>找不到该{record}（{id}）</source>
         <translation>The {record} was not found ({id})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="188"/>
+        <location filename="../../desktop/ui/coremessages.py" line="231"/>
         <source>找不到该单位</source>
         <translation>The agency was not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="189"/>
+        <location filename="../../desktop/ui/coremessages.py" line="232"/>
         <source>找不到该工作人员</source>
         <translation>The official was not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="190"/>
+        <location filename="../../desktop/ui/coremessages.py" line="233"/>
         <source>找不到该操作（可能已处理）</source>
         <translation>Operation not found (it may have been resolved already)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="191"/>
+        <location filename="../../desktop/ui/coremessages.py" line="234"/>
         <source>找不到该检查记录（{id}）</source>
         <translation>The visit record was not found ({id})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="192"/>
+        <location filename="../../desktop/ui/coremessages.py" line="235"/>
         <source>找不到该申诉受理机关</source>
         <translation>The body hearing the appeal was not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="193"/>
+        <location filename="../../desktop/ui/coremessages.py" line="236"/>
         <source>找不到该督查方案（{id}）</source>
         <translation>The inspection plan was not found ({id})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="194"/>
+        <location filename="../../desktop/ui/coremessages.py" line="237"/>
         <source>找不到问责对象所在单位</source>
         <translation>The subject&apos;s agency was not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="195"/>
+        <location filename="../../desktop/ui/coremessages.py" line="238"/>
         <source>投诉</source>
         <translation>complaint</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="196"/>
+        <location filename="../../desktop/ui/coremessages.py" line="239"/>
         <source>投诉{result}的，应当作出解释说明并告知理由</source>
         <translation>Complaint found &quot;{result}&quot;: give an explanation and the reasons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="197"/>
+        <location filename="../../desktop/ui/coremessages.py" line="240"/>
         <source>投诉办理期限</source>
         <translation>Complaint handling deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="198"/>
+        <location filename="../../desktop/ui/coremessages.py" line="241"/>
         <source>投诉受理人员</source>
         <translation>complaint handlers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="199"/>
+        <location filename="../../desktop/ui/coremessages.py" line="242"/>
         <source>投诉尚未办结，不能制作答复函</source>
         <translation>The complaint is not closed yet; no reply letter can be made</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="200"/>
+        <location filename="../../desktop/ui/coremessages.py" line="243"/>
         <source>投诉属实的，应当解决、整改，需要问责的予以问责，或移送有关部门</source>
         <translation>A substantiated complaint must be resolved, rectified, answered with accountability where needed, or referred to the competent department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="201"/>
+        <location filename="../../desktop/ui/coremessages.py" line="244"/>
         <source>投诉已办结</source>
         <translation>The complaint is already closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="202"/>
+        <location filename="../../desktop/ui/coremessages.py" line="245"/>
         <source>投诉已办结，不能再办理</source>
         <translation>The complaint is closed and can no longer be handled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="203"/>
+        <location filename="../../desktop/ui/coremessages.py" line="246"/>
         <source>投诉已办结，不能延期</source>
         <translation>The complaint is closed and cannot be extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="204"/>
+        <location filename="../../desktop/ui/coremessages.py" line="247"/>
+        <source>按服务器上方案的当前状态，该操作应使方案进入“{target}”，而操作中的状态为“{state}”</source>
+        <translation>From the plan&apos;s current state on the server, this operation should move it to &quot;{target}&quot;, but the operation says &quot;{state}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="248"/>
         <source>按退回意见修改后重新提交审批</source>
         <translation>Revise as the return asked and submit for approval again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="205"/>
+        <location filename="../../desktop/ui/coremessages.py" line="249"/>
+        <source>推送该操作的督查人员本人须确认在场</source>
+        <translation>The inspector pushing the operation must confirm their own presence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="250"/>
+        <source>提交审批时退回理由应清空（return_reason）</source>
+        <translation>The return reason must be cleared when submitting for approval (return_reason)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="251"/>
         <source>提交督查报告</source>
         <translation>submit inspection reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="206"/>
+        <location filename="../../desktop/ui/coremessages.py" line="252"/>
         <source>提交督查方案</source>
         <translation>submit inspection plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="207"/>
+        <location filename="../../desktop/ui/coremessages.py" line="253"/>
         <source>提出整改要求或督查建议</source>
         <translation>issue rectification requirements or supervision suggestions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="208"/>
+        <location filename="../../desktop/ui/coremessages.py" line="254"/>
         <source>提出日期不能晚于今天</source>
         <translation>The issue date cannot be later than today</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="209"/>
+        <location filename="../../desktop/ui/coremessages.py" line="255"/>
         <source>提前提醒的工作日数应在 0 到 {limit} 之间</source>
         <translation>The working days of advance warning must be between 0 and {limit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="210"/>
+        <location filename="../../desktop/ui/coremessages.py" line="256"/>
         <source>撤销原决定的，不再给予问责方式</source>
         <translation>When the decision is revoked, no measures may be given</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="211"/>
+        <location filename="../../desktop/ui/coremessages.py" line="257"/>
+        <source>操作内容无法校验（{error}）</source>
+        <translation>The operation&apos;s content cannot be checked ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="258"/>
+        <source>操作没有作者（user_id），服务器不接受</source>
+        <translation>The operation has no author (user_id); the server does not accept it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="259"/>
+        <source>操作的设备与当前登录的设备不一致（device_id）</source>
+        <translation>The operation&apos;s device is not the signed-in device (device_id)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="260"/>
+        <source>收到日期</source>
+        <translation>date received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="261"/>
         <source>收到日期 {date} 晚于今天</source>
         <translation>The date received, {date}, is after today</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="212"/>
+        <location filename="../../desktop/ui/coremessages.py" line="262"/>
         <source>收到申诉日期</source>
         <translation>date the appeal was received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="213"/>
+        <location filename="../../desktop/ui/coremessages.py" line="263"/>
         <source>效能办</source>
         <translation>efficiency office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="214"/>
+        <location filename="../../desktop/ui/coremessages.py" line="264"/>
         <source>效能办主要负责人</source>
         <translation>the head of the efficiency office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="215"/>
+        <location filename="../../desktop/ui/coremessages.py" line="265"/>
         <source>效能问责决定应当予以公开，并采用规范的文书格式</source>
         <translation>The accountability decision must be published, in the standard document format</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="216"/>
+        <location filename="../../desktop/ui/coremessages.py" line="266"/>
+        <source>数据库拒绝了该请求，请稍后重试</source>
+        <translation>The database refused the request; please try again later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="267"/>
+        <source>数据库暂时不可用，请稍后重试</source>
+        <translation>The database is temporarily unavailable; please try again later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="268"/>
         <source>整改</source>
         <translation>rectification</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="217"/>
+        <location filename="../../desktop/ui/coremessages.py" line="269"/>
         <source>整改情况应为未完成、已整改或未采纳</source>
         <translation>The follow-up must be open, rectified or not adopted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="218"/>
+        <location filename="../../desktop/ui/coremessages.py" line="270"/>
         <source>整改期限不能早于提出日期</source>
         <translation>The due date cannot be earlier than the issue date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="219"/>
+        <location filename="../../desktop/ui/coremessages.py" line="271"/>
         <source>整改要求</source>
         <translation>Rectification requirement</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="220"/>
+        <location filename="../../desktop/ui/coremessages.py" line="272"/>
         <source>整改要求或督查建议</source>
         <translation>rectification requirement or supervision suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="221"/>
+        <location filename="../../desktop/ui/coremessages.py" line="273"/>
+        <source>文件内容与其 SHA-256 不符（传输中损坏或文件不对）</source>
+        <translation>The file content does not match its SHA-256 (damaged in transfer, or the wrong file)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="274"/>
         <source>文件在复制过程中被修改，请重新添加</source>
         <translation>The file changed while it was being copied; add it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="222"/>
+        <location filename="../../desktop/ui/coremessages.py" line="275"/>
+        <source>文件大小与检查记录中登记的不符</source>
+        <translation>The file size does not match the one recorded in the visit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="276"/>
         <source>文件夹不存在：{path}</source>
         <translation>The folder does not exist: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="223"/>
+        <location filename="../../desktop/ui/coremessages.py" line="277"/>
+        <source>新建的督查方案应为草稿</source>
+        <translation>A new inspection plan must be a draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="278"/>
+        <source>新建记录的操作应为 base_version 0</source>
+        <translation>An operation creating a record must have base_version 0</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="279"/>
+        <source>新登记的投诉应为已登记</source>
+        <translation>A newly registered complaint must be in the registered state</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="280"/>
+        <source>新登记的申诉应为已收到</source>
+        <translation>A newly registered appeal must be in the received state</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="281"/>
+        <source>新的整改要求应为未完成</source>
+        <translation>A new rectification must be open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="282"/>
+        <source>新的检查记录应为进行中</source>
+        <translation>A new visit must be in progress</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="283"/>
+        <source>新的问责决定应为草稿</source>
+        <translation>A new accountability decision must be a draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="284"/>
+        <source>方案当前状态为“{state}”或您不是起草人、督查组成员：只有草稿或已退回的方案可由起草人或督查组成员修改</source>
+        <translation>The plan is &quot;{state}&quot; or you are neither its author nor on its team: only a draft or returned plan can be edited, by its author or team members</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="285"/>
         <source>方案当前状态为“{state}”，不能{action}（只有{allowed}状态的方案可以{action}）</source>
         <translation>The plan is &quot;{state}&quot;, so &quot;{action}&quot; is not possible (only {allowed} plans allow &quot;{action}&quot;)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="224"/>
+        <location filename="../../desktop/ui/coremessages.py" line="286"/>
         <source>方案当前状态为“{state}”，只有草稿或已退回的方案可以修改</source>
         <translation>The plan is &quot;{state}&quot;; only draft or returned plans can be edited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="225"/>
+        <location filename="../../desktop/ui/coremessages.py" line="287"/>
         <source>方案当前状态为“{state}”，方案经批准后才能{stage}</source>
         <translation>The plan is &quot;{state}&quot;: you can {stage} only once the plan is approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="226"/>
+        <location filename="../../desktop/ui/coremessages.py" line="288"/>
         <source>方案标题不能超过 {limit} 个字</source>
         <translation>The plan title cannot be longer than {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="227"/>
+        <location filename="../../desktop/ui/coremessages.py" line="289"/>
         <source>方案状态“{state}”不存在</source>
         <translation>There is no plan state &quot;{state}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="228"/>
+        <location filename="../../desktop/ui/coremessages.py" line="290"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="229"/>
+        <location filename="../../desktop/ui/coremessages.py" line="291"/>
         <source>无权执行此操作</source>
         <translation>not allowed to do this</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="230"/>
+        <location filename="../../desktop/ui/coremessages.py" line="292"/>
         <source>无权解密：该投诉人身份没有为密钥“{key_id}”加密</source>
         <translation>Not allowed to decrypt: this complainant identity was not encrypted for key &quot;{key_id}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="231"/>
+        <location filename="../../desktop/ui/coremessages.py" line="293"/>
         <source>无法写入备份文件：{reason}</source>
         <translation>Cannot write the backup file: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="232"/>
+        <location filename="../../desktop/ui/coremessages.py" line="294"/>
         <source>无法写入恢复密钥文件：{reason}</source>
         <translation>Cannot write the recovery key file: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="233"/>
+        <location filename="../../desktop/ui/coremessages.py" line="295"/>
         <source>无法写入恢复的数据：{reason}</source>
         <translation>Cannot write the restored data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="234"/>
+        <location filename="../../desktop/ui/coremessages.py" line="296"/>
         <source>无法写入本机数据库</source>
         <translation>Cannot write to the local database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="235"/>
+        <location filename="../../desktop/ui/coremessages.py" line="297"/>
         <source>无法恢复服务器上的内容：{problem}</source>
         <translation>Cannot restore the server&apos;s content: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="236"/>
+        <location filename="../../desktop/ui/coremessages.py" line="298"/>
         <source>无法替换数据文件夹（{reason}），当前数据未改动</source>
         <translation>Cannot replace the data folder ({reason}); the current data is unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="237"/>
+        <location filename="../../desktop/ui/coremessages.py" line="299"/>
         <source>无法解密投诉人身份：密钥不匹配或数据已损坏，未解密任何内容。请联系管理员</source>
         <translation>The complainant&apos;s identity cannot be decrypted: the key does not match or the data is damaged. Nothing was decrypted. Contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="238"/>
+        <location filename="../../desktop/ui/coremessages.py" line="300"/>
         <source>无法解开本人私钥，请联系管理员</source>
         <translation>Your private key cannot be opened. Please contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="239"/>
+        <location filename="../../desktop/ui/coremessages.py" line="301"/>
         <source>无法读写证据文件：{reason}</source>
         <translation>Cannot read or write evidence files: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="240"/>
+        <location filename="../../desktop/ui/coremessages.py" line="302"/>
         <source>无法读取备份文件：{reason}</source>
         <translation>Cannot read the backup file: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="241"/>
+        <location filename="../../desktop/ui/coremessages.py" line="303"/>
         <source>无法读取或保存文件：{name}（{reason}）</source>
         <translation>Cannot read or save the file: {name} ({reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="242"/>
+        <location filename="../../desktop/ui/coremessages.py" line="304"/>
         <source>无法读取服务器上的内容：{problem}</source>
         <translation>Cannot read the server&apos;s content: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="243"/>
+        <location filename="../../desktop/ui/coremessages.py" line="305"/>
         <source>无法连接中心服务器（{host}）：请检查服务器地址和网络</source>
         <translation>Cannot connect to the central server ({host}). Check the server address and the network</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="244"/>
+        <location filename="../../desktop/ui/coremessages.py" line="306"/>
         <source>无法连接中心服务器（{host}）：请检查网络和服务器地址。本机的更改都还在，稍后会再发送。</source>
         <translation>Cannot connect to the central server ({host}). Check the network and the server address. All local changes are kept and will be sent later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="245"/>
+        <location filename="../../desktop/ui/coremessages.py" line="307"/>
+        <source>时钟戳中的设备与操作的设备不一致（hlc）</source>
+        <translation>The device in the clock stamp is not the operation&apos;s device (hlc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="308"/>
         <source>更改规则配置</source>
         <translation>change the rule profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="246"/>
+        <location filename="../../desktop/ui/coremessages.py" line="309"/>
         <source>服务器上保存的本人私钥无法用该密码解开：请联系管理员</source>
         <translation>Your private key stored on the server cannot be opened with this password. Please contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="247"/>
+        <location filename="../../desktop/ui/coremessages.py" line="310"/>
         <source>服务器上已有该记录，不能再次新建：请放弃本机更改</source>
         <translation>The server already has this record, it cannot be created again. Discard the local change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="248"/>
+        <location filename="../../desktop/ui/coremessages.py" line="311"/>
         <source>服务器上本人的公钥与私钥不匹配：请联系管理员</source>
         <translation>Your public and private keys on the server do not match. Please contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="249"/>
+        <location filename="../../desktop/ui/coremessages.py" line="312"/>
         <source>服务器上本人的角色无权执行此操作</source>
         <translation>Your role on the server may not do this</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="250"/>
+        <location filename="../../desktop/ui/coremessages.py" line="313"/>
+        <source>服务器上没有该检查记录所属的督查方案</source>
+        <translation>The server does not have the inspection plan of this visit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="314"/>
         <source>服务器上没有该记录（新建它的操作被拒绝或尚未发送）</source>
         <translation>The server does not have this record (the operation creating it was rejected or not sent yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="251"/>
+        <location filename="../../desktop/ui/coremessages.py" line="315"/>
+        <source>服务器上没有该记录（新建它的操作被拒绝或尚未推送）</source>
+        <translation>The server does not have this record (the operation creating it was rejected or not pushed yet)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="316"/>
+        <source>服务器上没有该问责决定</source>
+        <translation>The server does not have this accountability decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="317"/>
         <source>服务器上的该记录已被其他人修改，本机的更改是在旧版本上做的</source>
         <translation>Someone else changed this record on the server; the local change was made on an older version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="252"/>
+        <location filename="../../desktop/ui/coremessages.py" line="318"/>
         <source>服务器上的该记录已被其他设备修改（服务器版本 {server_version}，本机的更改基于版本 {base_version}）。下次同步时自由文本按时间先后合并，流程操作可能被服务器拒绝</source>
         <translation>Another device changed this record on the server (server version {server_version}, the local change is based on version {base_version}). At the next sync, free text is merged in time order; workflow actions may be rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="253"/>
+        <location filename="../../desktop/ui/coremessages.py" line="319"/>
         <source>服务器上还没有该记录（新建它的操作被拒绝或尚未同步）：请先同步或处理新建它的操作</source>
         <translation>The server does not have this record yet (the operation creating it was rejected or not synced yet). Sync first, or resolve the operation that creates it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="254"/>
+        <location filename="../../desktop/ui/coremessages.py" line="320"/>
+        <source>服务器不认识该操作（action），或它不属于该记录类型</source>
+        <translation>The server does not know this operation (action), or it does not belong to this record type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="321"/>
+        <source>服务器不认识该记录类型（entity）</source>
+        <translation>The server does not know this record type (entity)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="322"/>
         <source>服务器关于证据文件分片的答复格式不对</source>
         <translation>The server&apos;s answer about evidence file parts is malformed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="255"/>
+        <location filename="../../desktop/ui/coremessages.py" line="323"/>
+        <source>服务器内部错误，已记录，请联系管理员</source>
+        <translation>Internal server error (logged); please contact the administrator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="324"/>
         <source>服务器发布的公钥格式不对</source>
         <translation>A public key published by the server is malformed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="256"/>
+        <location filename="../../desktop/ui/coremessages.py" line="325"/>
         <source>服务器地址不能带“?”或“#”后的部分</source>
         <translation>The server address cannot have a part after &quot;?&quot; or &quot;#&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="257"/>
+        <location filename="../../desktop/ui/coremessages.py" line="326"/>
         <source>服务器地址不能超过 {max_length} 个字符</source>
         <translation>The server address cannot be longer than {max_length} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="258"/>
+        <location filename="../../desktop/ui/coremessages.py" line="327"/>
         <source>服务器地址中不能包含用户名或密码</source>
         <translation>The server address cannot contain a username or password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="259"/>
+        <location filename="../../desktop/ui/coremessages.py" line="328"/>
         <source>服务器地址中不能有空格</source>
         <translation>The server address cannot contain spaces</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="260"/>
+        <location filename="../../desktop/ui/coremessages.py" line="329"/>
         <source>服务器地址应以 http:// 或 https:// 开头，{example}</source>
         <translation>The server address must start with http:// or https://, {example}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="261"/>
+        <location filename="../../desktop/ui/coremessages.py" line="330"/>
         <source>服务器地址无效：{example}</source>
         <translation>Invalid server address: {example}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="262"/>
+        <location filename="../../desktop/ui/coremessages.py" line="331"/>
         <source>服务器地址的端口号无效</source>
         <translation>The port number of the server address is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="263"/>
+        <location filename="../../desktop/ui/coremessages.py" line="332"/>
         <source>服务器尚未发来该记录的全部内容，稍后再试</source>
         <translation>The server has not sent all of this record yet; will try again later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="264"/>
+        <location filename="../../desktop/ui/coremessages.py" line="333"/>
+        <source>服务器尚未设置机构恢复密钥：请管理员先运行 init-keys</source>
+        <translation>The server has no office recovery key yet: the administrator must run init-keys first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="334"/>
+        <source>服务器拒收投诉人身份明文字段（{fields}）：身份只能以加密信封（sealed_identity）和查重索引上传（FJ 34、MAS 15）</source>
+        <translation>The server refuses plaintext complainant identity fields ({fields}): the identity can only be uploaded as a sealed envelope (sealed_identity) and blind indexes (FJ 34, MAS 15)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="335"/>
         <source>服务器拒绝了该操作</source>
         <translation>The server rejected this operation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="265"/>
+        <location filename="../../desktop/ui/coremessages.py" line="336"/>
+        <source>服务器暂时无法保存该文件（存储空间或权限），请稍后重试</source>
+        <translation>The server cannot store the file right now (storage space or permissions); please try again later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="337"/>
         <source>服务器登记的设备与本机不一致</source>
         <translation>The device registered on the server does not match this computer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="266"/>
+        <location filename="../../desktop/ui/coremessages.py" line="338"/>
         <source>服务器的审计记录答复格式不对</source>
         <translation>The server&apos;s audit trail answer is malformed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="267"/>
+        <location filename="../../desktop/ui/coremessages.py" line="339"/>
         <source>服务器的审计记录答复缺少 last_hash</source>
         <translation>The server&apos;s audit trail answer has no last_hash</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="268"/>
+        <location filename="../../desktop/ui/coremessages.py" line="340"/>
         <source>服务器的推送答复缺少 results</source>
         <translation>The server&apos;s push answer has no results</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="269"/>
+        <location filename="../../desktop/ui/coremessages.py" line="341"/>
         <source>服务器的文号段答复格式不对</source>
         <translation>The server&apos;s document number block answer is malformed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="270"/>
+        <location filename="../../desktop/ui/coremessages.py" line="342"/>
         <source>服务器的登录答复缺少会话令牌</source>
         <translation>The server&apos;s sign-in answer has no session token</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="271"/>
+        <location filename="../../desktop/ui/coremessages.py" line="343"/>
         <source>服务器的答复不是 JSON</source>
         <translation>The server&apos;s answer is not JSON</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="272"/>
+        <location filename="../../desktop/ui/coremessages.py" line="344"/>
         <source>服务器的答复格式不对：{field}</source>
         <translation>The server&apos;s answer is malformed: {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="273"/>
+        <location filename="../../desktop/ui/coremessages.py" line="345"/>
         <source>服务器的答复缺少或格式不对：{field}</source>
         <translation>The server&apos;s answer is missing or malformed: {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="274"/>
+        <location filename="../../desktop/ui/coremessages.py" line="346"/>
         <source>服务器的通讯录中没有当前用户</source>
         <translation>The current user is not in the server&apos;s directory</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="275"/>
+        <location filename="../../desktop/ui/coremessages.py" line="347"/>
         <source>服务器的通讯录格式不对</source>
         <translation>The server&apos;s directory is malformed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="276"/>
+        <location filename="../../desktop/ui/coremessages.py" line="348"/>
         <source>服务器的通讯录格式不对：{field}</source>
         <translation>The server&apos;s directory is malformed: {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="277"/>
+        <location filename="../../desktop/ui/coremessages.py" line="349"/>
         <source>服务器确认的审计记录与所上传的不一致</source>
         <translation>The audit entries confirmed by the server do not match those uploaded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="278"/>
+        <location filename="../../desktop/ui/coremessages.py" line="350"/>
         <source>服务器答复了未推送的操作</source>
         <translation>The server answered for operations that were not pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="279"/>
+        <location filename="../../desktop/ui/coremessages.py" line="351"/>
         <source>服务器答复了未知的操作状态</source>
         <translation>The server answered with an unknown operation status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="280"/>
+        <location filename="../../desktop/ui/coremessages.py" line="352"/>
         <source>服务器答复的文号段与所请求的不符</source>
         <translation>The number block the server sent does not match the one requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="281"/>
+        <location filename="../../desktop/ui/coremessages.py" line="353"/>
         <source>服务器返回的操作顺序不对（seq）</source>
         <translation>The server returned operations in the wrong order (seq)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="282"/>
+        <location filename="../../desktop/ui/coremessages.py" line="354"/>
         <source>服务器返回的游标早于请求的游标</source>
         <translation>The server returned a cursor earlier than the one requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="283"/>
+        <location filename="../../desktop/ui/coremessages.py" line="355"/>
         <source>服务器返回的记录格式不对</source>
         <translation>The server returned a malformed record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="284"/>
+        <location filename="../../desktop/ui/coremessages.py" line="356"/>
         <source>服务器返回的记录没有向前推进（next）</source>
         <translation>The records returned by the server do not move forward (next)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="285"/>
+        <location filename="../../desktop/ui/coremessages.py" line="357"/>
         <source>未完成</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="286"/>
+        <location filename="../../desktop/ui/coremessages.py" line="358"/>
         <source>未知的从轻、减轻或免予问责情形：{mitigation}</source>
         <translation>Unknown mitigation ground: {mitigation}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="287"/>
+        <location filename="../../desktop/ui/coremessages.py" line="359"/>
         <source>未知的办理方式，可选：{names}</source>
         <translation>Unknown handling mode; choose one of: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="288"/>
+        <location filename="../../desktop/ui/coremessages.py" line="360"/>
         <source>未知的处理措施</source>
         <translation>Unknown follow-up action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="289"/>
+        <location filename="../../desktop/ui/coremessages.py" line="361"/>
+        <source>未知的处理措施（follow_up）</source>
+        <translation>Unknown follow-up measure (follow_up)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="362"/>
         <source>未知的投诉渠道，可选：{names}</source>
         <translation>Unknown complaint channel; choose one of: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="290"/>
+        <location filename="../../desktop/ui/coremessages.py" line="363"/>
         <source>未知的答复渠道</source>
         <translation>Unknown reply channel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="291"/>
+        <location filename="../../desktop/ui/coremessages.py" line="364"/>
         <source>未知的紧急情形：{criteria}</source>
         <translation>Unknown urgency criteria: {criteria}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="292"/>
+        <location filename="../../desktop/ui/coremessages.py" line="365"/>
         <source>未知的规则配置</source>
         <translation>Unknown rule profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="293"/>
+        <location filename="../../desktop/ui/coremessages.py" line="366"/>
         <source>未知的问责情形：{ground}</source>
         <translation>Unknown ground for accountability: {ground}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="294"/>
+        <location filename="../../desktop/ui/coremessages.py" line="367"/>
         <source>未知的问责方式（减轻、从轻前）：{measure}</source>
         <translation>Unknown measure (before mitigation): {measure}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="295"/>
+        <location filename="../../desktop/ui/coremessages.py" line="368"/>
         <source>未知的问责方式：{measure}</source>
         <translation>Unknown measure: {measure}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="296"/>
+        <location filename="../../desktop/ui/coremessages.py" line="369"/>
         <source>未选择容错情形，不应勾选其条件</source>
         <translation>No mitigation ground is selected, so none of its conditions can be ticked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="297"/>
+        <location filename="../../desktop/ui/coremessages.py" line="370"/>
         <source>未采纳</source>
         <translation>Not adopted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="298"/>
+        <location filename="../../desktop/ui/coremessages.py" line="371"/>
         <source>未采纳的，应写明被督查单位提出的正当理由（FJ 28）</source>
         <translation>If not adopted, state the justified reason the inspected agency gave (FJ 28)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="299"/>
+        <location filename="../../desktop/ui/coremessages.py" line="372"/>
+        <source>本人的密钥已在服务器上，不能替换：请在新电脑上用原密码登录以取回</source>
+        <translation>Your key is already on the server and cannot be replaced: sign in with your original password on the new computer to retrieve it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="373"/>
         <source>本人私钥未解开，请重新登录</source>
         <translation>Your private key is not unlocked; sign in again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="300"/>
+        <location filename="../../desktop/ui/coremessages.py" line="374"/>
         <source>本单位{period}被上级机关效能建设工作机构给予{measures}共{count}次（达到{threshold}次）</source>
         <translation>The agency received {measures} from a higher-level efficiency office {count} times {period} (threshold {threshold})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="301"/>
+        <location filename="../../desktop/ui/coremessages.py" line="375"/>
         <source>本单位{period}被给予{measures}共{count}次（达到{threshold}次）</source>
         <translation>The agency received {measures} {count} times {period} (threshold {threshold})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="302"/>
+        <location filename="../../desktop/ui/coremessages.py" line="376"/>
         <source>本投诉登记时您尚未获得授权：请另一位投诉受理人员登录并为新受理人员授权后再查看</source>
         <translation>You had no access yet when this complaint was registered: ask another complaint handler to sign in and grant access to new handlers, then try again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="303"/>
+        <location filename="../../desktop/ui/coremessages.py" line="377"/>
         <source>本机不认识该记录类型（请升级本程序）</source>
         <translation>This computer does not know this kind of record (please update the program)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="304"/>
+        <location filename="../../desktop/ui/coremessages.py" line="378"/>
         <source>本机关工作人员{period}被上级机关效能建设工作机构给予{measures}共{count}人次（达到{threshold}人次）</source>
         <translation>The agency&apos;s staff received {measures} from a higher-level efficiency office {count} times {period} (threshold {threshold})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="305"/>
+        <location filename="../../desktop/ui/coremessages.py" line="379"/>
         <source>本机关工作人员{period}被给予{measures}共{count}人次（达到{threshold}人次）</source>
         <translation>The agency&apos;s staff received {measures} {count} times {period} (threshold {threshold})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="306"/>
+        <location filename="../../desktop/ui/coremessages.py" line="380"/>
         <source>本机已有用户“{username}”，但与中心服务器上的不是同一人：请联系管理员</source>
         <translation>This computer already has a user &quot;{username}&quot;, but not the same person as on the central server. Please contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="307"/>
+        <location filename="../../desktop/ui/coremessages.py" line="381"/>
         <source>本机已有用户：请由管理员登录后在 设置 → 备份与恢复 中恢复</source>
         <translation>This computer already has users: an administrator must sign in and restore under Settings &gt; Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="308"/>
+        <location filename="../../desktop/ui/coremessages.py" line="382"/>
         <source>本机已没有可用的发文字号（{prefix}〔{year}〕）：请联网同步以获取文号后再签发</source>
         <translation>This computer has no document numbers left ({prefix} {year}): sync online to get numbers, then sign off</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="309"/>
+        <location filename="../../desktop/ui/coremessages.py" line="383"/>
         <source>本机已没有该记录，不能重新提交</source>
         <translation>This record is no longer on this computer and cannot be resubmitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="310"/>
+        <location filename="../../desktop/ui/coremessages.py" line="384"/>
         <source>本机已设置机构密钥</source>
         <translation>The office keys are already set up on this computer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="311"/>
+        <location filename="../../desktop/ui/coremessages.py" line="385"/>
         <source>本机已设置过，请直接登录</source>
         <translation>This computer is already set up. Please sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="312"/>
+        <location filename="../../desktop/ui/coremessages.py" line="386"/>
         <source>本机已连接中心服务器 {server}</source>
         <translation>This computer is already connected to the central server {server}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="313"/>
+        <location filename="../../desktop/ui/coremessages.py" line="387"/>
         <source>本机数据已恢复，请重新启动程序</source>
         <translation>This computer&apos;s data has been restored; restart the program</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="314"/>
+        <location filename="../../desktop/ui/coremessages.py" line="388"/>
         <source>本机数据由备份恢复后尚未同步：请先联网同步，取回备份之后已签发的文号，再签发</source>
         <translation>This laptop was restored from a backup and has not synced since: sync first to get back the document numbers given after the backup, then sign off</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="315"/>
+        <location filename="../../desktop/ui/coremessages.py" line="389"/>
         <source>本规则未设工作任务延期</source>
         <translation>These rules allow no extension of work tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="316"/>
+        <location filename="../../desktop/ui/coremessages.py" line="390"/>
         <source>本规则未设紧急投诉限时办结，不能标记为紧急</source>
         <translation>These rules set no time limit for urgent complaints, so a complaint cannot be marked urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="317"/>
+        <location filename="../../desktop/ui/coremessages.py" line="391"/>
+        <source>本设备已有 {count} 个尚未使用的该类文号段：请先同步已签发的文书</source>
+        <translation>This device already has {count} unused number blocks of this kind: sync the signed documents first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="392"/>
+        <source>本设备没有该文号段</source>
+        <translation>This device does not have this number block</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="393"/>
+        <source>本设备的另一次上传同时进行或记录编号重复，请稍后重试</source>
+        <translation>Another upload from this device is running, or an entry number is repeated; please try again later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="394"/>
+        <source>机关代字不是规则配置中的发文字号前缀（prefix）</source>
+        <translation>The prefix is not a document number prefix in the rule profiles (prefix)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="395"/>
         <source>机关工作人员</source>
         <translation>an agency official</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="318"/>
+        <location filename="../../desktop/ui/coremessages.py" line="396"/>
         <source>机关（单位）</source>
         <translation>an agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="319"/>
+        <location filename="../../desktop/ui/coremessages.py" line="397"/>
         <source>机构</source>
         <translation>agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="320"/>
+        <location filename="../../desktop/ui/coremessages.py" line="398"/>
         <source>机构类型应为机关/单位或效能办</source>
         <translation>The agency type must be agency/unit or efficiency office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="321"/>
+        <location filename="../../desktop/ui/coremessages.py" line="399"/>
         <source>查看单位问责情况</source>
         <translation>view an agency&apos;s accountability record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="322"/>
+        <location filename="../../desktop/ui/coremessages.py" line="400"/>
         <source>查看投诉</source>
         <translation>view complaints</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="323"/>
+        <location filename="../../desktop/ui/coremessages.py" line="401"/>
         <source>查看投诉统计</source>
         <translation>view complaint statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="324"/>
+        <location filename="../../desktop/ui/coremessages.py" line="402"/>
         <source>查看整改要求或督查建议</source>
         <translation>view rectification requirements and supervision suggestions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="325"/>
+        <location filename="../../desktop/ui/coremessages.py" line="403"/>
         <source>查看文书</source>
         <translation>view documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="326"/>
+        <location filename="../../desktop/ui/coremessages.py" line="404"/>
         <source>查看申诉期限</source>
         <translation>view appeal deadlines</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="327"/>
+        <location filename="../../desktop/ui/coremessages.py" line="405"/>
         <source>查看该文书</source>
         <translation>view this document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="328"/>
+        <location filename="../../desktop/ui/coremessages.py" line="406"/>
         <source>查看问责决定</source>
         <translation>view accountability decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="329"/>
+        <location filename="../../desktop/ui/coremessages.py" line="407"/>
         <source>查看问责后果</source>
         <translation>view the consequences of accountability</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="330"/>
+        <location filename="../../desktop/ui/coremessages.py" line="408"/>
         <source>查询重复投诉</source>
         <translation>look up repeat complaints</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="331"/>
+        <location filename="../../desktop/ui/coremessages.py" line="409"/>
+        <source>查重索引密钥</source>
+        <translation>blind-index key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="410"/>
+        <source>查重索引密钥与服务器上的不是同一把：只能为新的受理人员增加授权</source>
+        <translation>The blind-index key is not the one on the server: you can only grant it to new complaint handlers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="411"/>
         <source>检查地点不能超过 {limit} 个字</source>
         <translation>The place cannot be longer than {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="332"/>
+        <location filename="../../desktop/ui/coremessages.py" line="412"/>
+        <source>检查日期</source>
+        <translation>visit date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="413"/>
         <source>检查日期不能晚于今天</source>
         <translation>The visit date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="333"/>
+        <location filename="../../desktop/ui/coremessages.py" line="414"/>
         <source>检查记录已完成，不能再修改</source>
         <translation>The visit record is finalised and can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="334"/>
+        <location filename="../../desktop/ui/coremessages.py" line="415"/>
         <source>正在上传证据文件</source>
         <translation>Uploading evidence files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="335"/>
+        <location filename="../../desktop/ui/coremessages.py" line="416"/>
         <source>正在加密写入备份：{percent}%</source>
         <translation>Encrypting and writing the backup: {percent}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="336"/>
+        <location filename="../../desktop/ui/coremessages.py" line="417"/>
         <source>正在发送本机的更改：{done}/{total}</source>
         <translation>Sending local changes: {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="337"/>
+        <location filename="../../desktop/ui/coremessages.py" line="418"/>
         <source>正在接收服务器上的更改…</source>
         <translation>Receiving changes from the server...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="338"/>
+        <location filename="../../desktop/ui/coremessages.py" line="419"/>
         <source>正在接收服务器上的更改：已接收 {count} 项</source>
         <translation>Receiving changes from the server: {count} received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="339"/>
+        <location filename="../../desktop/ui/coremessages.py" line="420"/>
         <source>正在接收服务器上的记录…</source>
         <translation>Receiving records from the server...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="340"/>
+        <location filename="../../desktop/ui/coremessages.py" line="421"/>
         <source>正在接收服务器上的记录：已接收 {count} 条</source>
         <translation>Receiving records from the server: {count} received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="341"/>
+        <location filename="../../desktop/ui/coremessages.py" line="422"/>
         <source>正在接收证据文件</source>
         <translation>Receiving evidence files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="342"/>
+        <location filename="../../desktop/ui/coremessages.py" line="423"/>
         <source>正在检查恢复的数据库…</source>
         <translation>Checking the restored database...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="343"/>
+        <location filename="../../desktop/ui/coremessages.py" line="424"/>
         <source>正在解密并校验备份…</source>
         <translation>Decrypting and verifying the backup...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="344"/>
+        <location filename="../../desktop/ui/coremessages.py" line="425"/>
         <source>正在读取数据库快照…</source>
         <translation>Reading a snapshot of the database...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="345"/>
+        <location filename="../../desktop/ui/coremessages.py" line="426"/>
         <source>每页条数应在 1 到 {most} 之间</source>
         <translation>Rows per page must be between 1 and {most}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="346"/>
+        <location filename="../../desktop/ui/coremessages.py" line="427"/>
+        <source>没有可查看的检查记录含有该证据文件</source>
+        <translation>No visit you may see contains this evidence file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="428"/>
         <source>添加证据</source>
         <translation>add evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="347"/>
+        <location filename="../../desktop/ui/coremessages.py" line="429"/>
         <source>状态应为草稿或已签发</source>
         <translation>The state must be draft or signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="348"/>
+        <location filename="../../desktop/ui/coremessages.py" line="430"/>
         <source>用户名“{username}”已存在</source>
         <translation>The username &quot;{username}&quot; already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="349"/>
+        <location filename="../../desktop/ui/coremessages.py" line="431"/>
         <source>用户名或密码错误</source>
         <translation>Wrong username or password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="350"/>
+        <location filename="../../desktop/ui/coremessages.py" line="432"/>
         <source>申诉</source>
         <translation>appeal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="351"/>
+        <location filename="../../desktop/ui/coremessages.py" line="433"/>
         <source>申诉处理决定应于{due}前作出，已超期{late}日</source>
         <translation>The appeal decision was due by {due}; it is {late} days late</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="352"/>
+        <location filename="../../desktop/ui/coremessages.py" line="434"/>
         <source>申诉处理决定日期</source>
         <translation>appeal decision date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="353"/>
+        <location filename="../../desktop/ui/coremessages.py" line="435"/>
+        <source>申诉处理决定日期不能早于收到申诉的日期</source>
+        <translation>The appeal decision date cannot be before the date the appeal was received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="436"/>
         <source>申诉处理决定日期（{decided}）早于收到申诉之日（{received}）</source>
         <translation>The appeal decision date ({decided}) is earlier than the day the appeal was received ({received})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="354"/>
+        <location filename="../../desktop/ui/coremessages.py" line="437"/>
         <source>申诉处理期限</source>
         <translation>Appeal decision deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="355"/>
+        <location filename="../../desktop/ui/coremessages.py" line="438"/>
         <source>申诉处理结果中的“{measure}”不适用于该问责对象</source>
         <translation>&quot;{measure}&quot; in the appeal outcome does not apply to this subject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="356"/>
+        <location filename="../../desktop/ui/coremessages.py" line="439"/>
         <source>申诉应当以书面形式提出</source>
         <translation>An appeal must be made in writing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="357"/>
+        <location filename="../../desktop/ui/coremessages.py" line="440"/>
         <source>申诉应当写明理由</source>
         <translation>An appeal must state its reasons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="358"/>
+        <location filename="../../desktop/ui/coremessages.py" line="441"/>
         <source>申诉所针对的问责决定与所附决定不一致</source>
         <translation>The appeal is against a different accountability decision than the one attached</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="359"/>
+        <location filename="../../desktop/ui/coremessages.py" line="442"/>
         <source>申诉日期（{filed}）早于收到问责决定之日（{received}）</source>
         <translation>The appeal date ({filed}) is earlier than the day the decision was received ({received})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="360"/>
+        <location filename="../../desktop/ui/coremessages.py" line="443"/>
         <source>申诉期限</source>
         <translation>Appeal period</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="361"/>
+        <location filename="../../desktop/ui/coremessages.py" line="444"/>
         <source>申诉期限已于{due}届满（自收到问责决定之日起{days}日），逾期{late}日</source>
         <translation>The appeal period ended on {due} ({days} days from receipt of the decision); {late} days late</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="362"/>
+        <location filename="../../desktop/ui/coremessages.py" line="445"/>
         <source>申请投诉延期</source>
         <translation>request complaint extensions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="363"/>
+        <location filename="../../desktop/ui/coremessages.py" line="446"/>
         <source>电话号码不能为空</source>
         <translation>The phone number cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="364"/>
+        <location filename="../../desktop/ui/coremessages.py" line="447"/>
         <source>电话号码只能包含数字、空格、连字符和 +86 前缀</source>
         <translation>A phone number may only contain digits, spaces, hyphens and the +86 prefix</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="365"/>
+        <location filename="../../desktop/ui/coremessages.py" line="448"/>
         <source>登记投诉</source>
         <translation>register complaints</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="366"/>
+        <location filename="../../desktop/ui/coremessages.py" line="449"/>
         <source>登记整改情况</source>
         <translation>record the follow-up of rectifications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="367"/>
+        <location filename="../../desktop/ui/coremessages.py" line="450"/>
         <source>登记申诉</source>
         <translation>register appeals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="368"/>
+        <location filename="../../desktop/ui/coremessages.py" line="451"/>
         <source>登记送达日期</source>
         <translation>record the date of receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="369"/>
+        <location filename="../../desktop/ui/coremessages.py" line="452"/>
         <source>登记送达日期（申诉期限自送达起算）</source>
         <translation>Record the date of receipt (the appeal period runs from receipt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="370"/>
+        <location filename="../../desktop/ui/coremessages.py" line="453"/>
         <source>督促{kind}落实</source>
         <translation>Urge that the {kind} be carried out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="371"/>
+        <location filename="../../desktop/ui/coremessages.py" line="454"/>
         <source>督查、检查或调查不得少于{minimum}人：以本人凭证确认在场的督查组成员只有{count}名，不能{stage}</source>
         <translation>An inspection needs at least {minimum} people: only {count} team member(s) confirmed presence with their own credentials, so you cannot {stage}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="372"/>
+        <location filename="../../desktop/ui/coremessages.py" line="455"/>
         <source>督查、检查或调查不得少于{minimum}人：督查组只有{count}名不同的督查人员</source>
         <translation>An inspection needs at least {minimum} people: the team has only {count} distinct inspector(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="373"/>
+        <location filename="../../desktop/ui/coremessages.py" line="456"/>
         <source>督查、检查或调查不得少于{minimum}人：督查组只有{count}名不同的督查人员（共列出{listed}人次，同一人只计一次）</source>
         <translation>An inspection needs at least {minimum} people: the team has only {count} distinct inspector(s) ({listed} listed; each person counts once)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="374"/>
+        <location filename="../../desktop/ui/coremessages.py" line="457"/>
         <source>督查人员</source>
         <translation>inspectors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="375"/>
+        <location filename="../../desktop/ui/coremessages.py" line="458"/>
         <source>督查建议</source>
         <translation>Supervision suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="376"/>
+        <location filename="../../desktop/ui/coremessages.py" line="459"/>
         <source>督查类型“{kind}”不在本单位的规则配置中，请重新选择督查类型</source>
         <translation>The inspection type &quot;{kind}&quot; is not in this office&apos;s rule profile; choose the type again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="377"/>
+        <location filename="../../desktop/ui/coremessages.py" line="460"/>
         <source>督查类型“{kind}”不存在，请从{names}中选择</source>
         <translation>There is no inspection type &quot;{kind}&quot;; choose one of: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="378"/>
+        <location filename="../../desktop/ui/coremessages.py" line="461"/>
+        <source>督查类型不在该规则配置中（kind）</source>
+        <translation>The inspection kind is not in this rule profile (kind)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="462"/>
         <source>督查组成员应为用户列表</source>
         <translation>The team must be a list of users</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="379"/>
+        <location filename="../../desktop/ui/coremessages.py" line="463"/>
+        <source>督查组成员重复（team_ids）</source>
+        <translation>Duplicate team members (team_ids)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="464"/>
         <source>督查组成员（{id}）不存在或已停用</source>
         <translation>Team member ({id}) does not exist or is deactivated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="380"/>
+        <location filename="../../desktop/ui/coremessages.py" line="465"/>
         <source>督查结束日期</source>
         <translation>Inspection end date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="381"/>
+        <location filename="../../desktop/ui/coremessages.py" line="466"/>
         <source>私钥文件格式错误或已损坏</source>
         <translation>The private key file is malformed or damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="382"/>
+        <location filename="../../desktop/ui/coremessages.py" line="467"/>
         <source>私钥文件格式错误或版本不受支持</source>
         <translation>The private key file is malformed or its version is not supported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="383"/>
+        <location filename="../../desktop/ui/coremessages.py" line="468"/>
         <source>私钥文件的密钥派生参数无效</source>
         <translation>The private key file has invalid key derivation parameters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="384"/>
+        <location filename="../../desktop/ui/coremessages.py" line="469"/>
         <source>科室负责人（机构负责人）</source>
         <translation>supervisors (heads of unit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="385"/>
+        <location filename="../../desktop/ui/coremessages.py" line="470"/>
         <source>立项依据不能超过 {limit} 个字</source>
         <translation>The approval reference cannot be longer than {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="386"/>
+        <location filename="../../desktop/ui/coremessages.py" line="471"/>
+        <source>第 {index} 个分片应有 {size} 字节</source>
+        <translation>Part {index} must have {size} bytes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="472"/>
+        <source>第 {number} 条记录</source>
+        <translation>Entry {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="473"/>
+        <source>第 {number} 条记录与服务器已有的本设备第 {position} 条不同：审计记录被改写，拒收</source>
+        <translation>Entry {number} differs from this device&apos;s entry {position} on the server: the audit log was rewritten; refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="474"/>
+        <source>第 {number} 条记录没有接在前一条之后（链接断开）</source>
+        <translation>Entry {number} does not follow the previous one (broken chain)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="475"/>
         <source>第{number}项</source>
         <translation>item {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="387"/>
+        <location filename="../../desktop/ui/coremessages.py" line="476"/>
+        <source>第一条记录接在服务器没有的记录之后：服务器已有本设备的 {count} 条，请从其后一条开始上传</source>
+        <translation>The first entry follows one the server does not have: the server has {count} entries from this device; upload from the one after them</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="477"/>
+        <source>签发后的问责决定应为已签发</source>
+        <translation>A signed accountability decision must be in the signed state</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="478"/>
         <source>签发文书</source>
         <translation>sign off documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="388"/>
+        <location filename="../../desktop/ui/coremessages.py" line="479"/>
         <source>签发该文书</source>
         <translation>sign off this document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="389"/>
+        <location filename="../../desktop/ui/coremessages.py" line="480"/>
         <source>签发问责决定</source>
         <translation>sign accountability decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="390"/>
+        <location filename="../../desktop/ui/coremessages.py" line="481"/>
         <source>类型应为整改要求或督查建议</source>
         <translation>The type must be a rectification requirement or a supervision suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="391"/>
+        <location filename="../../desktop/ui/coremessages.py" line="482"/>
         <source>系统管理员</source>
         <translation>system administrators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="392"/>
+        <location filename="../../desktop/ui/coremessages.py" line="483"/>
         <source>结束日期不能早于开始日期</source>
         <translation>The end date cannot be before the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="393"/>
+        <location filename="../../desktop/ui/coremessages.py" line="484"/>
         <source>统计月数应在 1 到 {limit} 之间</source>
         <translation>The number of months must be between 1 and {limit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="394"/>
+        <location filename="../../desktop/ui/coremessages.py" line="485"/>
         <source>维护人员</source>
         <translation>manage officials</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="395"/>
+        <location filename="../../desktop/ui/coremessages.py" line="486"/>
         <source>维护机构</source>
         <translation>manage agencies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="396"/>
+        <location filename="../../desktop/ui/coremessages.py" line="487"/>
         <source>维持原决定的，处理结果应与原问责方式一致</source>
         <translation>When the decision is upheld, the outcome must match the original measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="397"/>
+        <location filename="../../desktop/ui/coremessages.py" line="488"/>
+        <source>维持原决定的，问责方式应不变</source>
+        <translation>Upholding the original decision keeps its measures unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="489"/>
+        <source>缺少决定日期</source>
+        <translation>The decision date is missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="490"/>
+        <source>缺少办结日期</source>
+        <translation>The closing date is missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="491"/>
+        <source>缺少在场确认记录（presence）</source>
+        <translation>The presence confirmation is missing (presence)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="492"/>
+        <source>缺少字段：{fields}</source>
+        <translation>Missing fields: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="493"/>
         <source>考评年度应在 2000 到 {latest} 之间</source>
         <translation>The rating year must be between 2000 and {latest}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="398"/>
+        <location filename="../../desktop/ui/coremessages.py" line="494"/>
+        <source>考评等次不在规则配置中</source>
+        <translation>The rating is not in the rule profile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="495"/>
         <source>考评等次应为：{ratings}</source>
         <translation>The rating must be one of: {ratings}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="399"/>
+        <location filename="../../desktop/ui/coremessages.py" line="496"/>
         <source>自动同步间隔应在 0 到 {max_minutes} 分钟之间（0 为不自动同步）</source>
         <translation>The automatic sync interval must be between 0 and {max_minutes} minutes (0: no automatic sync)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="400"/>
+        <location filename="../../desktop/ui/coremessages.py" line="497"/>
         <source>自动锁定时间应在 1 到 240 分钟之间</source>
         <translation>The auto-lock time must be between 1 and 240 minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="401"/>
+        <location filename="../../desktop/ui/coremessages.py" line="498"/>
         <source>至少应写明一项问责情形（事实依据）</source>
         <translation>State at least one ground for accountability (the facts)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="402"/>
+        <location filename="../../desktop/ui/coremessages.py" line="499"/>
         <source>至少应选择一种问责方式</source>
         <translation>Select at least one measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="403"/>
+        <location filename="../../desktop/ui/coremessages.py" line="500"/>
         <source>至少选择一个角色</source>
         <translation>Select at least one role</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="404"/>
+        <location filename="../../desktop/ui/coremessages.py" line="501"/>
         <source>规则配置“{profile}”没有该文书（{kind}）</source>
         <translation>Rule profile &quot;{profile}&quot; has no such document ({kind})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="405"/>
+        <location filename="../../desktop/ui/coremessages.py" line="502"/>
+        <source>规则配置不存在（profile_id）</source>
+        <translation>The rule profile does not exist (profile_id)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="503"/>
         <source>解密后的数据格式错误</source>
         <translation>The decrypted data is malformed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="406"/>
+        <location filename="../../desktop/ui/coremessages.py" line="504"/>
         <source>解密后的身份数据格式错误</source>
         <translation>The decrypted identity data is malformed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="407"/>
+        <location filename="../../desktop/ui/coremessages.py" line="505"/>
         <source>解密失败：密钥不匹配、记录不符或数据已被篡改</source>
         <translation>Decryption failed: wrong key, wrong record, or the data has been tampered with</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="408"/>
+        <location filename="../../desktop/ui/coremessages.py" line="506"/>
+        <source>记录所属效能办与当前用户所属效能办不一致（office_id）</source>
+        <translation>The record&apos;s office is not the current user&apos;s office (office_id)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="507"/>
         <source>设置中心服务器地址</source>
         <translation>set the central server address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="409"/>
+        <location filename="../../desktop/ui/coremessages.py" line="508"/>
+        <source>证据文件不能超过 {size} MB</source>
+        <translation>An evidence file cannot exceed {size} MB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="509"/>
         <source>证据类型应为照片、扫描件、录音或其他</source>
         <translation>The evidence type must be photo, scan, recording or other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="410"/>
+        <location filename="../../desktop/ui/coremessages.py" line="510"/>
+        <source>证据记录应属于本检查记录、由当前用户添加</source>
+        <translation>Evidence must belong to this visit and be added by the current user</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="511"/>
+        <source>该 op_id 已用于另一项不同的操作，未予记录</source>
+        <translation>This op_id was already used for a different operation; not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="512"/>
+        <source>该会话是在另一台设备上登录的，不能代其上传审计记录（device_id）</source>
+        <translation>This session was signed in on another device and cannot upload audit entries for it (device_id)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="513"/>
+        <source>该会话是在另一台设备上登录的，不能代其推送（device_id）</source>
+        <translation>This session was signed in on another device and cannot push for it (device_id)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="514"/>
+        <source>该单位该年度已有考评等次：请在其上修改</source>
+        <translation>This agency already has a rating for the year: change that one</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="515"/>
+        <source>该发文字号不在服务器分给本设备的文号段内（或已退回）：请联网同步以获取文号后重新签发</source>
+        <translation>This document number is not in a block the server gave this device (or it was returned): sync online to get numbers, then sign again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="516"/>
+        <source>该发文字号不是服务器上本问责决定文书的编号：签发文书的操作应先推送且被接受</source>
+        <translation>This document number is not the number of this decision&apos;s document on the server: the signing of the document must be pushed and accepted first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="517"/>
+        <source>该发文字号已在全办使用，不能重复编号</source>
+        <translation>This document number is already used in the office and cannot be used again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="518"/>
+        <source>该发文字号已被另一份问责决定使用</source>
+        <translation>This document number is already used by another accountability decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="519"/>
         <source>该地址不是效能督查中心服务器，或版本不符：{reason}</source>
         <translation>This address is not a Xiaoneng Inspector central server, or its version does not match: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="411"/>
+        <location filename="../../desktop/ui/coremessages.py" line="520"/>
         <source>该备份文件由更新版本的程序生成（格式版本 {version}），请先升级本程序</source>
         <translation>This backup file was made by a newer version of the program (format version {version}); upgrade this program first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="412"/>
+        <location filename="../../desktop/ui/coremessages.py" line="521"/>
         <source>该备份来自更新版本的程序（数据结构 {revision}），请先升级本程序再恢复</source>
         <translation>This backup comes from a newer version of the program (data structure {revision}); upgrade this program before restoring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="413"/>
+        <location filename="../../desktop/ui/coremessages.py" line="522"/>
         <source>该工作人员不属于所选单位</source>
         <translation>The official does not belong to the selected agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="414"/>
+        <location filename="../../desktop/ui/coremessages.py" line="523"/>
         <source>该投诉受理人员尚未生成密钥，请联系管理员</source>
         <translation>This complaint handler has no key yet. Please contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="415"/>
+        <location filename="../../desktop/ui/coremessages.py" line="524"/>
+        <source>该操作不应修改退回理由（return_reason）</source>
+        <translation>This operation must not change the return reason (return_reason)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="525"/>
+        <source>该操作不应带字段：{fields}</source>
+        <translation>This operation must not carry the fields: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="526"/>
+        <source>该操作不应带审批记录</source>
+        <translation>This operation must not carry approvals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="527"/>
         <source>该操作尚未被服务器拒绝，会在下次同步时发送；如不需要可放弃</source>
         <translation>The server has not rejected this operation; it will be sent at the next sync. Discard it if it is no longer needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="416"/>
+        <location filename="../../desktop/ui/coremessages.py" line="528"/>
         <source>该操作已处理</source>
         <translation>This operation has already been resolved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="417"/>
+        <location filename="../../desktop/ui/coremessages.py" line="529"/>
         <source>该操作没有冲突，会在下次同步时发送</source>
         <translation>This operation has no conflict; it will be sent at the next sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="418"/>
+        <location filename="../../desktop/ui/coremessages.py" line="530"/>
+        <source>该操作由另一位用户作出：请该用户登录后推送，未予记录</source>
+        <translation>This operation was made by another user: it is pushed when that user signs in; not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="531"/>
         <source>该操作的内容无法再次写入</source>
         <translation>The content of this operation cannot be written again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="419"/>
+        <location filename="../../desktop/ui/coremessages.py" line="532"/>
         <source>该文书不编发文字号</source>
         <translation>This document has no document number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="420"/>
+        <location filename="../../desktop/ui/coremessages.py" line="533"/>
         <source>该文书不编发文字号，无需签发</source>
         <translation>This document has no document number and needs no sign-off</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="421"/>
+        <location filename="../../desktop/ui/coremessages.py" line="534"/>
+        <source>该文书已编发文字号</source>
+        <translation>This document already has a document number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="535"/>
         <source>该文件已存在，请另选文件名</source>
         <translation>This file already exists. Choose another file name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="422"/>
+        <location filename="../../desktop/ui/coremessages.py" line="536"/>
         <source>该申诉已作出处理决定</source>
         <translation>This appeal has already been decided</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="423"/>
+        <location filename="../../desktop/ui/coremessages.py" line="537"/>
         <source>该申诉应向{routes}提出</source>
         <translation>This appeal must be lodged with {routes}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="424"/>
+        <location filename="../../desktop/ui/coremessages.py" line="538"/>
         <source>该申诉应向{routes}提出（{bodies}）</source>
         <translation>This appeal must be lodged with {routes} ({bodies})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="425"/>
+        <location filename="../../desktop/ui/coremessages.py" line="539"/>
         <source>该记录不能制作此文书（{kind}）</source>
         <translation>This document cannot be made for this record ({kind})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="426"/>
+        <location filename="../../desktop/ui/coremessages.py" line="540"/>
         <source>该记录已被本机其他记录引用，不能删除：请先处理引用它的记录</source>
         <translation>Other records on this computer refer to this record, so it cannot be deleted. Resolve the records that refer to it first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="427"/>
+        <location filename="../../desktop/ui/coremessages.py" line="541"/>
         <source>该记录当前的状态不适用此文书（{document}）</source>
         <translation>This document does not fit the record&apos;s current state ({document})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="428"/>
+        <location filename="../../desktop/ui/coremessages.py" line="542"/>
         <source>该记录还有本机尚未发送的更改：请先同步，再重新提交</source>
         <translation>This record has local changes not sent yet. Sync first, then resubmit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="429"/>
+        <location filename="../../desktop/ui/coremessages.py" line="543"/>
+        <source>该设备已被停用，请联系管理员</source>
+        <translation>This device has been switched off; please contact the administrator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="544"/>
+        <source>该证据文件尚未从登记它的笔记本上传</source>
+        <translation>This evidence file has not been uploaded yet from the laptop that recorded it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="545"/>
+        <source>该请求编号已用于另一个文号段请求</source>
+        <translation>This request id was already used for another number block request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="546"/>
         <source>该问责决定已公开</source>
         <translation>This accountability decision is already published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="430"/>
+        <location filename="../../desktop/ui/coremessages.py" line="547"/>
+        <source>该问责决定已有发文字号</source>
+        <translation>This accountability decision already has a document number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="548"/>
         <source>该问责决定已签发</source>
         <translation>This accountability decision is already signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="431"/>
+        <location filename="../../desktop/ui/coremessages.py" line="549"/>
         <source>该问责决定适用的规则（{profile}）与当前规则配置不一致</source>
         <translation>This accountability decision follows rules ({profile}) different from the current rule profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="432"/>
+        <location filename="../../desktop/ui/coremessages.py" line="550"/>
+        <source>请先登录（缺少或无效的会话令牌）</source>
+        <translation>Please sign in first (missing or invalid session token)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="551"/>
         <source>请先登记问责决定的送达日期，申诉期限自送达之日起算</source>
         <translation>Record the decision&apos;s date of receipt first: the appeal period counts from that day</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="433"/>
+        <location filename="../../desktop/ui/coremessages.py" line="552"/>
         <source>请写明申诉处理决定的理由</source>
         <translation>State the reasons for the appeal decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="434"/>
+        <location filename="../../desktop/ui/coremessages.py" line="553"/>
         <source>请填写中心服务器地址</source>
         <translation>Enter the central server address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="435"/>
+        <location filename="../../desktop/ui/coremessages.py" line="554"/>
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="436"/>
+        <location filename="../../desktop/ui/coremessages.py" line="555"/>
         <source>请填写开始日期</source>
         <translation>Enter the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="437"/>
+        <location filename="../../desktop/ui/coremessages.py" line="556"/>
         <source>请填写投诉事项</source>
         <translation>Enter the matter of the complaint</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="438"/>
+        <location filename="../../desktop/ui/coremessages.py" line="557"/>
         <source>请填写整改要求或建议的内容</source>
         <translation>Enter the content of the requirement or suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="439"/>
+        <location filename="../../desktop/ui/coremessages.py" line="558"/>
         <source>请填写方案标题</source>
         <translation>Enter the plan title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="440"/>
+        <location filename="../../desktop/ui/coremessages.py" line="559"/>
         <source>请填写本效能办的名称</source>
         <translation>Enter the name of this efficiency office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="441"/>
+        <location filename="../../desktop/ui/coremessages.py" line="560"/>
         <source>请填写机构名称</source>
         <translation>Enter the agency name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="442"/>
+        <location filename="../../desktop/ui/coremessages.py" line="561"/>
         <source>请填写检查地点</source>
         <translation>Enter the place visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="443"/>
+        <location filename="../../desktop/ui/coremessages.py" line="562"/>
         <source>请填写检查日期</source>
         <translation>Enter the visit date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="444"/>
+        <location filename="../../desktop/ui/coremessages.py" line="563"/>
         <source>请填写用户名</source>
         <translation>Enter the username</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="445"/>
+        <location filename="../../desktop/ui/coremessages.py" line="564"/>
         <source>请填写督查报告</source>
         <translation>Enter the inspection report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="446"/>
+        <location filename="../../desktop/ui/coremessages.py" line="565"/>
         <source>请填写结束日期</source>
         <translation>Enter the end date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="447"/>
+        <location filename="../../desktop/ui/coremessages.py" line="566"/>
         <source>请填写身份证号码或电话号码</source>
         <translation>Enter an ID number or a phone number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="448"/>
+        <location filename="../../desktop/ui/coremessages.py" line="567"/>
+        <source>请求内容不是有效的 JSON（UTF-8）</source>
+        <translation>The request body is not valid JSON (UTF-8)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="568"/>
+        <source>请求内容不符合接口格式</source>
+        <translation>The request does not fit the API&apos;s format</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="569"/>
         <source>请求无效</source>
         <translation>invalid request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="449"/>
+        <location filename="../../desktop/ui/coremessages.py" line="570"/>
+        <source>请求无法处理</source>
+        <translation>The request cannot be handled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="571"/>
         <source>请输入备份口令</source>
         <translation>Enter the backup passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="450"/>
+        <location filename="../../desktop/ui/coremessages.py" line="572"/>
         <source>请输入密码</source>
         <translation>Enter the password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="451"/>
+        <location filename="../../desktop/ui/coremessages.py" line="573"/>
         <source>请输入本人密码以连接中心服务器</source>
         <translation>Enter your password to connect to the central server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="452"/>
+        <location filename="../../desktop/ui/coremessages.py" line="574"/>
         <source>请选择保存恢复密钥的文件</source>
         <translation>Choose the file to save the recovery key in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="453"/>
+        <location filename="../../desktop/ui/coremessages.py" line="575"/>
         <source>请选择备份文件的保存位置（文件名）</source>
         <translation>Choose where to save the backup file (file name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="454"/>
+        <location filename="../../desktop/ui/coremessages.py" line="576"/>
         <source>请选择本效能办的层级</source>
         <translation>Select the level of this efficiency office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="455"/>
+        <location filename="../../desktop/ui/coremessages.py" line="577"/>
         <source>请选择被督查单位（所选单位不存在）</source>
         <translation>Choose the agency to inspect (the chosen agency does not exist)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="456"/>
+        <location filename="../../desktop/ui/coremessages.py" line="578"/>
         <source>请选择被问责的工作人员</source>
         <translation>Select the official held accountable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="457"/>
+        <location filename="../../desktop/ui/coremessages.py" line="579"/>
         <source>请选择规则配置</source>
         <translation>Select a rule profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="458"/>
+        <location filename="../../desktop/ui/coremessages.py" line="580"/>
         <source>请选择问责对象所在单位</source>
         <translation>Select the subject&apos;s agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="459"/>
+        <location filename="../../desktop/ui/coremessages.py" line="581"/>
         <source>请选择问责对象类型</source>
         <translation>Select the type of subject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="460"/>
+        <location filename="../../desktop/ui/coremessages.py" line="582"/>
         <source>调查核实，办结并答复投诉人</source>
         <translation>Investigate, then close and reply to the complainant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="461"/>
+        <location filename="../../desktop/ui/coremessages.py" line="583"/>
         <source>起始位置不能为负数</source>
         <translation>The starting position cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="462"/>
+        <location filename="../../desktop/ui/coremessages.py" line="584"/>
         <source>起草督查方案</source>
         <translation>draft inspection plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="463"/>
+        <location filename="../../desktop/ui/coremessages.py" line="585"/>
         <source>起草问责决定</source>
         <translation>draft accountability decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="464"/>
+        <location filename="../../desktop/ui/coremessages.py" line="586"/>
         <source>跟踪承办单位反馈（反馈时限 {limit}），办结并答复</source>
         <translation>Follow up the handling agency&apos;s feedback (due {limit}), then close and reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="465"/>
+        <location filename="../../desktop/ui/coremessages.py" line="587"/>
         <source>跟进{kind}落实情况并登记</source>
         <translation>Follow up and record how the {kind} is carried out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="466"/>
+        <location filename="../../desktop/ui/coremessages.py" line="588"/>
         <source>身份保险库操作失败</source>
         <translation>The identity vault operation failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="467"/>
+        <location filename="../../desktop/ui/coremessages.py" line="589"/>
         <source>身份证号码不能为空</source>
         <translation>The ID number cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="468"/>
+        <location filename="../../desktop/ui/coremessages.py" line="590"/>
         <source>身份证号码出生日期错误：不是有效的日期</source>
         <translation>Wrong birth date in the ID number: not a valid date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="469"/>
+        <location filename="../../desktop/ui/coremessages.py" line="591"/>
         <source>身份证号码出生日期错误：早于 1900 年</source>
         <translation>Wrong birth date in the ID number: before 1900</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="470"/>
+        <location filename="../../desktop/ui/coremessages.py" line="592"/>
         <source>身份证号码出生日期错误：晚于今天</source>
         <translation>Wrong birth date in the ID number: after today</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="471"/>
+        <location filename="../../desktop/ui/coremessages.py" line="593"/>
         <source>身份证号码含有非法字符：前 17 位应为数字，末位应为数字或 X</source>
         <translation>The ID number has invalid characters: the first 17 must be digits, the last a digit or X</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="472"/>
+        <location filename="../../desktop/ui/coremessages.py" line="594"/>
         <source>身份证号码地址码错误：{code} 不是有效的省级行政区划代码</source>
         <translation>Wrong region code in the ID number: {code} is not a valid province-level code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="473"/>
+        <location filename="../../desktop/ui/coremessages.py" line="595"/>
         <source>身份证号码校验位错误：应为 {expected}，实为 {actual}</source>
         <translation>Wrong check character in the ID number: it should be {expected}, it is {actual}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="474"/>
+        <location filename="../../desktop/ui/coremessages.py" line="596"/>
         <source>身份证号码长度错误：应为 18 位，实为 {length} 位</source>
         <translation>Wrong ID number length: it should have 18 characters, it has {length}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="475"/>
+        <location filename="../../desktop/ui/coremessages.py" line="597"/>
+        <source>还缺 {count} 个分片，请先上传</source>
+        <translation>{count} parts are still missing: upload them first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="598"/>
         <source>这不是效能督查的备份文件</source>
         <translation>This is not a Xiaoneng Inspector backup file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="476"/>
+        <location filename="../../desktop/ui/coremessages.py" line="599"/>
         <source>这类操作不能重新提交</source>
         <translation>This kind of operation cannot be resubmitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="477"/>
+        <location filename="../../desktop/ui/coremessages.py" line="600"/>
         <source>连续两年内</source>
         <translation>within two consecutive years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="478"/>
+        <location filename="../../desktop/ui/coremessages.py" line="601"/>
+        <source>退回的序号中有已签发文书使用的，不能退回</source>
+        <translation>Some of the returned serials are used by signed documents and cannot be returned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="602"/>
+        <source>退回的起始序号应在该文号段之内</source>
+        <translation>The first returned serial must be within the block</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="603"/>
         <source>退回督查方案</source>
         <translation>return inspection plans</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="479"/>
+        <location filename="../../desktop/ui/coremessages.py" line="604"/>
         <source>退回督查方案须写明退回理由</source>
         <translation>Give the reason for returning the inspection plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="480"/>
+        <location filename="../../desktop/ui/coremessages.py" line="605"/>
         <source>送达日期</source>
         <translation>date of receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="481"/>
+        <location filename="../../desktop/ui/coremessages.py" line="606"/>
+        <source>送达日期不能早于决定日期</source>
+        <translation>The delivery date cannot be before the decision date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="607"/>
         <source>送达日期不能早于决定日期（{decided}）</source>
         <translation>The date of receipt cannot be earlier than the decision date ({decided})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="482"/>
+        <location filename="../../desktop/ui/coremessages.py" line="608"/>
         <source>适用“{mitigation}”应写明从轻、减轻或免予问责</source>
         <translation>Applying &quot;{mitigation}&quot; requires choosing lighter measures, reduced measures or exemption</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="483"/>
+        <location filename="../../desktop/ui/coremessages.py" line="609"/>
         <source>选择了从轻、减轻或免予问责，但未写明依据的容错情形</source>
         <translation>Lighter measures, reduced measures or exemption was chosen, but no mitigation ground is given</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="484"/>
+        <location filename="../../desktop/ui/coremessages.py" line="610"/>
         <source>重新提交被规则拒绝（服务器上的记录已不同）：{refusals}。可以放弃本机更改</source>
         <translation>The rules refuse the resubmission (the record on the server has changed): {refusals}. You can discard the local change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="485"/>
+        <location filename="../../desktop/ui/coremessages.py" line="611"/>
         <source>问责决定</source>
         <translation>accountability decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="486"/>
+        <location filename="../../desktop/ui/coremessages.py" line="612"/>
         <source>问责决定尚未签发</source>
         <translation>The accountability decision has not been signed yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="487"/>
+        <location filename="../../desktop/ui/coremessages.py" line="613"/>
         <source>问责决定尚未签发：签发问责决定时即编发文字号</source>
         <translation>The accountability decision is not signed yet: it gets its number when it is signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="488"/>
+        <location filename="../../desktop/ui/coremessages.py" line="614"/>
         <source>问责决定已签发，不能再修改</source>
         <translation>The accountability decision is signed and can no longer be edited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="489"/>
+        <location filename="../../desktop/ui/coremessages.py" line="615"/>
         <source>问责决定应恰有一种文书式样，实有 {count} 种（{kinds}）</source>
         <translation>An accountability decision must have exactly one document form, but has {count} ({kinds})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="490"/>
+        <location filename="../../desktop/ui/coremessages.py" line="616"/>
         <source>问责对象应为机关（单位）或机关工作人员</source>
         <translation>The subject must be an agency or an agency official</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="491"/>
+        <location filename="../../desktop/ui/coremessages.py" line="617"/>
+        <source>问责对象类型不明</source>
+        <translation>The subject type of the decision is unknown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="618"/>
+        <source>问责对象类型应为机关（单位）或工作人员</source>
+        <translation>The subject type must be an agency or an official</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/coremessages.py" line="619"/>
         <source>问责情形“{ground}”不适用于{kind}</source>
         <translation>The ground &quot;{ground}&quot; does not apply to {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="492"/>
+        <location filename="../../desktop/ui/coremessages.py" line="620"/>
         <source>问责情形“{ground}”只能对机关（单位）或其负责人问责，该工作人员不是负责人</source>
         <translation>The ground &quot;{ground}&quot; applies only to an agency or its heads, and this official is not a head</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="493"/>
+        <location filename="../../desktop/ui/coremessages.py" line="621"/>
         <source>问责情形“{ground}”应给予“{measure}”，减轻前应适用的问责方式中未选</source>
         <translation>The ground &quot;{ground}&quot; calls for &quot;{measure}&quot;, which is not among the measures that applied before the reduction</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="494"/>
+        <location filename="../../desktop/ui/coremessages.py" line="622"/>
         <source>问责情形“{ground}”应给予“{measure}”，问责方式中未选</source>
         <translation>The ground &quot;{ground}&quot; calls for &quot;{measure}&quot;, which is not among the selected measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="495"/>
+        <location filename="../../desktop/ui/coremessages.py" line="623"/>
         <source>问责情形重复：{ground}</source>
         <translation>Ground given twice: {ground}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="496"/>
+        <location filename="../../desktop/ui/coremessages.py" line="624"/>
         <source>问责方式不能合并使用，只能选择一种</source>
         <translation>Measures cannot be combined; select only one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="497"/>
+        <location filename="../../desktop/ui/coremessages.py" line="625"/>
         <source>问责方式重复：{measure}</source>
         <translation>Measure given twice: {measure}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="498"/>
+        <location filename="../../desktop/ui/coremessages.py" line="626"/>
         <source>除暗访外，检查前应当表明身份：记录尚未载明已出示证件，不能{stage}</source>
         <translation>Except on unannounced visits, inspectors must identify themselves first: the record does not yet state that credentials were shown, so you cannot {stage}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="499"/>
+        <location filename="../../desktop/ui/coremessages.py" line="627"/>
         <source>须写明延期理由</source>
         <translation>Give the reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="500"/>
+        <location filename="../../desktop/ui/coremessages.py" line="628"/>
         <source>须选择办理结果：{names}</source>
         <translation>Choose the result: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/coremessages.py" line="501"/>
+        <location filename="../../desktop/ui/coremessages.py" line="629"/>
         <source>（已加密）</source>
         <translation>(encrypted)</translation>
     </message>
@@ -5694,178 +6334,178 @@ The program will now close; please start it again and sign in.</translation>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="286"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="287"/>
         <source>上次同步未完成：{reason}</source>
         <translation>Last sync did not finish: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="289"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="291"/>
         <source>待发送的更改：{n} 项（本人 {mine} 项）；服务器退回待处理：{r} 项</source>
         <translation>Changes waiting to be sent: {n} (yours: {mine}); refused by the server: {r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="308"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="310"/>
         <source>已连接服务器（{name}）</source>
         <translation>Connected to the server ({name})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="310"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="312"/>
         <source>尚未连接服务器：同步时需输入本人密码</source>
         <translation>Not connected: enter your password to sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="323"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="325"/>
         <source>服务器上没有该记录</source>
         <translation>The server has no such record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="328"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="330"/>
         <source>{n} 条</source>
         <translation>{n} items</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="330"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="332"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="351"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="354"/>
         <source>尚未发送：</source>
         <translation>Not yet sent: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="369"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="372"/>
         <source>重新提交</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="371"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="374"/>
         <source>以服务器上的最新内容为基础再次提交本机的更改</source>
         <translation>Submit this laptop&apos;s change again on top of the server&apos;s latest state</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="374"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="377"/>
         <source>放弃本机更改</source>
         <translation>Discard my change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="376"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="379"/>
         <source>保留服务器上的内容，放弃本机的这项更改</source>
         <translation>Keep the server&apos;s version and discard this change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="402"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="405"/>
         <source>已保存服务器地址。</source>
         <translation>Server address saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="419"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="422"/>
         <source>自动同步需要先输入密码并同步一次。</source>
         <translation>Automatic sync needs one sync with your password first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="430"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="433"/>
         <source>尚未设置中心服务器地址：请管理员填写</source>
         <translation>No central server address yet: ask an administrator to set it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="437"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="440"/>
         <source>请输入本人密码以连接中心服务器</source>
         <translation>Enter your password to connect to the central server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="471"/>
-        <location filename="../../desktop/ui/pages/sync.py" line="476"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="474"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="479"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="486"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="489"/>
         <source>正在连接中心服务器…</source>
         <translation>Connecting to the central server…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="491"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="494"/>
         <source>正在发送本机的更改：{done}/{total}</source>
         <translation>Sending this laptop&apos;s changes: {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="496"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="499"/>
         <source>正在接收服务器上的更改：已接收 {n} 项</source>
         <translation>Receiving changes from the server: {n} received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="513"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="516"/>
         <source>同步完成：发送 {pushed} 项，接收 {pulled} 项，写入本机 {applied} 项，被服务器退回 {rejected} 项。</source>
         <translation>Sync finished: {pushed} sent, {pulled} received, {applied} applied here, {rejected} refused by the server.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="523"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="526"/>
         <source>另有 {n} 项是其他用户的更改，待其本人同步时发送。</source>
         <translation>{n} more are other users&apos; changes; they are sent when those users sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="527"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="530"/>
         <source>本人有 {n} 项更改须等其他用户的相关更改先发送（如待审批的方案），之后再发送。</source>
         <translation>{n} of your changes wait for related changes by other users (e.g. a plan awaiting approval) to be sent first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="531"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="534"/>
         <source>{n} 条服务器记录暂时无法写入本机，下次同步时再试。</source>
         <translation>{n} server records could not be written here yet; they are retried at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="535"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="538"/>
         <source>服务器上的投诉受理人员 {names} 在本机没有对应的密钥，请管理员添加其账户。</source>
         <translation>Complaint handlers {names} on the server have no key on this laptop; ask an administrator to add their accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="547"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="550"/>
         <source>已取得文号：{spans}。</source>
         <translation>Document numbers received: {spans}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="550"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="553"/>
         <source>未能取得文号：{problem}</source>
         <translation>Could not get document numbers: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="553"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="556"/>
         <source>已上传审计记录 {audit} 条、证据文件 {sent} 个，下载证据文件 {fetched} 个。</source>
         <translation>Uploaded {audit} audit entries and {sent} evidence files; downloaded {fetched} evidence files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="563"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="566"/>
         <source>{n} 个证据文件超过服务器的大小限制，未上传。</source>
         <translation>{n} evidence files exceed the server&apos;s size limit and were not uploaded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="566"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="569"/>
         <source>审计记录或证据文件未能传完：{problem}（下次同步时继续）</source>
         <translation>The audit trail or evidence files were not all transferred: {problem} (continues at the next sync).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="573"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="576"/>
         <source>放弃本机的这项更改？记录将保持服务器上的内容，此操作会记入审计记录。</source>
         <translation>Discard this change? The record keeps the server&apos;s version; this is written to the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="583"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="586"/>
         <source>已放弃本机更改，记录保持服务器上的内容。</source>
         <translation>Change discarded; the record keeps the server&apos;s version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="585"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="588"/>
         <source>已重新提交，下次同步时发送。</source>
         <translation>Submitted again; it is sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="591"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="594"/>
         <source>处理冲突</source>
         <translation>Resolve conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="297"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="299"/>
         <source>；</source>
         <translation>; </translation>
     </message>

@@ -44,12 +44,14 @@ from typing import Any, Final, cast
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from desktop.domain.common import enumeration
+from desktop.domain.messages import msg
 from desktop.store.ids import new_id
 from desktop.sync.protocol import ACCEPTED, DEFERRED, DUPLICATE, REJECTED
 from server.accounts import Principal
 from server.db import lock_for_push, take_sequence_numbers
 from server.models import Op, Record, utcnow
-from server.schemas import LoggedStatus, OpIn, OpResult, OpStatus, PushIn
+from server.schemas import LoggedStatus, OpIn, OpResult, OpStatus, PushIn, message_out
 from server.sync import spec
 from server.sync.rules import (
     PLAN_ENTITY,
@@ -166,6 +168,7 @@ def _result(row: Logged, duplicate: bool = False) -> OpResult:
         status=DUPLICATE if duplicate else logged,
         code=row.code,
         reason=row.reason,
+        message=message_out(row.reason),
         seq=row.seq if row.status == ACCEPTED else None,
         version=row.version,
         original_status=logged if duplicate else None,
@@ -178,6 +181,7 @@ def _unlogged(op: OpIn, status: OpStatus, code: str, reason: str) -> OpResult:
         status=status,
         code=code,
         reason=reason,
+        message=message_out(reason),
         seq=None,
         version=None,
     )
@@ -299,13 +303,16 @@ class Pusher:
                     op,
                     REJECTED,
                     "op.id_reused",
-                    "该 op_id 已用于另一项不同的操作，未予记录",
+                    msg("该 op_id 已用于另一项不同的操作，未予记录"),
                 )
             return existing, True
         record_key = (op.entity, op.entity_id)
         if record_key in self.deferred_records:
             return _unlogged(
-                op, DEFERRED, "op.after_deferred", "同一记录的前一项操作尚待其作者推送，本项暂缓"
+                op,
+                DEFERRED,
+                "op.after_deferred",
+                msg("同一记录的前一项操作尚待其作者推送，本项暂缓"),
             )
         if op.user_id is not None and op.user_id != self.principal.user_id:
             self.deferred_records.add(record_key)
@@ -313,7 +320,7 @@ class Pusher:
                 op,
                 DEFERRED,
                 "op.other_user",
-                "该操作由另一位用户作出：请该用户登录后推送，未予记录",
+                msg("该操作由另一位用户作出：请该用户登录后推送，未予记录"),
             )
         try:
             action = self._shape(op)
@@ -372,19 +379,19 @@ class Pusher:
 
     def _shape(self, op: OpIn) -> spec.Action:
         if op.user_id is None:
-            raise Reject("op.no_author", "操作没有作者（user_id），服务器不接受")
+            raise Reject("op.no_author", msg("操作没有作者（user_id），服务器不接受"))
         if op.device_id != self.principal.device_id:
-            raise Reject("op.device", "操作的设备与当前登录的设备不一致（device_id）")
+            raise Reject("op.device", msg("操作的设备与当前登录的设备不一致（device_id）"))
         if op.hlc.split("-", 2)[2] != op.device_id:
-            raise Reject("op.hlc", "时钟戳中的设备与操作的设备不一致（hlc）")
+            raise Reject("op.hlc", msg("时钟戳中的设备与操作的设备不一致（hlc）"))
         if op.entity in spec.NOT_SYNCED:
             raise Reject(
                 "entity.not_synced",
-                f"“{op.entity}”由服务器管理（账户、密钥），不通过同步操作修改",
+                msg("“{entity}”由服务器管理（账户、密钥），不通过同步操作修改", entity=op.entity),
             )
         entity = spec.ENTITIES.get(op.entity)
         if entity is None:
-            raise Reject("entity.unknown", "服务器不认识该记录类型（entity）")
+            raise Reject("entity.unknown", msg("服务器不认识该记录类型（entity）"))
         problem = spec.bad_values(op.changes)
         if problem:
             raise Reject("op.bad_value", f"changes {problem}")
@@ -393,30 +400,44 @@ class Pusher:
             if plain:
                 raise Reject(
                     "identity.plaintext",
-                    "服务器拒收投诉人身份明文字段（"
-                    + "、".join(sorted(plain))
-                    + "）：身份只能以加密信封（sealed_identity）和查重索引上传（FJ 34、MAS 15）",
+                    msg(
+                        "服务器拒收投诉人身份明文字段（{fields}）："
+                        "身份只能以加密信封（sealed_identity）和查重索引上传（FJ 34、MAS 15）",
+                        fields=enumeration(sorted(plain)),
+                    ),
                 )
         action = spec.ACTIONS.get(op.action)
         if action is None or action.entity is not entity:
-            raise Reject("action.unknown", "服务器不认识该操作（action），或它不属于该记录类型")
+            raise Reject(
+                "action.unknown", msg("服务器不认识该操作（action），或它不属于该记录类型")
+            )
         if not self.principal.has_any(action.roles):
-            need = "、".join(sorted(r.value for r in action.roles))
-            have = "、".join(sorted(r.value for r in self.principal.roles)) or "无"
+            need = enumeration(sorted(r.value for r in action.roles))
+            have = enumeration(sorted(r.value for r in self.principal.roles)) or msg("无")
             raise Reject(
                 "auth.role",
-                f"当前用户的角色（{have}）无权执行 {op.action}（需要：{need}）",
+                msg(
+                    "当前用户的角色（{have}）无权执行 {action}（需要：{need}）",
+                    have=have,
+                    action=op.action,
+                    need=need,
+                ),
             )
         unknown = sorted(set(op.changes) - action.keys)
         if unknown:
-            raise Reject("op.field_not_allowed", f"该操作不应带字段：{'、'.join(unknown)}")
+            raise Reject(
+                "op.field_not_allowed",
+                msg("该操作不应带字段：{fields}", fields=enumeration(unknown)),
+            )
         missing = sorted(action.required - set(op.changes))
         if missing:
-            raise Reject("op.missing_field", f"缺少字段：{'、'.join(missing)}")
+            raise Reject("op.missing_field", msg("缺少字段：{fields}", fields=enumeration(missing)))
         for name, value in op.changes.items():
             problem = entity.fields[name](value)
             if problem:
-                raise Reject("op.field_type", f"字段 {name} {problem}")
+                raise Reject(
+                    "op.field_type", msg("字段 {name} {problem}", name=name, problem=problem)
+                )
         return action
 
     # ----------------------------------------------------------------- apply
@@ -434,13 +455,13 @@ class Pusher:
                 )
         else:
             if action.create is True:
-                raise Reject("op.base_version", "新建记录的操作应为 base_version 0")
+                raise Reject("op.base_version", msg("新建记录的操作应为 base_version 0"))
             if op.base_version == 0:
-                raise Reject("op.base_version", "修改记录的操作不应为 base_version 0")
+                raise Reject("op.base_version", msg("修改记录的操作不应为 base_version 0"))
             if record is None:
                 raise Reject(
                     "record.unknown",
-                    "服务器上没有该记录（新建它的操作被拒绝或尚未推送）",
+                    msg("服务器上没有该记录（新建它的操作被拒绝或尚未推送）"),
                 )
             if record.version != op.base_version:
                 if not set(op.changes) <= entity.mergeable or not op.changes:
@@ -465,7 +486,9 @@ class Pusher:
         try:
             RULES[action.name](attempt)
         except (KeyError, ValueError, TypeError) as exc:
-            raise Reject("op.invalid", f"操作内容无法校验（{type(exc).__name__}）") from None
+            raise Reject(
+                "op.invalid", msg("操作内容无法校验（{error}）", error=type(exc).__name__)
+            ) from None
 
         data = dict(current)
         hlcs: dict[str, str] = dict(record.field_hlcs) if record is not None else {}

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from desktop.documents.model import document_number
 from desktop.domain.accountability import ProposedDecision, Subject, check_decision
 from desktop.domain.appeals import check_appeal_outcome
-from desktop.domain.common import Refusal, Role, RuleViolation, SubjectKind
+from desktop.domain.common import Refusal, Role, RuleViolation, SubjectKind, enumeration
 from desktop.domain.complaints import (
     Closing,
     ComplaintFacts,
@@ -41,6 +41,7 @@ from desktop.domain.complaints import (
     deadline_rule,
 )
 from desktop.domain.inspections import VisitFacts, check_visit_finalise, check_visit_open
+from desktop.domain.messages import Message, msg
 from desktop.domain.plans import (
     APPROVER_ROLES,
     Actor,
@@ -72,10 +73,21 @@ class Reject(Exception):
 
 
 def refuse(refusals: Iterable[Refusal]) -> None:
-    """Raise :class:`Reject` for the domain's refusals, if any."""
+    """Raise :class:`Reject` for the domain's refusals, if any: each with the
+    article it rests on, joined by "；" (as ``str(refusal)``, but translatable)."""
     found = list(refusals)
-    if found:
-        raise Reject(found[0].code, "；".join(str(r) for r in found))
+    if not found:
+        return
+    reason = _cited(found[0])
+    for refusal in found[1:]:
+        reason = msg("{reasons}；{reason}", reasons=reason, reason=_cited(refusal))
+    raise Reject(found[0].code, reason)
+
+
+def _cited(refusal: Refusal) -> str:
+    if not refusal.article:
+        return refusal.message
+    return msg("{message}（{article}）", message=refusal.message, article=refusal.article)
 
 
 class Stored(Protocol):
@@ -144,7 +156,7 @@ def load_profile(profile_id: Any) -> RuleProfile:
     from desktop.resources import load_profile as load
 
     if not isinstance(profile_id, str) or profile_id not in known_profiles():
-        raise Reject("profile.unknown", "规则配置不存在（profile_id）")
+        raise Reject("profile.unknown", msg("规则配置不存在（profile_id）"))
     return load(profile_id)
 
 
@@ -231,7 +243,7 @@ def _require_visible_plan(a: Attempt, plan: Stored) -> None:
     """A 暗访 plan the user may not see is answered as if it did not exist."""
     approvers = designated_approvers(a.db, plan.data.get("office_id"))
     if not plan_visible(a.principal, plan, approvers):
-        raise Reject("record.unknown", "服务器上没有该记录（新建它的操作被拒绝或尚未推送）")
+        raise Reject("record.unknown", msg("服务器上没有该记录（新建它的操作被拒绝或尚未推送）"))
 
 
 def get_record(db: Session, entity: str, record_id: Any) -> Record | None:
@@ -249,20 +261,20 @@ def _self(a: Attempt, key: str) -> None:
     _require(
         a.changes.get(key) == a.principal.user_id,
         "op.author",
-        f"{key} 应为推送该操作的登录用户本人",
+        msg("{field} 应为推送该操作的登录用户本人", field=key),
     )
 
 
 def _same_office(a: Attempt) -> None:
     office = a.principal.office_id
     if office is not None and a.changes.get("office_id") != office:
-        raise Reject("op.office", "记录所属效能办与当前用户所属效能办不一致（office_id）")
+        raise Reject("op.office", msg("记录所属效能办与当前用户所属效能办不一致（office_id）"))
 
 
-def _not_after_op_day(a: Attempt, key: str, what: str) -> None:
+def _not_after_op_day(a: Attempt, key: str, what: Message) -> None:
     value = a.get(key)
     if value is not None and day(value) > a.op_day + dt.timedelta(days=1):
-        raise Reject("op.future_date", f"{what}晚于操作当天（{key}）")
+        raise Reject("op.future_date", msg("{what}晚于操作当天（{field}）", what=what, field=key))
 
 
 def _inspectors(db: Session, user_ids: Iterable[str]) -> frozenset[str]:
@@ -288,20 +300,20 @@ _APPROVAL_ACTIONS: Final = frozenset(
 
 def _plan_dates(a: Attempt) -> None:
     if day(a.get("starts_on")) > day(a.get("ends_on")):
-        raise Reject("plan.dates", "结束日期不能早于开始日期")
+        raise Reject("plan.dates", msg("结束日期不能早于开始日期"))
 
 
 def _plan_kind(a: Attempt, profile: RuleProfile) -> None:
     try:
         profile.plans.kind(str(a.get("kind")))
     except KeyError:
-        raise Reject("plan.unknown_kind", "督查类型不在该规则配置中（kind）") from None
+        raise Reject("plan.unknown_kind", msg("督查类型不在该规则配置中（kind）")) from None
 
 
 def _team(a: Attempt) -> None:
     team = a.changes.get("team_ids")
     if team is not None and len(set(team)) != len(team):
-        raise Reject("plan.team_duplicate", "督查组成员重复（team_ids）")
+        raise Reject("plan.team_duplicate", msg("督查组成员重复（team_ids）"))
 
 
 def plan_create(a: Attempt) -> None:
@@ -310,7 +322,7 @@ def plan_create(a: Attempt) -> None:
     _require(
         a.changes.get("state") == PlanState.DRAFT.value,
         "plan.wrong_state",
-        "新建的督查方案应为草稿",
+        msg("新建的督查方案应为草稿"),
     )
     _self(a, "author_id")
     _same_office(a)
@@ -325,8 +337,11 @@ def plan_update(a: Attempt) -> None:
     if not can_edit(facts, a.actor):
         raise Reject(
             "plan.not_editable",
-            f"方案当前状态为“{facts.state.value}”或您不是起草人、督查组成员：只有草稿或已退回的方案可由"
-            "起草人或督查组成员修改",
+            msg(
+                "方案当前状态为“{state}”或您不是起草人、督查组成员："
+                "只有草稿或已退回的方案可由起草人或督查组成员修改",
+                state=facts.state.value,
+            ),
         )
     if "kind" in a.changes:
         _plan_kind(a, load_profile(a.current.get("profile_id")))
@@ -350,8 +365,11 @@ def plan_move(action: PlanAction, a: Attempt) -> None:
     _require(
         a.changes.get("state") == target.value,
         "plan.state_mismatch",
-        f"按服务器上方案的当前状态，该操作应使方案进入“{target.value}”，"
-        f"而操作中的状态为“{a.changes.get('state')}”",
+        msg(
+            "按服务器上方案的当前状态，该操作应使方案进入“{target}”，而操作中的状态为“{state}”",
+            target=target.value,
+            state=str(a.changes.get("state")),
+        ),
     )
     approvals = a.changes.get("approvals")
     if action in _APPROVAL_ACTIONS:
@@ -367,21 +385,23 @@ def plan_move(action: PlanAction, a: Attempt) -> None:
             and approvals[0].get("outcome") == outcome
             and approvals[0].get("step") == ("second" if second else "first")
         )
-        _require(ok, "plan.approval_row", "审批记录应为当前用户本人对本方案的一条审批")
+        _require(ok, "plan.approval_row", msg("审批记录应为当前用户本人对本方案的一条审批"))
         assert isinstance(approvals, list)
         known = {row.get("id") for row in a.current.get("approvals") or []}
-        _require(approvals[0].get("id") not in known, "plan.approval_row", "审批记录重复")
+        _require(approvals[0].get("id") not in known, "plan.approval_row", msg("审批记录重复"))
     else:
-        _require(approvals is None, "plan.approval_row", "该操作不应带审批记录")
+        _require(approvals is None, "plan.approval_row", msg("该操作不应带审批记录"))
     if "return_reason" in a.changes and action not in (PlanAction.RETURN, PlanAction.SUBMIT):
-        raise Reject("op.field_not_allowed", "该操作不应修改退回理由（return_reason）")
+        raise Reject("op.field_not_allowed", msg("该操作不应修改退回理由（return_reason）"))
     if action is PlanAction.SUBMIT and a.changes.get("return_reason", "") != "":
-        raise Reject("op.field_not_allowed", "提交审批时退回理由应清空（return_reason）")
+        raise Reject("op.field_not_allowed", msg("提交审批时退回理由应清空（return_reason）"))
     if action is PlanAction.REPORT:
         report = a.changes.get("report")
-        _require(isinstance(report, str) and bool(report.strip()), "plan.report", "请填写督查报告")
+        _require(
+            isinstance(report, str) and bool(report.strip()), "plan.report", msg("请填写督查报告")
+        )
     elif "report" in a.changes:
-        raise Reject("op.field_not_allowed", "只有提交督查报告时可以写报告（report）")
+        raise Reject("op.field_not_allowed", msg("只有提交督查报告时可以写报告（report）"))
 
 
 # ------------------------------------------------------------------- visits
@@ -390,7 +410,7 @@ def plan_move(action: PlanAction, a: Attempt) -> None:
 def _visit_plan(a: Attempt, plan_id: Any) -> tuple[Record, RuleProfile]:
     plan = get_record(a.db, PLAN_ENTITY, plan_id)
     if plan is None:
-        raise Reject("visit.unknown_plan", "服务器上没有该检查记录所属的督查方案")
+        raise Reject("visit.unknown_plan", msg("服务器上没有该检查记录所属的督查方案"))
     _require_visible_plan(a, plan)
     return plan, load_profile(plan.data.get("profile_id"))
 
@@ -399,12 +419,12 @@ def _on_team(a: Attempt, plan: Record) -> None:
     _require(
         a.principal.user_id in (plan.data.get("team_ids") or ()),
         "visit.not_team_member",
-        "只有本方案督查组成员可以修改检查记录",
+        msg("只有本方案督查组成员可以修改检查记录"),
     )
 
 
 def _visit_open_state(a: Attempt) -> None:
-    _require(a.current.get("state") == "open", "visit.finalised", "检查记录已完成，不能再修改")
+    _require(a.current.get("state") == "open", "visit.finalised", msg("检查记录已完成，不能再修改"))
 
 
 def _presence(a: Attempt, stage: str) -> frozenset[str]:
@@ -412,18 +432,18 @@ def _presence(a: Attempt, stage: str) -> frozenset[str]:
     pushing user must be one of them."""
     rows = a.changes.get("presence")
     if not isinstance(rows, list):
-        raise Reject("visit.presence", "缺少在场确认记录（presence）")
+        raise Reject("visit.presence", msg("缺少在场确认记录（presence）"))
     for row in rows:
         _require(
             row.get("stage") == stage and row.get("visit_id") == a.entity_id,
             "visit.presence",
-            "在场确认记录与本检查记录或阶段不符（presence）",
+            msg("在场确认记录与本检查记录或阶段不符（presence）"),
         )
     present = _inspectors(a.db, (row.get("user_id") for row in rows))
     _require(
         a.principal.user_id in present,
         "visit.self_not_present",
-        "推送该操作的督查人员本人须确认在场",
+        msg("推送该操作的督查人员本人须确认在场"),
     )
     return present
 
@@ -441,10 +461,10 @@ def _visit_facts(plan: Record, a: Attempt, present: frozenset[str]) -> VisitFact
 def visit_open(a: Attempt) -> None:
     """MAS 15 第五款: two distinct team inspectors, each confirmed; the plan approved."""
     plan, profile = _visit_plan(a, a.changes.get("plan_id"))
-    _require(a.changes.get("state") == "open", "visit.wrong_state", "新的检查记录应为进行中")
+    _require(a.changes.get("state") == "open", "visit.wrong_state", msg("新的检查记录应为进行中"))
     present = _presence(a, "open")
     refuse(check_visit_open(_visit_facts(plan, a, present), profile))
-    _not_after_op_day(a, "visited_on", "检查日期")
+    _not_after_op_day(a, "visited_on", msg("检查日期"))
 
 
 def visit_update(a: Attempt) -> None:
@@ -461,7 +481,7 @@ def visit_add_evidence(a: Attempt) -> None:
         _require(
             row.get("visit_id") == a.entity_id and row.get("added_by") == a.principal.user_id,
             "visit.evidence",
-            "证据记录应属于本检查记录、由当前用户添加",
+            msg("证据记录应属于本检查记录、由当前用户添加"),
         )
 
 
@@ -469,7 +489,9 @@ def visit_finalise(a: Attempt) -> None:
     plan, profile = _visit_plan(a, a.current.get("plan_id"))
     _visit_open_state(a)
     _require(
-        a.changes.get("state") == "finalised", "visit.wrong_state", "完成后的检查记录应为已完成"
+        a.changes.get("state") == "finalised",
+        "visit.wrong_state",
+        msg("完成后的检查记录应为已完成"),
     )
     present = _presence(a, "finalise")
     refuse(check_visit_finalise(_visit_facts(plan, a, present), profile))
@@ -490,22 +512,24 @@ def _complaint_facts(data: Mapping[str, Any]) -> ComplaintFacts:
 
 
 def _complaint_open(a: Attempt) -> None:
-    _require(a.current.get("state") != "closed", "complaint.closed", "投诉已办结，不能再办理")
+    _require(a.current.get("state") != "closed", "complaint.closed", msg("投诉已办结，不能再办理"))
 
 
 def complaint_register(a: Attempt) -> None:
     profile = load_profile(a.changes.get("profile_id"))
     refuse(check_registration(_complaint_facts(a.changes), profile))
     _require(
-        a.changes.get("state") == "registered", "complaint.wrong_state", "新登记的投诉应为已登记"
+        a.changes.get("state") == "registered",
+        "complaint.wrong_state",
+        msg("新登记的投诉应为已登记"),
     )
     _self(a, "registered_by")
     _same_office(a)
-    _not_after_op_day(a, "received_on", "收到日期")
+    _not_after_op_day(a, "received_on", msg("收到日期"))
     _require(
         day(a.changes["due_on"]) >= day(a.changes["received_on"]),
         "complaint.due_on",
-        "办结期限不能早于收到日期",
+        msg("办结期限不能早于收到日期"),
     )
     sealed = a.changes.get("sealed_identity")
     indexes = [a.changes.get("id_number_index"), a.changes.get("phone_index")]
@@ -513,13 +537,13 @@ def complaint_register(a: Attempt) -> None:
         _require(
             sealed is None and indexes == [None, None],
             "complaint.anonymous_identity",
-            "匿名投诉不应带投诉人身份或查重索引",
+            msg("匿名投诉不应带投诉人身份或查重索引"),
         )
     else:
         _require(
             sealed is not None,
             "complaint.identity_missing",
-            "实名投诉须带加密后的投诉人身份（sealed_identity）",
+            msg("实名投诉须带加密后的投诉人身份（sealed_identity）"),
         )
 
 
@@ -527,14 +551,16 @@ def complaint_grant_identity(a: Attempt) -> None:
     _require(
         not a.current.get("anonymous") and a.changes.get("sealed_identity") is not None,
         "complaint.anonymous_identity",
-        "匿名投诉没有投诉人身份",
+        msg("匿名投诉没有投诉人身份"),
     )
 
 
 def complaint_route(a: Attempt) -> None:
     _complaint_open(a)
     profile = load_profile(a.current.get("profile_id"))
-    _require(a.changes.get("state") == "routed", "complaint.wrong_state", "分办后的投诉应为已分办")
+    _require(
+        a.changes.get("state") == "routed", "complaint.wrong_state", msg("分办后的投诉应为已分办")
+    )
     limit = a.changes.get("transfer_limit")
     refuse(
         check_routing(
@@ -557,7 +583,7 @@ def complaint_extend(a: Attempt) -> None:
     _require(
         a.changes.get("extensions") == facts.extensions + 1,
         "complaint.extension_count",
-        f"延期次数应为 {facts.extensions + 1}",
+        msg("延期次数应为 {count}", count=facts.extensions + 1),
     )
     rule = deadline_rule(facts, profile)
     approver = {rule.extension.approver} if rule.extension is not None else set()
@@ -569,7 +595,7 @@ def complaint_extend(a: Attempt) -> None:
     _require(
         day(a.changes.get("due_on")) >= day(a.current.get("due_on")),
         "complaint.due_on",
-        "延期后的办结期限不能早于原期限",
+        msg("延期后的办结期限不能早于原期限"),
     )
 
 
@@ -578,7 +604,7 @@ def complaint_close(a: Attempt) -> None:
     try:
         follow_up = frozenset(FollowUp(f) for f in a.changes.get("follow_up") or ())
     except ValueError:
-        raise Reject("complaint.unknown_follow_up", "未知的处理措施（follow_up）") from None
+        raise Reject("complaint.unknown_follow_up", msg("未知的处理措施（follow_up）")) from None
     closing = Closing(
         result=str(a.changes.get("result", "")),
         explanation=str(a.changes.get("explanation", "")),
@@ -586,8 +612,10 @@ def complaint_close(a: Attempt) -> None:
         follow_up=follow_up,
     )
     refuse(check_closing(_complaint_facts(a.current), closing, profile))
-    _require(a.changes.get("state") == "closed", "complaint.wrong_state", "办结后的投诉应为已办结")
-    _require(a.changes.get("closed_on") is not None, "complaint.closed_on", "缺少办结日期")
+    _require(
+        a.changes.get("state") == "closed", "complaint.wrong_state", msg("办结后的投诉应为已办结")
+    )
+    _require(a.changes.get("closed_on") is not None, "complaint.closed_on", msg("缺少办结日期"))
 
 
 def complaint_update(a: Attempt) -> None:
@@ -602,24 +630,28 @@ _RECT_STATES: Final = frozenset({"open", "done", "rejected"})
 
 def rectification_issue(a: Attempt) -> None:
     _require(
-        a.changes.get("kind") in _RECT_KINDS, "rectification.kind", "类型应为整改要求或督查建议"
+        a.changes.get("kind") in _RECT_KINDS,
+        "rectification.kind",
+        msg("类型应为整改要求或督查建议"),
     )
-    _require(a.changes.get("state") == "open", "rectification.state", "新的整改要求应为未完成")
+    _require(a.changes.get("state") == "open", "rectification.state", msg("新的整改要求应为未完成"))
     _require(
         day(a.changes.get("due_on")) >= day(a.changes.get("issued_on")),
         "rectification.due_on",
-        "整改期限不能早于提出日期",
+        msg("整改期限不能早于提出日期"),
     )
 
 
 def rectification_follow_up(a: Attempt) -> None:
     state = a.get("state")
-    _require(state in _RECT_STATES, "rectification.state", "整改情况应为未完成、已整改或未采纳")
+    _require(
+        state in _RECT_STATES, "rectification.state", msg("整改情况应为未完成、已整改或未采纳")
+    )
     if state == "rejected":
         _require(
             bool(str(a.get("follow_up", "")).strip()),
             "rectification.reason",
-            "未采纳的，应写明被督查单位提出的正当理由（FJ 28）",
+            msg("未采纳的，应写明被督查单位提出的正当理由（FJ 28）"),
         )
 
 
@@ -637,14 +669,16 @@ def _proposal(
     try:
         kind = SubjectKind(str(data.get("subject_kind")))
     except ValueError:
-        raise Reject("decision.subject_kind", "问责对象类型应为机关（单位）或工作人员") from None
+        raise Reject(
+            "decision.subject_kind", msg("问责对象类型应为机关（单位）或工作人员")
+        ) from None
     official_id = data.get("subject_official_id")
     official = get_record(a.db, "officials", official_id) if official_id else None
     outcome = data.get("mitigation_outcome")
     try:
         mitigation = MitigationOutcome(outcome) if outcome else None
     except ValueError:
-        raise Reject("decision.mitigation_outcome", "应为从轻、减轻或免予问责") from None
+        raise Reject("decision.mitigation_outcome", msg("应为从轻、减轻或免予问责")) from None
     subject = Subject(
         kind=kind,
         id=str(official_id if kind is SubjectKind.OFFICIAL else data.get("subject_agency_id")),
@@ -678,12 +712,12 @@ def _decision_state(a: Attempt, state: str) -> None:
     _require(
         a.current.get("state") == state,
         "decision.wrong_state",
-        "问责决定尚未签发" if state == SIGNED else "问责决定已签发，不能再修改",
+        msg("问责决定尚未签发") if state == SIGNED else msg("问责决定已签发，不能再修改"),
     )
 
 
 def decision_draft(a: Attempt) -> None:
-    _require(a.changes.get("state") == DRAFT, "decision.wrong_state", "新的问责决定应为草稿")
+    _require(a.changes.get("state") == DRAFT, "decision.wrong_state", msg("新的问责决定应为草稿"))
     _self(a, "author_id")
     _check_decision(a, a.changes, a.op_day)
 
@@ -705,7 +739,7 @@ def _decision_number(a: Attempt, number: Any) -> None:
             Record.id != a.entity_id,
         )
     )
-    _require(taken is None, "document.number_taken", "该发文字号已被另一份问责决定使用")
+    _require(taken is None, "document.number_taken", msg("该发文字号已被另一份问责决定使用"))
     issued = a.db.scalar(
         select(Record.id).where(
             Record.entity == "issued_documents",
@@ -716,7 +750,7 @@ def _decision_number(a: Attempt, number: Any) -> None:
     _require(
         issued is not None,
         "document.number_not_issued",
-        "该发文字号不是服务器上本问责决定文书的编号：签发文书的操作应先推送且被接受",
+        msg("该发文字号不是服务器上本问责决定文书的编号：签发文书的操作应先推送且被接受"),
     )
 
 
@@ -729,23 +763,25 @@ def _number_in_block(a: Attempt) -> None:
     _require(
         a.changes["number"] == document_number(prefix, year, serial),
         "document.number_mismatch",
-        "发文字号与机关代字、年份、序号不一致（number）",
+        msg("发文字号与机关代字、年份、序号不一致（number）"),
     )
     block = block_holding(a.db, a.principal.device_id, prefix, year, serial)
     _require(
         block is not None,
         "document.number_not_in_block",
-        "该发文字号不在服务器分给本设备的文号段内（或已退回）：请联网同步以获取文号后重新签发",
+        msg("该发文字号不在服务器分给本设备的文号段内（或已退回）：请联网同步以获取文号后重新签发"),
     )
 
 
 def decision_sign(a: Attempt) -> None:
     _decision_state(a, DRAFT)
-    _require(a.changes.get("state") == SIGNED, "decision.wrong_state", "签发后的问责决定应为已签发")
+    _require(
+        a.changes.get("state") == SIGNED, "decision.wrong_state", msg("签发后的问责决定应为已签发")
+    )
     _self(a, "signed_by")
     decided_on = a.changes.get("decided_on")
-    _require(decided_on is not None, "decision.decided_on", "缺少决定日期")
-    _not_after_op_day(a, "decided_on", "决定日期")
+    _require(decided_on is not None, "decision.decided_on", msg("缺少决定日期"))
+    _not_after_op_day(a, "decided_on", msg("决定日期"))
     _check_decision(a, a.merged(), day(decided_on))
     _decision_number(a, a.changes.get("document_number"))
 
@@ -757,18 +793,18 @@ def decision_receipt(a: Attempt) -> None:
     _require(
         decided is None or received >= day(decided),
         "decision.received_on",
-        "送达日期不能早于决定日期",
+        msg("送达日期不能早于决定日期"),
     )
     appeal = a.db.scalar(
         select(Record.id).where(Record.entity == "appeals", Record.parent_id == a.entity_id)
     )
-    _require(appeal is None, "decision.receipt_locked", "已有申诉登记，送达日期不能再更改")
+    _require(appeal is None, "decision.receipt_locked", msg("已有申诉登记，送达日期不能再更改"))
 
 
 def decision_publish(a: Attempt) -> None:
     _decision_state(a, SIGNED)
-    _require(a.changes.get("published") is True, "decision.publish", "公开标记应为 true")
-    _require(not a.current.get("published"), "decision.already_published", "该问责决定已公开")
+    _require(a.changes.get("published") is True, "decision.publish", msg("公开标记应为 true"))
+    _require(not a.current.get("published"), "decision.already_published", msg("该问责决定已公开"))
 
 
 def decision_number(a: Attempt) -> None:
@@ -776,7 +812,7 @@ def decision_number(a: Attempt) -> None:
     _require(
         a.current.get("document_number") in (None, a.changes.get("document_number")),
         "decision.number_exists",
-        "该问责决定已有发文字号",
+        msg("该问责决定已有发文字号"),
     )
     _decision_number(a, a.changes.get("document_number"))
 
@@ -791,15 +827,17 @@ def appeal_register(a: Attempt) -> None:
     grounds twice) is checked on the laptop; here: the decision is signed and
     its receipt recorded, and the registrar is the user."""
     decision = get_record(a.db, "decisions", a.changes.get("decision_id"))
-    _require(decision is not None, "appeal.unknown_decision", "服务器上没有该问责决定")
+    _require(decision is not None, "appeal.unknown_decision", msg("服务器上没有该问责决定"))
     assert decision is not None
-    _require(decision.data.get("state") == SIGNED, "decision.wrong_state", "问责决定尚未签发")
+    _require(decision.data.get("state") == SIGNED, "decision.wrong_state", msg("问责决定尚未签发"))
     _require(
         decision.data.get("received_on") is not None,
         "decision.receipt_missing",
-        "请先登记问责决定的送达日期，申诉期限自送达之日起算",
+        msg("请先登记问责决定的送达日期，申诉期限自送达之日起算"),
     )
-    _require(a.changes.get("state") == "received", "appeal.wrong_state", "新登记的申诉应为已收到")
+    _require(
+        a.changes.get("state") == "received", "appeal.wrong_state", msg("新登记的申诉应为已收到")
+    )
     _self(a, "registered_by")
 
 
@@ -819,43 +857,49 @@ def _measures_in_force(a: Attempt, decision: Record) -> list[str]:
 
 
 def appeal_decide(a: Attempt) -> None:
-    _require(a.current.get("state") == "received", "appeal.already_decided", "该申诉已作出处理决定")
-    _require(a.changes.get("state") == "decided", "appeal.wrong_state", "处理后的申诉应为已决定")
+    _require(
+        a.current.get("state") == "received", "appeal.already_decided", msg("该申诉已作出处理决定")
+    )
+    _require(
+        a.changes.get("state") == "decided", "appeal.wrong_state", msg("处理后的申诉应为已决定")
+    )
     outcome = a.changes.get("outcome")
-    _require(outcome in _OUTCOMES, "appeal.outcome", "处理结果应为维持、变更或撤销")
+    _require(outcome in _OUTCOMES, "appeal.outcome", msg("处理结果应为维持、变更或撤销"))
     _require(
         bool(str(a.changes.get("reasons", "")).strip()),
         "appeal.reasons",
-        "请写明申诉处理决定的理由",
+        msg("请写明申诉处理决定的理由"),
     )
     decided_on = a.changes.get("decided_on")
     _require(
         decided_on is not None and day(decided_on) >= day(a.current.get("received_on")),
         "appeal.decided_on",
-        "申诉处理决定日期不能早于收到申诉的日期",
+        msg("申诉处理决定日期不能早于收到申诉的日期"),
     )
     decision = get_record(a.db, "decisions", a.current.get("decision_id"))
-    _require(decision is not None, "appeal.unknown_decision", "服务器上没有该问责决定")
+    _require(decision is not None, "appeal.unknown_decision", msg("服务器上没有该问责决定"))
     assert decision is not None
     profile = load_profile(decision.data.get("profile_id"))
     in_force = _measures_in_force(a, decision)
     chosen = list(a.changes.get("outcome_measure_ids") or [])
     if outcome == "upheld":
         _require(
-            sorted(chosen) == sorted(in_force), "appeal.outcome", "维持原决定的，问责方式应不变"
+            sorted(chosen) == sorted(in_force),
+            "appeal.outcome",
+            msg("维持原决定的，问责方式应不变"),
         )
     elif outcome == "revoked":
-        _require(not chosen, "appeal.outcome", "撤销原决定的，不再给予问责方式")
+        _require(not chosen, "appeal.outcome", msg("撤销原决定的，不再给予问责方式"))
     else:
         _require(
             bool(chosen) and sorted(chosen) != sorted(in_force),
             "appeal.outcome",
-            "变更原决定的，应给予与原决定不同的问责方式",
+            msg("变更原决定的，应给予与原决定不同的问责方式"),
         )
     try:
         kind = SubjectKind(str(decision.data.get("subject_kind")))
     except ValueError:
-        raise Reject("decision.subject_kind", "问责对象类型不明") from None
+        raise Reject("decision.subject_kind", msg("问责对象类型不明")) from None
     refuse(check_appeal_outcome(in_force, chosen, profile, kind))
 
 
@@ -865,18 +909,24 @@ def appeal_decide(a: Attempt) -> None:
 def rating_set(a: Attempt) -> None:
     if a.record is None:
         missing = {"agency_id", "year", "rating"} - set(a.changes)
-        _require(not missing, "op.missing_field", "缺少字段：" + "、".join(sorted(missing)))
+        _require(
+            not missing,
+            "op.missing_field",
+            msg("缺少字段：{fields}", fields=enumeration(sorted(missing))),
+        )
         taken = a.db.scalar(
             select(Record.id).where(
                 Record.entity == "performance_ratings",
                 Record.natural_key == f"{a.changes['agency_id']}:{a.changes['year']}",
             )
         )
-        _require(taken is None, "rating.exists", "该单位该年度已有考评等次：请在其上修改")
+        _require(taken is None, "rating.exists", msg("该单位该年度已有考评等次：请在其上修改"))
     else:
-        _require(set(a.changes) == {"rating"}, "op.field_not_allowed", "只能修改考评等次（rating）")
+        _require(
+            set(a.changes) == {"rating"}, "op.field_not_allowed", msg("只能修改考评等次（rating）")
+        )
     known = {r for pid in known_profiles() for r in load_profile(pid).ratings}
-    _require(a.changes.get("rating") in known, "rating.unknown", "考评等次不在规则配置中")
+    _require(a.changes.get("rating") in known, "rating.unknown", msg("考评等次不在规则配置中"))
 
 
 def document_sign_off(a: Attempt) -> None:
@@ -888,7 +938,7 @@ def document_sign_off(a: Attempt) -> None:
             Record.entity == "issued_documents", Record.natural_key == str(number)
         )
     )
-    _require(taken is None, "document.number_taken", "该发文字号已在全办使用，不能重复编号")
+    _require(taken is None, "document.number_taken", msg("该发文字号已在全办使用，不能重复编号"))
     same_doc = [
         r
         for r in a.db.scalars(
@@ -899,7 +949,7 @@ def document_sign_off(a: Attempt) -> None:
         )
         if r.data.get("kind") == a.changes.get("kind")
     ]
-    _require(not same_doc, "document.already_numbered", "该文书已编发文字号")
+    _require(not same_doc, "document.already_numbered", msg("该文书已编发文字号"))
 
 
 def agency_create(a: Attempt) -> None:
@@ -907,7 +957,7 @@ def agency_create(a: Attempt) -> None:
     _require(
         a.changes.get("kind") in ("agency", "office"),
         "agency.kind",
-        "机构类型应为机关/单位或效能办",
+        msg("机构类型应为机关/单位或效能办"),
     )
 
 

@@ -1,6 +1,6 @@
 """The core's user-facing texts (desktop.domain.messages): a Message is its Chinese text
-wherever a str goes, keeps its template and values, and the core makes every text a
-user reads through msg() (checked in the source)."""
+wherever a str goes, keeps its template and values, and the core and the server make
+every text a user reads through msg() (checked in the source)."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def test_a_message_travels_as_its_text() -> None:
 
 # ------------------------------------------------------------------ the core's source
 
-CORE = ("desktop",)
+CORE = ("desktop", "server")
 # user-facing texts are made in the core's modules; these are not the UI's texts
 NOT_UI_TEXT = {
     "desktop/ui": "the UI: its texts are tr() calls, found by lupdate",
@@ -56,6 +56,7 @@ NOT_UI_TEXT = {
     "desktop/store/audit.py": "printed by the --verify-audit command, not the UI",
     "desktop/__main__.py": "the command line's description",
     "desktop/crypto/": "errors for a caller's mistake (ValueError), never shown to a user",
+    "server/app.py": "the API's description in /openapi.json, for developers",
 }
 # single literals that stay Chinese, and why
 LEFT_AS_DATA = (
@@ -85,6 +86,17 @@ LEFT_AS_DATA = (
         ("desktop/sync/engine.py", "服务器拒绝了该操作"): (
             "kept in the outbox's reason column, as the server's own reasons are"
         ),
+        ("server/numbers.py", "0号"): "part of a document number (发文字号)",
+        ("server/numbers.py", "([1-9][0-9]*)号"): "part of a document number (发文字号)",
+        ("server/numbers.py", "机关代字, e.g. 闽效问"): "a field's description in /openapi.json",
+    }
+    | {
+        ("server/sync/push.py", why): "why a snapshot op was logged: the server's log only"
+        for why in (
+            "暗访方案已形成报告或办结，向所有用户公开",
+            "暗访方案督查组新增成员",
+            "问责决定已签发",
+        )
     }
 )
 

@@ -42,7 +42,7 @@ from desktop.services.errors import InvalidInput
 from desktop.sync.client import SyncClient
 from desktop.sync.errors import SyncAuthFailed, SyncSessionExpired
 from desktop.ui.fields import ERROR_STYLE, FieldForm
-from desktop.ui.i18n import QT_TRANSLATE_NOOP, join_sentences
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, join_sentences, tr_message
 from desktop.ui.worker import Progress, error_text, run_in_background
 
 ENTITY_NAMES = {
@@ -283,7 +283,9 @@ class Page(QWidget):
         else:
             self.last_sync.setText(self.tr("上次同步：从未同步"))
         if status.last_error and self.error.isHidden():
-            self.error.setText(self.tr("上次同步未完成：{reason}").format(reason=status.last_error))
+            self.error.setText(
+                self.tr("上次同步未完成：{reason}").format(reason=tr_message(status.last_error))
+            )
             self.error.show()
         self.pending.setText(
             self.tr("待发送的更改：{n} 项（本人 {mine} 项）；服务器退回待处理：{r} 项").format(
@@ -344,11 +346,12 @@ class Page(QWidget):
             record = self.tr(ENTITY_NAMES.get(view.entity, view.entity))
             name = view.label or view.entity_id[:8]
             action = self.tr(ACTION_NAMES[view.action]) if view.action in ACTION_NAMES else ""
+            reason = tr_message(view.reason)
             cells = (
                 f"{record}：{name}",
                 action or view.action,
                 self._summary(view.local_changes),
-                view.reason if view.status == "rejected" else self.tr("尚未发送：") + view.reason,
+                reason if view.status == "rejected" else self.tr("尚未发送：") + reason,
                 self._summary(view.server_state),
             )
             for column, text in enumerate(cells):
