@@ -6,6 +6,7 @@ buttons; errors (wrong password, server unreachable) shown on the page."""
 from __future__ import annotations
 
 import importlib.util
+import re
 import socket
 import sys
 import time
@@ -18,7 +19,7 @@ import pytest
 from argon2 import PasswordHasher
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from desktop.demo import DEMO_PASSWORD, Demo
 from desktop.domain.common import Role
@@ -27,8 +28,11 @@ from desktop.services.auth import UserSession
 from desktop.services.base import Context
 from desktop.store.models import InspectionPlan, User
 from desktop.sync.client import SyncClient
+from desktop.sync.engine import sync_once
+from desktop.sync.errors import SyncRefused
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.sync import Page
+from tests.gui.test_i18n import english as english  # the English translators (a fixture)
 
 pytestmark = pytest.mark.gui
 
@@ -50,6 +54,7 @@ def _sync_support() -> ModuleType:
 
 
 Make = Callable[[str], MainWindow]
+HANZI = re.compile(r"[\u4e00-\u9fff]")
 OTHER_DEVICE = "0190a000-0000-7000-8000-0000000000ee"
 WAIT_MS = 30_000
 
@@ -252,4 +257,42 @@ def test_administrator_edits_the_address_and_the_interval_runs_a_timer(
     assert page.running
     qtbot.waitUntil(lambda: not page.running, timeout=WAIT_MS)
     assert page.result.text().startswith("同步完成"), page.error.text()
+    main.close()
+
+
+@pytest.mark.usefixtures("english")
+def test_the_servers_reasons_show_in_english(
+    qtbot: QtBot,
+    window: Make,
+    ctx: Context,
+    login: Callable[[str], UserSession],
+    live_server: Any,
+) -> None:
+    sync_service.set_server(ctx, login("admin"), live_server.url)
+    main = window("wangjg")
+    page = sync_page(main)
+    # a push the server refuses as a whole: the last error, in English
+    client = sync_service.connect(
+        ctx, page.session, DEMO_PASSWORD, transport=_sync_support().OtherDevice()
+    )
+    with pytest.raises(SyncRefused):
+        sync_once(ctx, page.session, client)
+    client.close()
+    page.refresh()
+    assert page.error.text() == (
+        "Last sync did not finish: The central server refused the request: This session was "
+        "signed in on another device and cannot push for it (device_id)"
+    )
+
+    # the server took the user's roles away: the ops come back refused, in English
+    from server.models import UserRole  # (not at collection: see _sync_support)
+
+    with live_server.app.state.sessions.begin() as db:
+        db.execute(delete(UserRole).where(UserRole.user_id == page.session.user_id))
+    page.password.setText(DEMO_PASSWORD)
+    click_sync(qtbot, page)
+    assert page.conflicts.rowCount() >= 1
+    reason = page.conflicts.item(0, 3).text()
+    assert "The current user's roles (none) may not do " in reason, reason
+    assert not HANZI.search(reason), reason
     main.close()

@@ -63,7 +63,11 @@ def test_wrong_username_or_password_is_one_401(
 ) -> None:
     response = login(client, username, password)
     assert response.status_code == 401
-    assert response.json() == {"error": "auth.sign_in_failed", "reason": "用户名或密码错误"}
+    assert response.json() == {
+        "error": "auth.sign_in_failed",
+        "reason": "用户名或密码错误",
+        "message": {"template": "用户名或密码错误", "values": {}},
+    }
 
 
 def test_expired_session_is_refused(client: TestClient, engine: Engine) -> None:

@@ -5,6 +5,7 @@ the state hash."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import socket
 import threading
 import time
@@ -211,6 +212,30 @@ class CutAfterSending(httpx.BaseTransport):
             response.close()
             self.cuts += 1
             raise httpx.ReadError("connection cut by the test", request=request)
+        return response
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+class OtherDevice(httpx.BaseTransport):
+    """Sends a push as if from another device: the server refuses the request."""
+
+    def __init__(self) -> None:
+        self.inner = httpx.HTTPTransport()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/sync/push":
+            body = json.loads(request.content)
+            body["device_id"] = "0190a000-0000-7000-8000-00000000dead"
+            request = httpx.Request(
+                request.method,
+                request.url,
+                headers={k: v for k, v in request.headers.items() if k != "content-length"},
+                json=body,
+            )
+        response = self.inner.handle_request(request)
+        response.read()
         return response
 
     def close(self) -> None:
