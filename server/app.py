@@ -33,7 +33,10 @@ Central server of 效能督查 (Xiaoneng Inspector): accounts and sessions, the
 complaint handlers' public keys, and sync protocol v1 (push operations,
 pull them back by cursor, filtered by what each user may see).
 
-Errors are JSON: `{"error": "<code>", "reason": "<text>"}`.
+Errors are JSON: `{"error": "<code>", "reason": "<text>"}`. A reason made
+from a template (an error's, a rejected op's) also comes as
+`"message": {"template": "<text>", "values": {...}}`, for a client to show
+it in its user's language.
 """
 
 
