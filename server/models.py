@@ -161,6 +161,9 @@ class Op(Base):
     status: Mapped[str] = mapped_column(String(16), nullable=False)  # accepted | rejected
     code: Mapped[str] = mapped_column(String(64), default="", nullable=False)
     reason: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    #: The reason's template and values (``desktop.sync.protocol.message_json``),
+    #: answered again to a duplicate push; NULL for a reason not made with ``msg()``.
+    message: Mapped[dict[str, Any] | None] = mapped_column(JsonType, nullable=True)
     received_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, nullable=False)
     #: The plan an inspection_plans / visits op belongs to (for 暗访 filtering).
     plan_id: Mapped[str | None] = mapped_column(String(36), nullable=True)

@@ -47,7 +47,14 @@ from sqlalchemy.orm import Session
 from desktop.domain.common import enumeration
 from desktop.domain.messages import msg
 from desktop.store.ids import new_id
-from desktop.sync.protocol import ACCEPTED, DEFERRED, DUPLICATE, REJECTED
+from desktop.sync.protocol import (
+    ACCEPTED,
+    DEFERRED,
+    DUPLICATE,
+    REJECTED,
+    message_json,
+    with_message,
+)
 from server.accounts import Principal
 from server.db import lock_for_push, take_sequence_numbers
 from server.models import Op, Record, utcnow
@@ -237,11 +244,15 @@ class Pusher:
                     OPS.c.status,
                     OPS.c.code,
                     OPS.c.reason,
+                    OPS.c.message,
                     OPS.c.version,
                     OPS.c.seq,
                 ).where(OPS.c.op_id.in_(chunk))
             ):
-                self.logged[row.op_id] = Logged(*row)
+                reason = with_message(row.reason, row.message)
+                self.logged[row.op_id] = Logged(
+                    row.op_id, row.op_hash, row.status, row.code, reason, row.version, row.seq
+                )
         by_entity: dict[str, list[str]] = {}
         for entity, record_id in sorted(keys):
             by_entity.setdefault(entity, []).append(record_id)
@@ -369,6 +380,7 @@ class Pusher:
             status=logged.status,
             code=logged.code,
             reason=logged.reason,
+            message=message_json(logged.reason),
             version=logged.version,
             pushed_by=self.principal.user_id,
             received_at=self.now,

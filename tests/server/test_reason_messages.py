@@ -33,6 +33,10 @@ def test_a_rejected_op_carries_its_reasons_template_and_values(api: Api, laptop:
     assert message["values"]["action"] == "plan.create"
     assert as_message(result) == result["reason"]
     assert result["reason"].startswith("当前用户的角色（")
+    # pushed again (its answer was lost): the same answer, message and all
+    [again] = api.push("handler", [op])
+    assert (again["status"], again["original_status"]) == ("duplicate", "rejected")
+    assert (again["reason"], again["message"]) == (result["reason"], message)
 
 
 def test_a_domain_refusal_arrives_with_its_article_nested(api: Api, laptop: Laptop) -> None:
