@@ -154,7 +154,7 @@ Align = Literal["justify", "left", "center", "right"]
 # --------------------------------------------------------------------- glyphs and lines
 
 
-@dataclass(frozen=True, eq=False)  # kept per character: compared and hashed by identity
+@dataclass(frozen=True, eq=False, slots=True)  # kept per character: compared and hashed by identity
 class _Glyph:
     char: str
     font: str
@@ -172,7 +172,7 @@ class _Glyph:
         object.__setattr__(self, "closing", self.char in NO_LINE_START)
 
 
-@dataclass(frozen=True, eq=False)  # compared and hashed by identity: a cache key
+@dataclass(frozen=True, eq=False, slots=True)  # compared and hashed by identity: a cache key
 class _Line:
     glyphs: tuple[_Glyph, ...]
     indent: float  # offset from the left of the box
@@ -660,11 +660,14 @@ class _Flow:
         align: Align = "justify",
         font_color: Color = BLACK,
     ) -> None:
+        lefts = (left,) * len(lines)
+        self.set_block(self.put_lines(tuple(lines), lefts, size, align, font_color))
+
+    def set_block(self, placed: list[tuple[int, _TextOp]]) -> None:
+        """The last block is text: the page and operation of each of its grid lines."""
+        self.last_block = placed
         self.last_rows = []
         self.carry_lines = 1
-        self.last_block = self.put_lines(
-            tuple(lines), (left,) * len(lines), size, align, font_color
-        )
 
     def put_lines(
         self,
@@ -678,17 +681,21 @@ class _Flow:
         lines; the page and operation of each."""
         index = self.next_line()
         if lines and index + len(lines) <= LINES_PER_PAGE:  # no page break in them
-            ops = _placed(lines, lefts, index, size, align, color)
-            self.ops.extend(ops)
-            self.y = _line_top(index + len(lines))
-            page = len(self.pages) - 1
-            return [(page, op) for op in ops]
+            return self.put_ops(_placed(lines, lefts, index, size, align, color), index)
         placed = []
         for line, left in zip(lines, lefts, strict=True):
             op = _line_op(line, left, self.take_line(), size, align, color)
             self.ops.append(op)
             placed.append((len(self.pages) - 1, op))
         return placed
+
+    def put_ops(self, ops: tuple[_TextOp, ...], index: int) -> list[tuple[int, _TextOp]]:
+        """Draw the operations of consecutive grid lines from grid line ``index`` on, all
+        on this page; the page and operation of each."""
+        self.ops.extend(ops)
+        self.y = _line_top(index + len(ops))
+        page = len(self.pages) - 1
+        return [(page, op) for op in ops]
 
     def carry_to_new_page(self, lines: int) -> None:
         """Start a new page, moving the last ``lines`` grid lines of the last block with it.
@@ -935,10 +942,26 @@ def _body_lines(text: str, font: str, indent: bool) -> list[_Line]:
     return _wrap(text, font, SIZE_3, AREA_WIDTH, grid=True, first_indent=first)
 
 
+# a paragraph's operations by its text, indent and first grid line, when it has no page break
+_paragraphs: dict[tuple[str, bool, int], tuple[_TextOp, ...]] = {}
+_PARAGRAPHS_LIMIT = 4096
+
+
 def _layout_paragraph(flow: _Flow, block: Paragraph) -> None:
+    index = flow.next_line()
+    key = (block.text, block.indent, index)
+    known = _paragraphs.get(key)
+    if known is not None:  # a form's boilerplate, on the grid line of the last copy's
+        flow.set_block(flow.put_ops(known, index))
+        return
     # the renderer indents: spaces typed for indentation would double it
     text = block.text.lstrip("\u3000 ") if block.indent else block.text
-    flow.place_lines(_body_lines(text, fonts.BODY, block.indent), SIZE_3)
+    lines = _body_lines(text, fonts.BODY, block.indent)
+    flow.place_lines(lines, SIZE_3)
+    if lines and index + len(lines) <= LINES_PER_PAGE:
+        if len(_paragraphs) >= _PARAGRAPHS_LIMIT:
+            _paragraphs.clear()
+        _paragraphs[key] = tuple(op for _, op in flow.last_block)
 
 
 def _layout_heading(flow: _Flow, block: Heading, followed: bool) -> None:
