@@ -204,7 +204,9 @@ _glyph_tables: dict[tuple[str, float, bool], dict[str, _Glyph]] = {}
 
 
 def _glyphs(text: str, font: str, size: float, grid: bool) -> list[_Glyph]:
-    table = _glyph_tables.setdefault((font, size, grid), {})
+    table = _glyph_tables.get((font, size, grid))
+    if table is None:
+        table = _glyph_tables[font, size, grid] = {}
     try:
         glyphs = list(map(table.__getitem__, text))
     except KeyError:
@@ -348,7 +350,7 @@ def _break_glyphs(glyphs: list[_Glyph], text: str, first: float, rest: float) ->
                 k = j
                 while k > i + 1 and bad_break(k):
                     k -= 1
-                if not bad_break(k):
+                if k < j and not bad_break(k):
                     j = k
         spans.append((i, j))
         i = j
@@ -530,21 +532,19 @@ def _set_line(line: _Line, size: float, align: Align) -> tuple[float, tuple[_Run
             space + extra if gap else space for space, gap in zip(spaces, stretch, strict=True)
         ]
     rounded = {space: round(space, 4) for space in set(spaces)}
-    # per glyph: its font, the space after it, the marked span it is part of
-    keys = list(
-        zip(
-            map(_FONT, glyphs),
-            map(rounded.__getitem__, spaces),
-            _spans(glyphs),
-            strict=True,
-        )
-    )
+    spaces = list(map(rounded.__getitem__, spaces))
+    glyph_fonts = list(map(_FONT, glyphs))
+    spans = _spans(glyphs)
+    # a run per change of the font, the space after a glyph or the marked span it is
+    # part of; on a line in one font with no marked span (most), of the space alone
+    keys: Sequence[object] = spaces
+    if glyph_fonts.count(glyph_fonts[0] if glyphs else "") < len(glyphs) or any(spans):
+        keys = list(zip(glyph_fonts, spaces, spans, strict=True))
     changes = itertools.compress(itertools.count(1), map(operator.ne, keys[1:], keys))
-    cuts = [0, *changes, len(keys)]
     text = "".join(map(_CHAR, glyphs))  # one character per glyph
     runs = tuple(
-        _Run(keys[start][0], text[start:end], keys[start][1], keys[start][2])
-        for start, end in itertools.pairwise(cuts)
+        _Run(glyph_fonts[start], text[start:end], spaces[start], spans[start])
+        for start, end in itertools.pairwise([0, *changes, len(glyphs)])
         if end > start
     )
     return x, runs
