@@ -166,10 +166,21 @@ class _Glyph:
     # (breakable, not an opening mark), and whether it is a closing mark (none before it)
     stretchy: bool = field(init=False, repr=False, compare=False)
     closing: bool = field(init=False, repr=False, compare=False)
+    # all that breaking and setting a line read of it but its character, as a number
+    shape: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "stretchy", self.breakable and self.char not in NO_LINE_END)
         object.__setattr__(self, "closing", self.char in NO_LINE_START)
+        # what kind of character for :func:`_pieces` and spaces: " ", "—", "…", ASCII, other
+        kind = self.char if self.char in " —…" else "!" if _is_ascii_word(self.char) else ""
+        metrics = (self.font, self.width, self.advance, self.stretchy, self.closing)
+        shape = (*metrics, self.compressed, kind)
+        object.__setattr__(self, "shape", _shapes.setdefault(shape, len(_shapes)))
+
+
+# a number for each glyph shape met (as many as the glyphs kept, at most)
+_shapes: dict[tuple[str, float, float, bool, bool, bool, str], int] = {}
 
 
 @dataclass(frozen=True, eq=False, slots=True)  # compared and hashed by identity: a cache key
@@ -308,16 +319,56 @@ def _fits(glyphs: Sequence[_Glyph], avail: float) -> bool:
     return excess <= room + 0.01
 
 
+class _Breaks(NamedTuple):
+    """How a run of glyphs is broken into lines, whatever its characters (:func:`_plan_breaks`)."""
+
+    unbreakable: tuple[int, ...]  # glyphs inside a piece: no break or space after them
+    split: tuple[int, ...]  # glyphs of a piece wider than a line, breakable again
+    lines: tuple[tuple[tuple[int, int], ...], ...]  # each line's glyphs, as ranges
+
+
+# line breaks by the glyphs' shapes (:attr:`_Glyph.shape`) and the measures
+_breaks: dict[tuple[tuple[int, ...], float, float], _Breaks] = {}
+_BREAKS_LIMIT = 4096
+
+
 def _break_glyphs(glyphs: list[_Glyph], text: str, first: float, rest: float) -> list[list[_Glyph]]:
+    """The lines of the glyphs of one hard-break-free ``text`` (``glyphs`` is changed in
+    place: :class:`_Breaks`); broken as glyphs of the same shapes were before (a new
+    paragraph of a form breaks like the last copy's when only its names or numbers differ)."""
+    key = (tuple(map(_SHAPE, glyphs)), first, rest)
+    breaks = _breaks.get(key)
+    if breaks is None:
+        if len(_breaks) >= _BREAKS_LIMIT:
+            _breaks.clear()
+        breaks = _breaks[key] = _plan_breaks(list(glyphs), text, first, rest)
+    for n in breaks.unbreakable:
+        glyphs[n] = _unbreakable(glyphs[n])
+    for n in breaks.split:
+        glyphs[n] = replace(glyphs[n], breakable=True)
+    lines = []
+    for (start, end), *more in breaks.lines:
+        line = glyphs[start:end]
+        for start, end in more:
+            line += glyphs[start:end]
+        lines.append(line)
+    return lines
+
+
+def _plan_breaks(glyphs: list[_Glyph], text: str, first: float, rest: float) -> _Breaks:
     """Greedy line breaking of the glyphs of one hard-break-free ``text`` between its
     unbreakable pieces (:func:`_pieces`), with 避头尾.
 
     A closing mark that would start a line is kept on the line above if that
     line can be set a little tighter (:func:`_fits`); otherwise characters are
-    pushed down to the next line until the break is allowed.
+    pushed down to the next line until the break is allowed. Reads of ``text``
+    only what the glyphs' shapes tell (the kind of character, whether a mark
+    opens or closes).
     """
     eps = 0.01
     cuts, widths = _pieces(glyphs, text)
+    unbreakable = tuple(n for n, glyph in enumerate(glyphs) if not glyph.breakable)
+    split: list[int] = []
     count = len(cuts) - 1
     starts = list(itertools.accumulate(widths, initial=0.0))  # where each piece starts
 
@@ -333,6 +384,7 @@ def _break_glyphs(glyphs: list[_Glyph], text: str, first: float, rest: float) ->
             start, end = cuts[i], cuts[i + 1]
             if end - start > 1:
                 glyphs[start:end] = [replace(g, breakable=True) for g in glyphs[start:end]]
+                split += range(start, end)
                 cuts[i + 1 : i + 1] = range(start + 1, end)
                 widths[i : i + 1] = map(_ADVANCE, glyphs[start:end])
                 count = len(cuts) - 1
@@ -356,7 +408,7 @@ def _break_glyphs(glyphs: list[_Glyph], text: str, first: float, rest: float) ->
         i = j
         while i < count and text[cuts[i]] == " ":
             i += 1
-    lines = [glyphs[cuts[i] : cuts[j]] for i, j in spans]
+    lines: list[tuple[tuple[int, int], ...]] = [((cuts[i], cuts[j]),) for i, j in spans]
     # no lone character on a paragraph's last line (孤字): take one from the line above
     if len(spans) > 1:
         above, moved = spans[-2][0], spans[-2][1] - 1  # its first and last pieces
@@ -370,9 +422,9 @@ def _break_glyphs(glyphs: list[_Glyph], text: str, first: float, rest: float) ->
                 and text[cuts[moved]] != " "
                 and slack <= WIDOW_GAP * (moved - above - 1)
             ):
-                lines[-2] = glyphs[cuts[above] : cuts[moved]]
-                lines[-1] = glyphs[cuts[moved] : cuts[moved + 1]] + lines[-1]
-    return lines
+                lines[-2] = ((cuts[above], cuts[moved]),)
+                lines[-1] = ((cuts[moved], cuts[moved + 1]), *lines[-1])
+    return _Breaks(unbreakable, tuple(split), tuple(lines))
 
 
 def _wrap(
@@ -507,8 +559,34 @@ def _set_line(line: _Line, size: float, align: Align) -> tuple[float, tuple[_Run
     """How ``line`` is set: its offset in its box, and its runs of equally spaced glyphs.
 
     Kept per line (lines are kept per text, :func:`_wrap`), so a form's
-    boilerplate is set once a batch.
+    boilerplate is set once a batch; and per shape (:func:`_setting`), so a
+    new line is set like a line of the same glyph widths and marks before it.
     """
+    glyphs = line.glyphs
+    key = (tuple(map(_SHAPE, glyphs)), line.indent, line.avail, line.last, size, align)
+    setting = _settings.get(key)
+    if setting is None:
+        if len(_settings) >= _SETTINGS_LIMIT:
+            _settings.clear()
+        setting = _settings[key] = _setting(line, size, align)
+    x, pieces = setting
+    text = "".join(map(_CHAR, glyphs))  # one character per glyph
+    return x, tuple(
+        _Run(font, text[start:end], space, span) for start, end, font, space, span in pieces
+    )
+
+
+# a line's setting by its glyphs' shapes (:attr:`_Glyph.shape`) and its measures
+_settings: dict[tuple[object, ...], tuple[float, tuple[tuple[int, int, str, float, int], ...]]] = {}
+_SETTINGS_LIMIT = 8192
+
+
+def _setting(
+    line: _Line, size: float, align: Align
+) -> tuple[float, tuple[tuple[int, int, str, float, int], ...]]:
+    """How ``line`` is set, whatever its characters: its offset in its box, and where
+    each run starts and ends, its font, the space after each of its glyphs and its
+    marked span."""
     glyphs = line.glyphs
     advances = list(map(_ADVANCE, glyphs))
     natural = sum(advances)  # line.natural
@@ -541,19 +619,19 @@ def _set_line(line: _Line, size: float, align: Align) -> tuple[float, tuple[_Run
     if glyph_fonts.count(glyph_fonts[0] if glyphs else "") < len(glyphs) or any(spans):
         keys = list(zip(glyph_fonts, spaces, spans, strict=True))
     changes = itertools.compress(itertools.count(1), map(operator.ne, keys[1:], keys))
-    text = "".join(map(_CHAR, glyphs))  # one character per glyph
-    runs = tuple(
-        _Run(glyph_fonts[start], text[start:end], spaces[start], spans[start])
+    pieces = tuple(
+        (start, end, glyph_fonts[start], spaces[start], spans[start])
         for start, end in itertools.pairwise([0, *changes, len(glyphs)])
         if end > start
     )
-    return x, runs
+    return x, pieces
 
 
 _ADVANCE = attrgetter("advance")
 _WIDTH = attrgetter("width")
 _FONT = attrgetter("font")
 _CHAR = attrgetter("char")
+_SHAPE = attrgetter("shape")
 _STRETCHY = attrgetter("stretchy")
 _CLOSING = attrgetter("closing")
 _COMPRESSED = attrgetter("compressed")
