@@ -920,19 +920,19 @@ def _mark_op(mark: str, top: float) -> tuple[_TextOp, float]:
     return _line_op(line, AREA_LEFT, top, size, "center", RED), size
 
 
-def _layout_letter_header(flow: _Flow, document: _Header) -> None:
+def _layout_letter_header(flow: _Flow, header: _Header) -> None:
     """信函格式 (GB/T 9704 10.1): the mark 30 mm below the paper's top, a red double
     line (thick over thin) 4 mm under it; under the line, at 7/8 of a 3号
     character, the 密级 flush left and the number flush right; the title two
     lines below them."""
-    mark, size = _mark_op(document.issuer_mark or "", LETTER_MARK_TOP)
+    mark, size = _mark_op(header.issuer_mark or "", LETTER_MARK_TOP)
     flow.ops.append(mark)
     rule_top = LETTER_MARK_TOP - size - 4 * MM
     flow.ops.extend(_double_rule(rule_top, thick_first=True))
     top = rule_top - DOUBLE_THICK - DOUBLE_GAP - DOUBLE_THIN - 7 / 8 * SIZE_3
     parts: tuple[tuple[str | None, str, Align], ...] = (
-        (document.confidential, fonts.HEI, "left"),
-        (document.number, fonts.BODY, "right"),
+        (header.confidential, fonts.HEI, "left"),
+        (header.number, fonts.BODY, "right"),
     )
     for text, font, align in parts:
         if text:
@@ -960,25 +960,25 @@ def _header(header: _Header) -> tuple[tuple[tuple[_Op, ...], ...], float]:
     return tuple(map(tuple, flow.pages)), flow.y
 
 
-def _layout_header(flow: _Flow, document: _Header) -> None:
-    if document.issuer_mark and document.layout == "letter":
-        _layout_letter_header(flow, document)
+def _layout_header(flow: _Flow, header: _Header) -> None:
+    if header.issuer_mark and header.layout == "letter":
+        _layout_letter_header(flow, header)
         return
-    if document.confidential:  # 密级: 3号 黑体, top left
-        for line in _wrap(document.confidential, fonts.HEI, SIZE_3, AREA_WIDTH, grid=True):
+    if header.confidential:  # 密级: 3号 黑体, top left
+        for line in _wrap(header.confidential, fonts.HEI, SIZE_3, AREA_WIDTH, grid=True):
             flow.ops.append(_line_op(line, AREA_LEFT, flow.take_line(), SIZE_3, "left"))
-    if document.issuer_mark:
+    if header.issuer_mark:
         top = _line_top(flow.next_line())
-        if document.layout == "standard":
+        if header.layout == "standard":
             top = min(top, AREA_TOP - MARK_BELOW_AREA_TOP)
-        mark, size = _mark_op(document.issuer_mark, top)
+        mark, size = _mark_op(header.issuer_mark, top)
         flow.ops.append(mark)
         flow.y = top - size
         # 下空二行 the document number, 4 mm under it the red line. A draft has
         # no number yet: its line stays empty, so the header (and every page
         # after it) is laid out as it will be once the document is numbered.
         flow.skip_lines(2)
-        number = document.number or ""
+        number = header.number or ""
         for line in _wrap(number, fonts.BODY, SIZE_3, AREA_WIDTH, grid=False):
             top = flow.take_line()
             if line.glyphs:
@@ -987,13 +987,13 @@ def _layout_header(flow: _Flow, document: _Header) -> None:
         flow.ops.append(_RuleOp(AREA_LEFT, rule_below, AREA_RIGHT, rule_below, HEADER_RULE, RED))
         flow.y = rule_below - HEADER_RULE / 2
         flow.skip_lines(2)
-    elif document.number:
-        if document.confidential:
+    elif header.number:
+        if header.confidential:
             flow.skip_lines(1)
-        for line in _wrap(document.number, fonts.BODY, SIZE_3, AREA_WIDTH, grid=False):
+        for line in _wrap(header.number, fonts.BODY, SIZE_3, AREA_WIDTH, grid=False):
             flow.ops.append(_line_op(line, AREA_LEFT, flow.take_line(), SIZE_3, "center"))
         flow.skip_lines(1)
-    elif document.confidential:
+    elif header.confidential:
         flow.skip_lines(1)
 
 
