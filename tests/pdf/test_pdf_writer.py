@@ -124,8 +124,18 @@ def test_the_bytes_do_not_depend_on_what_was_rendered_before() -> None:
     documents = [decision(), approval_form(), visit_record(), letter()]
     first = [render_pdf(document) for document in documents]
     batch = render_batch_pdf(documents)[0]
+    # every cache of the renderer (lru caches, and its module-level dicts: glyph
+    # shapes, line breaks, lines, settings, paragraphs, operators) and the subsets
     fonts.subset.cache_clear()
-    render._shown.clear()
+    cleared = []
+    for name, value in vars(render).items():
+        if hasattr(value, "cache_clear"):
+            value.cache_clear()
+            cleared.append(name)
+        elif isinstance(value, dict) and name.startswith("_") and name[1:2].islower():
+            value.clear()
+            cleared.append(name)
+    assert {"_shapes", "_lines", "_paragraphs", "_shown", "_drawn", "_measure"} <= set(cleared)
     assert [render_pdf(document) for document in reversed(documents)] == first[::-1]
     assert render_batch_pdf(documents)[0] == batch
 
