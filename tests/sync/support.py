@@ -25,17 +25,18 @@ from desktop.domain.common import Role
 from desktop.resources import load_profile
 from desktop.services import sync as sync_service
 from desktop.services.auth import UserSession, setup_office_keys, sign_in
+from desktop.services.backup import BackupResult, make_backup, restore_backup
 from desktop.services.base import Context
 from desktop.store.db import DB_FILE, open_store
 from desktop.store.models import Agency, AuditEntry, Official, OutboxOp
 from desktop.sync.client import SyncClient
-from desktop.sync.engine import SyncReport, sync_once
+from desktop.sync.engine import NoProgress, SyncReport, sync_once
 from desktop.sync.state import hash_records, state_hash
 from server import accounts
 from server.app import create_app
 from server.config import Settings
 from server.models import Op, Record
-from tests.accounts import PASSWORD, create_users
+from tests.accounts import FAST_ARGON2, PASSWORD, create_users
 
 PROFILE = "fujian-2024"
 DEVICE_A = "0190a000-0000-7000-8000-0000000000aa"
@@ -327,3 +328,25 @@ def open_laptop(
     laptop = Laptop(name, ctx, office, clock)
     sync_service.set_server(ctx, laptop.login("s_admin"), server_url)
     return laptop
+
+
+BACKUP_PASSPHRASE = "山高水长 backup"
+
+
+def back_up(laptop: Laptop, target: Path) -> BackupResult:
+    """The administrator's backup of ``laptop`` into ``target``."""
+    admin = laptop.login("s_admin")
+    return make_backup(
+        laptop.ctx, admin, target, BACKUP_PASSPHRASE, NoProgress(), params=FAST_ARGON2
+    )
+
+
+def restored_from(laptop: Laptop, made: BackupResult) -> Laptop:
+    """``laptop`` put back from the backup ``made`` (same folder and device), opened
+    anew as the restarted app would; the caller closes it."""
+    folder = laptop.ctx.store.data_dir
+    admin = laptop.login("s_admin")
+    restore_backup(folder, made.path, BACKUP_PASSPHRASE, NoProgress(), ctx=laptop.ctx, user=admin)
+    clock = Clock()
+    ctx = Context(open_store(folder), laptop.ctx.device_id, laptop.ctx.profile, clock=clock)
+    return Laptop(laptop.name, ctx, laptop.office, clock)

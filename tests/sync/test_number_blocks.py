@@ -20,16 +20,13 @@ from sqlalchemy.orm import Session
 
 from desktop.documents import numbers
 from desktop.services import decisions, rectifications, sync as sync_service
-from desktop.services.backup import make_backup, restore_backup
-from desktop.services.base import Context
 from desktop.services.documents import DocumentWorkflowError, sign_off_document
-from desktop.store.db import open_store
 from desktop.store.models import IssuedDocument, NumberBlock as LaptopBlock, OutboxOp
-from desktop.sync.engine import PENDING, STATUS_REJECTED, NoProgress
+from desktop.sync.engine import PENDING, STATUS_REJECTED
 from server.numbers import NumberBlock as ServerBlock
-from tests.accounts import FAST_ARGON2, PASSWORD
+from tests.accounts import PASSWORD
 
-from .support import DEVICE_A, Clock, CutAfterSending, Laptop, LiveServer
+from .support import DEVICE_A, CutAfterSending, Laptop, LiveServer, back_up, restored_from
 
 MakeLaptop = Callable[[str], Laptop]
 NOTICE = "rectification_notice"
@@ -229,25 +226,11 @@ def test_a_laptop_restored_from_a_backup_syncs_before_it_numbers_again(
     a = make_laptop("a")
     a.sync("s_sup")
     year = year_of(a)
-    made = make_backup(
-        a.ctx,
-        a.login("s_admin"),
-        tmp_path / "a.xnbak",
-        "山高水长 backup",
-        NoProgress(),
-        params=FAST_ARGON2,
-    )
+    made = back_up(a, tmp_path / "a.xnbak")
     first = signed_notice(a)  # after the backup: the restore loses it, the server has it
     assert first == f"{NOTICES}〔{year}〕1号"
     a.sync("s_sup")
-    folder = a.ctx.store.data_dir
-    restore_backup(
-        folder, made.path, "山高水长 backup", NoProgress(), ctx=a.ctx, user=a.login("s_admin")
-    )
-    clock = Clock()
-    restored = Laptop(
-        "a", Context(open_store(folder), DEVICE_A, a.ctx.profile, clock=clock), a.office, clock
-    )
+    restored = restored_from(a, made)
     try:
         record = notice(restored)
         with pytest.raises(DocumentWorkflowError, match="备份恢复后尚未同步") as refused:

@@ -18,19 +18,25 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.services import plans, sync as sync_service, visits
-from desktop.services.backup import make_backup, restore_backup
-from desktop.services.base import Context
 from desktop.services.sync import SyncOutcome
 from desktop.store.audit import RESTORE_ACTION, entry_hash
-from desktop.store.db import open_store
 from desktop.store.models import AuditEntry
 from desktop.sync import uploads
-from desktop.sync.engine import NoProgress, sync_once
+from desktop.sync.engine import sync_once
 from desktop.sync.protocol import EvidenceParts
 from server.audit import AuditRecord
-from tests.accounts import FAST_ARGON2, PASSWORD
+from tests.accounts import PASSWORD
 
-from .support import DEVICE_A, Clock, CutAfterSending, Laptop, LiveServer, Office, open_laptop
+from .support import (
+    DEVICE_A,
+    CutAfterSending,
+    Laptop,
+    LiveServer,
+    Office,
+    back_up,
+    open_laptop,
+    restored_from,
+)
 from .test_two_laptops import new_plan
 
 MakeLaptop = Callable[[str], Laptop]
@@ -319,24 +325,11 @@ def test_a_laptop_restored_from_an_old_backup_uploads_its_trail_as_a_branch(
     a = make_laptop("a")
     assert run(a, "s_insp_a").uploads.problem == ""
     before = len(local_chain(a))
-    made = make_backup(
-        a.ctx,
-        a.login("s_admin"),
-        tmp_path / "a.xnbak",
-        "山高水长 backup",
-        NoProgress(),
-        params=FAST_ARGON2,
-    )
+    made = back_up(a, tmp_path / "a.xnbak")
     new_plan(a, "备份之后的督查")
     assert run(a, "s_insp_a").uploads.problem == ""
     lost = [e.hash for e in local_chain(a)][before:]
-    folder = a.ctx.store.data_dir
-    restore_backup(
-        folder, made.path, "山高水长 backup", NoProgress(), ctx=a.ctx, user=a.login("s_admin")
-    )
-    store = open_store(folder)
-    clock = Clock()
-    restored = Laptop("a", Context(store, DEVICE_A, a.ctx.profile, clock=clock), a.office, clock)
+    restored = restored_from(a, made)
     try:
         outcome = run(restored, "s_insp_a")
         assert outcome.uploads.problem == ""
