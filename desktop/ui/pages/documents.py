@@ -60,7 +60,7 @@ from desktop.services import documents
 from desktop.services.auth import UserSession
 from desktop.services.base import Context, ServiceError
 from desktop.services.documents import ACTION_REVEAL, ACTION_SIGN_OFF, DocumentRow
-from desktop.ui.i18n import QT_TRANSLATE_NOOP
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, tr_message
 from desktop.ui.listmodel import PAGE, Column, PagedModel, debounced_search
 from desktop.ui.pdfview import PdfPreview, PrintError, pdf_printer, print_pdf
 from desktop.ui.worker import BackgroundTask, Progress, error_text, run_in_background
@@ -118,7 +118,7 @@ class _Stopped(Exception):
 
 def _names(row: DocumentRow) -> dict[str, str]:
     """The step text's fields of a row."""
-    return {"title": row.kind_title, "label": row.label}
+    return {"title": row.kind_title, "label": tr_message(row.label)}
 
 
 @dataclass(frozen=True)
@@ -457,7 +457,7 @@ class Page(QWidget):
             self.preview_widget.clear(self.tr("在左侧列表中选择一份文书，在此预览。"))
         else:
             self.title_label.setText(row.kind_title)
-            self.number_label.setText(row.label)
+            self.number_label.setText(tr_message(row.label))
             hint = ""
             if row.draft and row.record_type == "decision":
                 hint = self.tr("问责决定由主要负责人在“问责与申诉”页签发，签发时编发文字号。")
@@ -515,10 +515,10 @@ class Page(QWidget):
             self.title_label.setText(document.title)
             self.number_label.setText(
                 self.tr("发文字号：{number}　{label}").format(
-                    number=document.number, label=row.label
+                    number=document.number, label=tr_message(row.label)
                 )
                 if document.number
-                else row.label
+                else tr_message(row.label)
             )
             if chars:
                 self.chars_warning.setText(
@@ -608,7 +608,7 @@ class Page(QWidget):
         if not self.confirm(
             self.tr("签发编号"),
             self.tr("签发“{title}”（{label}）并编发文字号？文号不能收回。").format(
-                title=shown.row.kind_title, label=shown.row.label
+                title=shown.row.kind_title, label=tr_message(shown.row.label)
             ),
         ):
             return
@@ -804,7 +804,9 @@ class Page(QWidget):
                 return documents.build_document(ctx, session, row.kind, row.record_id)
             except (ServiceError, FormError) as exc:
                 error = error_text(exc) if isinstance(exc, ServiceError) else str(exc)
-                failures.append(fail.format(title=row.kind_title, label=row.label, error=error))
+                failures.append(
+                    fail.format(title=row.kind_title, label=tr_message(row.label), error=error)
+                )
                 return None
 
         def one(progress: Progress) -> BatchResult:
@@ -815,7 +817,9 @@ class Page(QWidget):
             for n, row in enumerate(todo):  # filling is quick: the progress bar shows it
                 if progress.cancelled:
                     return BatchResult(0, total, True, tuple(failures))
-                text = step.format(n=n + 1, total=total, title=row.kind_title, label=row.label)
+                text = step.format(
+                    n=n + 1, total=total, title=row.kind_title, label=tr_message(row.label)
+                )
                 progress.update(n, total, text)
                 document = build(row, failures)
                 if document is not None:
@@ -851,11 +855,11 @@ class Page(QWidget):
                 pass
             except PrintError:
                 failures += [
-                    fail.format(title=row.kind_title, label=row.label, error=no_printer)
+                    fail.format(title=row.kind_title, label=tr_message(row.label), error=no_printer)
                     for row, _ in filled[printed:]
                 ]
             unsupported = [
-                f"{document.title}（{row.label}）：{chars}"
+                f"{document.title}（{tr_message(row.label)}）：{chars}"
                 for row, document in filled[:printed]
                 if (chars := unsupported_characters(document))
             ]
@@ -880,7 +884,9 @@ class Page(QWidget):
             for n, row in enumerate(todo):
                 if progress.cancelled:
                     break
-                text = step.format(n=n + 1, total=total, title=row.kind_title, label=row.label)
+                text = step.format(
+                    n=n + 1, total=total, title=row.kind_title, label=tr_message(row.label)
+                )
                 report(progress, n, total, text)
                 document = build(row, failures)
                 if document is None:
@@ -893,13 +899,15 @@ class Page(QWidget):
                     print_pdf(data, printer, title=document.title)
                 except PrintError:
                     failures.append(
-                        fail.format(title=row.kind_title, label=row.label, error=no_printer)
+                        fail.format(
+                            title=row.kind_title, label=tr_message(row.label), error=no_printer
+                        )
                     )
                     continue
                 printed += 1
                 chars = unsupported_characters(document)
                 if chars:
-                    unsupported.append(f"{document.title}（{row.label}）：{chars}")
+                    unsupported.append(f"{document.title}（{tr_message(row.label)}）：{chars}")
                 report(progress, n + 1, total, text)
             handled = printed + len(failures)
             return BatchResult(

@@ -344,7 +344,7 @@ class Page(QWidget):
         widest = 120
         for row, view in enumerate(conflicts):
             record = self.tr(ENTITY_NAMES.get(view.entity, view.entity))
-            name = view.label or view.entity_id[:8]
+            name = tr_message(view.label) or view.entity_id[:8]
             action = self.tr(ACTION_NAMES[view.action]) if view.action in ACTION_NAMES else ""
             reason = tr_message(view.reason)
             cells = (
@@ -550,7 +550,8 @@ class Page(QWidget):
             text = self.tr("已取得文号：{spans}。")
             parts.append(text.format(spans="、".join(numbers.received)))
         if numbers.problem:
-            parts.append(self.tr("未能取得文号：{problem}").format(problem=numbers.problem))
+            problem = tr_message(numbers.problem)
+            parts.append(self.tr("未能取得文号：{problem}").format(problem=problem))
         if uploads.audit_entries or uploads.files_sent or uploads.files_fetched:
             text = self.tr(
                 "已上传审计记录 {audit} 条、证据文件 {sent} 个，下载证据文件 {fetched} 个。"
@@ -567,7 +568,7 @@ class Page(QWidget):
             parts.append(text.format(n=uploads.files_too_large))
         if uploads.problem:
             text = self.tr("审计记录或证据文件未能传完：{problem}（下次同步时继续）")
-            parts.append(text.format(problem=uploads.problem))
+            parts.append(text.format(problem=tr_message(uploads.problem)))
         return parts
 
     def resolve(self, op_id: str, choice: str) -> None:
