@@ -158,6 +158,7 @@ def data_messages() -> list[str]:
     """The domain's and the profiles' names the UI shows, sorted, once each."""
     import tomllib
 
+    from desktop.documents.forms import forms_dir
     from desktop.domain.plans import ACTION_NAMES, STATE_NAMES
 
     found = {*STATE_NAMES.values(), *ACTION_NAMES.values()}
@@ -166,6 +167,11 @@ def data_messages() -> list[str]:
         found.update(_names(profile))
         criteria = profile.get("complaints", {}).get("urgent_criteria", [])
         found.update(c["text"] for c in criteria)
+    # the documents' names (the documents themselves are printed in Chinese)
+    for path in forms_dir().glob("*/[!_]*.toml"):
+        title = tomllib.loads(path.read_text(encoding="utf-8")).get("form", {}).get("title")
+        if isinstance(title, str):
+            found.add(title)
     return sorted(found)
 
 

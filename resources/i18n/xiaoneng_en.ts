@@ -365,241 +365,311 @@ Measures in force: {measures}; decision due: {due} ({article}).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/datanames.py" line="17"/>
+        <source>复核决定书</source>
+        <translation>Review decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="18"/>
         <source>媒体披露</source>
         <translation>Media report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="18"/>
+        <location filename="../../desktop/ui/datanames.py" line="19"/>
         <source>实施中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="19"/>
+        <location filename="../../desktop/ui/datanames.py" line="20"/>
         <source>审批</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="20"/>
+        <location filename="../../desktop/ui/datanames.py" line="21"/>
         <source>容错纠错</source>
         <translation>Error tolerance and correction</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="21"/>
+        <location filename="../../desktop/ui/datanames.py" line="22"/>
         <source>属实</source>
         <translation>Substantiated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="22"/>
+        <location filename="../../desktop/ui/datanames.py" line="23"/>
         <source>工作任务办理时限</source>
         <translation>Time limit for assigned work</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="23"/>
+        <location filename="../../desktop/ui/datanames.py" line="24"/>
         <source>已办结</source>
         <translation>Concluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="24"/>
+        <location filename="../../desktop/ui/datanames.py" line="25"/>
         <source>已对违规指令提出修正意见</source>
         <translation>Objected to an unlawful instruction</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="25"/>
+        <location filename="../../desktop/ui/datanames.py" line="26"/>
         <source>已形成报告</source>
         <translation>Report written</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="26"/>
+        <location filename="../../desktop/ui/datanames.py" line="27"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="27"/>
+        <location filename="../../desktop/ui/datanames.py" line="28"/>
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="28"/>
+        <location filename="../../desktop/ui/datanames.py" line="29"/>
         <source>年度考核不称职（不合格）</source>
         <translation>Rated incompetent (failed) in the annual review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="29"/>
+        <location filename="../../desktop/ui/datanames.py" line="30"/>
         <source>开始实施</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="30"/>
+        <location filename="../../desktop/ui/datanames.py" line="31"/>
         <source>待主要负责人审批</source>
         <translation>Awaiting the head of office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="31"/>
+        <location filename="../../desktop/ui/datanames.py" line="32"/>
         <source>待审批</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="32"/>
+        <location filename="../../desktop/ui/datanames.py" line="33"/>
         <source>扣发全年目标管理考核奖金</source>
         <translation>Annual target-management bonus withheld</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="33"/>
+        <location filename="../../desktop/ui/datanames.py" line="34"/>
         <source>批评教育</source>
         <translation>Criticism and education</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="34"/>
+        <location filename="../../desktop/ui/datanames.py" line="35"/>
+        <source>投诉答复函</source>
+        <translation>Complaint reply letter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="36"/>
         <source>投诉调查</source>
         <translation>Complaint investigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="35"/>
+        <location filename="../../desktop/ui/datanames.py" line="37"/>
         <source>提交审批</source>
         <translation>Submit for approval</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="36"/>
+        <location filename="../../desktop/ui/datanames.py" line="38"/>
         <source>提交督查报告</source>
         <translation>Submit the inspection report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="37"/>
+        <location filename="../../desktop/ui/datanames.py" line="39"/>
         <source>效能告诫</source>
         <translation>Efficiency warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="38"/>
+        <location filename="../../desktop/ui/datanames.py" line="40"/>
+        <source>效能告诫决定书</source>
+        <translation>Efficiency warning decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="41"/>
         <source>效能投诉办理时限</source>
         <translation>Time limit for efficiency complaints</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="39"/>
+        <location filename="../../desktop/ui/datanames.py" line="42"/>
         <source>效能投诉电话</source>
         <translation>Efficiency complaint phone line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="40"/>
+        <location filename="../../desktop/ui/datanames.py" line="43"/>
+        <source>效能投诉督办单</source>
+        <translation>Complaint supervision slip</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="44"/>
+        <source>效能投诉转办单</source>
+        <translation>Complaint transfer slip</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="45"/>
+        <source>效能督查建议书</source>
+        <translation>Efficiency supervision recommendation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="46"/>
+        <source>效能责任追究决定书</source>
+        <translation>Efficiency liability decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="47"/>
+        <source>效能问责决定书</source>
+        <translation>Efficiency accountability decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="48"/>
         <source>整改时限（督查建议、整改要求）</source>
         <translation>Rectification time limit (recommendations, rectification requests)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="41"/>
+        <location filename="../../desktop/ui/datanames.py" line="49"/>
+        <source>整改通知书</source>
+        <translation>Rectification notice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="50"/>
         <source>新立或变更的政务信息公开时限</source>
         <translation>Time limit to publish new or changed government information</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="42"/>
+        <location filename="../../desktop/ui/datanames.py" line="51"/>
         <source>暗访</source>
         <translation>Unannounced visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="43"/>
+        <location filename="../../desktop/ui/datanames.py" line="52"/>
+        <source>暗访记录</source>
+        <translation>Unannounced visit record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="53"/>
         <source>来访</source>
         <translation>Visit in person</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="44"/>
+        <location filename="../../desktop/ui/datanames.py" line="54"/>
         <source>涉及营商环境</source>
         <translation>Business environment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="45"/>
+        <location filename="../../desktop/ui/datanames.py" line="55"/>
         <source>涉及营商环境、重大民生投诉限时办结</source>
         <translation>Time limit for business-environment and major livelihood complaints</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="46"/>
+        <location filename="../../desktop/ui/datanames.py" line="56"/>
         <source>涉及重大民生</source>
         <translation>Major livelihood issue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="47"/>
+        <location filename="../../desktop/ui/datanames.py" line="57"/>
         <source>特定信息公开时限</source>
         <translation>Time limit to publish specific information</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="48"/>
+        <location filename="../../desktop/ui/datanames.py" line="58"/>
+        <source>现场检查记录</source>
+        <translation>Site inspection record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="59"/>
+        <source>申诉处理决定书</source>
+        <translation>Appeal decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="60"/>
+        <source>监察建议书</source>
+        <translation>Supervision recommendation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="61"/>
         <source>督办</source>
         <translation>Supervise</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="49"/>
+        <location filename="../../desktop/ui/datanames.py" line="62"/>
+        <source>督查方案审批表</source>
+        <translation>Inspection plan approval form</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datanames.py" line="63"/>
         <source>福建省机关效能建设工作条例（2024年修订）</source>
         <translation>Fujian Regulation on Government Efficiency (revised 2024)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="50"/>
+        <location filename="../../desktop/ui/datanames.py" line="64"/>
         <source>网上投诉</source>
         <translation>Online complaint</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="51"/>
+        <location filename="../../desktop/ui/datanames.py" line="65"/>
         <source>自办</source>
         <translation>Handle directly</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="52"/>
+        <location filename="../../desktop/ui/datanames.py" line="66"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="53"/>
+        <location filename="../../desktop/ui/datanames.py" line="67"/>
         <source>诫勉教育</source>
         <translation>Admonishment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="54"/>
+        <location filename="../../desktop/ui/datanames.py" line="68"/>
         <source>调离工作岗位</source>
         <translation>Removal from post</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="55"/>
+        <location filename="../../desktop/ui/datanames.py" line="69"/>
         <source>责令作出书面检查</source>
         <translation>Ordered to make a written self-criticism</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="56"/>
+        <location filename="../../desktop/ui/datanames.py" line="70"/>
         <source>转办</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="57"/>
+        <location filename="../../desktop/ui/datanames.py" line="71"/>
         <source>辞退</source>
         <translation>Dismissal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="58"/>
+        <location filename="../../desktop/ui/datanames.py" line="72"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="59"/>
+        <location filename="../../desktop/ui/datanames.py" line="73"/>
         <source>通报批评</source>
         <translation>Circulated criticism</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="60"/>
+        <location filename="../../desktop/ui/datanames.py" line="74"/>
         <source>部分属实</source>
         <translation>Partly substantiated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="61"/>
+        <location filename="../../desktop/ui/datanames.py" line="75"/>
         <source>部门移送</source>
         <translation>Referred by a department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="62"/>
+        <location filename="../../desktop/ui/datanames.py" line="76"/>
         <source>重点效能督查</source>
         <translation>Focus efficiency inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="63"/>
+        <location filename="../../desktop/ui/datanames.py" line="77"/>
         <source>限期改正时限</source>
         <translation>Time limit for correction</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datanames.py" line="64"/>
+        <location filename="../../desktop/ui/datanames.py" line="78"/>
         <source>马鞍山市行政效能建设工作规定（暂行）</source>
         <translation>Ma&apos;anshan Provisions on Administrative Efficiency (provisional)</translation>
     </message>
@@ -5621,27 +5691,27 @@ Save it?</translation>
         <translation>the printer or the document could not be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="932"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="946"/>
         <source>正在准备批量打印…</source>
         <translation>Preparing batch print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="945"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="959"/>
         <source>批量打印：已打印 {printed} 份，共 {total} 份。</source>
         <translation>Batch print: {printed} of {total} printed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="951"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="965"/>
         <source>已取消，其余 {n} 份未打印。</source>
         <translation>Cancelled; the remaining {n} were not printed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="954"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="968"/>
         <source>未能打印 {n} 份：{items}</source>
         <translation>{n} could not be printed: {items}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="960"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="974"/>
         <source>以下文书有字库中没有的字，打印为方框：{items}</source>
         <translation>These documents have characters missing from the font, printed as boxes: {items}</translation>
     </message>
@@ -6465,42 +6535,42 @@ The program will now close; please start it again and sign in.</translation>
         <translation>Document numbers received: {spans}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="553"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="554"/>
         <source>未能取得文号：{problem}</source>
         <translation>Could not get document numbers: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="556"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="557"/>
         <source>已上传审计记录 {audit} 条、证据文件 {sent} 个，下载证据文件 {fetched} 个。</source>
         <translation>Uploaded {audit} audit entries and {sent} evidence files; downloaded {fetched} evidence files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="566"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="567"/>
         <source>{n} 个证据文件超过服务器的大小限制，未上传。</source>
         <translation>{n} evidence files exceed the server&apos;s size limit and were not uploaded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="569"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="570"/>
         <source>审计记录或证据文件未能传完：{problem}（下次同步时继续）</source>
         <translation>The audit trail or evidence files were not all transferred: {problem} (continues at the next sync).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="576"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="577"/>
         <source>放弃本机的这项更改？记录将保持服务器上的内容，此操作会记入审计记录。</source>
         <translation>Discard this change? The record keeps the server&apos;s version; this is written to the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="586"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="587"/>
         <source>已放弃本机更改，记录保持服务器上的内容。</source>
         <translation>Change discarded; the record keeps the server&apos;s version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="588"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="589"/>
         <source>已重新提交，下次同步时发送。</source>
         <translation>Submitted again; it is sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="594"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="595"/>
         <source>处理冲突</source>
         <translation>Resolve conflict</translation>
     </message>

@@ -60,7 +60,7 @@ from desktop.services import documents
 from desktop.services.auth import UserSession
 from desktop.services.base import Context, ServiceError
 from desktop.services.documents import ACTION_REVEAL, ACTION_SIGN_OFF, DocumentRow
-from desktop.ui.i18n import QT_TRANSLATE_NOOP, tr_message
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, tr_data, tr_message
 from desktop.ui.listmodel import PAGE, Column, PagedModel, debounced_search
 from desktop.ui.pdfview import PdfPreview, PrintError, pdf_printer, print_pdf
 from desktop.ui.worker import BackgroundTask, Progress, error_text, run_in_background
@@ -118,7 +118,7 @@ class _Stopped(Exception):
 
 def _names(row: DocumentRow) -> dict[str, str]:
     """The step text's fields of a row."""
-    return {"title": row.kind_title, "label": tr_message(row.label)}
+    return {"title": tr_data(row.kind_title), "label": tr_message(row.label)}
 
 
 @dataclass(frozen=True)
@@ -179,7 +179,7 @@ class Page(QWidget):
         self.kind_filter.setObjectName("kind_filter")
         self.kind_filter.addItem(self.tr("全部文书"), None)
         for kind, title in documents.document_kinds(ctx, session):
-            self.kind_filter.addItem(title, kind)
+            self.kind_filter.addItem(tr_data(title), kind)
         self.batch_button = QPushButton(self.tr("批量打印…"), self)
         self.batch_button.setObjectName("batch_print")
         self.batch_button.setToolTip(
@@ -242,7 +242,7 @@ class Page(QWidget):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         columns: list[Column[DocumentRow]] = [
-            Column(self.tr("文书"), lambda r: r.kind_title),
+            Column(self.tr("文书"), lambda r: tr_data(r.kind_title)),
             Column(self.tr("对应记录"), lambda r: r.label),
             Column(self.tr("状态"), state_text, state_colour),
         ]
@@ -456,7 +456,7 @@ class Page(QWidget):
             self.note.hide()
             self.preview_widget.clear(self.tr("在左侧列表中选择一份文书，在此预览。"))
         else:
-            self.title_label.setText(row.kind_title)
+            self.title_label.setText(tr_data(row.kind_title))
             self.number_label.setText(tr_message(row.label))
             hint = ""
             if row.draft and row.record_type == "decision":
@@ -608,7 +608,7 @@ class Page(QWidget):
         if not self.confirm(
             self.tr("签发编号"),
             self.tr("签发“{title}”（{label}）并编发文字号？文号不能收回。").format(
-                title=shown.row.kind_title, label=tr_message(shown.row.label)
+                title=tr_data(shown.row.kind_title), label=tr_message(shown.row.label)
             ),
         ):
             return
@@ -805,7 +805,9 @@ class Page(QWidget):
             except (ServiceError, FormError) as exc:
                 error = error_text(exc) if isinstance(exc, ServiceError) else str(exc)
                 failures.append(
-                    fail.format(title=row.kind_title, label=tr_message(row.label), error=error)
+                    fail.format(
+                        title=tr_data(row.kind_title), label=tr_message(row.label), error=error
+                    )
                 )
                 return None
 
@@ -818,7 +820,7 @@ class Page(QWidget):
                 if progress.cancelled:
                     return BatchResult(0, total, True, tuple(failures))
                 text = step.format(
-                    n=n + 1, total=total, title=row.kind_title, label=tr_message(row.label)
+                    n=n + 1, total=total, title=tr_data(row.kind_title), label=tr_message(row.label)
                 )
                 progress.update(n, total, text)
                 document = build(row, failures)
@@ -855,7 +857,9 @@ class Page(QWidget):
                 pass
             except PrintError:
                 failures += [
-                    fail.format(title=row.kind_title, label=tr_message(row.label), error=no_printer)
+                    fail.format(
+                        title=tr_data(row.kind_title), label=tr_message(row.label), error=no_printer
+                    )
                     for row, _ in filled[printed:]
                 ]
             unsupported = [
@@ -885,7 +889,7 @@ class Page(QWidget):
                 if progress.cancelled:
                     break
                 text = step.format(
-                    n=n + 1, total=total, title=row.kind_title, label=tr_message(row.label)
+                    n=n + 1, total=total, title=tr_data(row.kind_title), label=tr_message(row.label)
                 )
                 report(progress, n, total, text)
                 document = build(row, failures)
@@ -900,7 +904,9 @@ class Page(QWidget):
                 except PrintError:
                     failures.append(
                         fail.format(
-                            title=row.kind_title, label=tr_message(row.label), error=no_printer
+                            title=tr_data(row.kind_title),
+                            label=tr_message(row.label),
+                            error=no_printer,
                         )
                     )
                     continue
