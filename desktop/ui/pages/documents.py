@@ -261,7 +261,11 @@ class Page(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for index, width in ((0, 112), (2, 190)):
+        # the documents' names as wide as the longest in the UI's language, within
+        # reason: the record beside them needs the room more
+        names = (self.kind_filter.itemText(i) for i in range(1, self.kind_filter.count()))
+        widest = max(map(self.table.fontMetrics().horizontalAdvance, names), default=0)
+        for index, width in ((0, min(max(112, widest + 16), 190)), (2, 190)):
             self.table.setColumnWidth(index, width)
         column.addWidget(self.table, 1)
         self.list_note = QLabel(box)
