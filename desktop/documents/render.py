@@ -67,7 +67,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import attrgetter
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, TypeVar
 
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped, unused-ignore]
 
@@ -181,6 +181,25 @@ class _Glyph:
 
 # a number for each glyph shape met (as many as the glyphs kept, at most)
 _shapes: dict[tuple[str, float, float, bool, bool, bool, str], int] = {}
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+class _Kept(dict[_K, _V]):
+    """One of the renderer's caches: emptied once it holds ``limit`` entries, so that
+    a long batch of ever new texts does not grow it without bound."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def keep(self, key: _K, value: _V) -> _V:
+        """Keep ``value`` under ``key``; ``value``."""
+        if len(self) >= self.limit:
+            self.clear()
+        self[key] = value
+        return value
 
 
 @dataclass(frozen=True, eq=False, slots=True)  # compared and hashed by identity: a cache key
@@ -328,8 +347,7 @@ class _Breaks(NamedTuple):
 
 
 # line breaks by the glyphs' shapes (:attr:`_Glyph.shape`) and the measures
-_breaks: dict[tuple[tuple[int, ...], float, float], _Breaks] = {}
-_BREAKS_LIMIT = 4096
+_breaks: _Kept[tuple[tuple[int, ...], float, float], _Breaks] = _Kept(4096)
 
 
 def _break_glyphs(glyphs: list[_Glyph], text: str, first: float, rest: float) -> list[list[_Glyph]]:
@@ -339,9 +357,7 @@ def _break_glyphs(glyphs: list[_Glyph], text: str, first: float, rest: float) ->
     key = (tuple(map(_SHAPE, glyphs)), first, rest)
     breaks = _breaks.get(key)
     if breaks is None:
-        if len(_breaks) >= _BREAKS_LIMIT:
-            _breaks.clear()
-        breaks = _breaks[key] = _plan_breaks(list(glyphs), text, first, rest)
+        breaks = _breaks.keep(key, _plan_breaks(list(glyphs), text, first, rest))
     for n in breaks.unbreakable:
         glyphs[n] = _unbreakable(glyphs[n])
     for n in breaks.split:
@@ -471,8 +487,7 @@ def _wrapped(
 
 
 # lines met, by their glyphs (hashed by identity) and their measures
-_lines: dict[tuple[tuple[_Glyph, ...], float, float, bool], _Line] = {}
-_LINES_LIMIT = 8192
+_lines: _Kept[tuple[tuple[_Glyph, ...], float, float, bool], _Line] = _Kept(8192)
 
 
 def _line(glyphs: tuple[_Glyph, ...], indent: float, avail: float, last: bool) -> _Line:
@@ -482,9 +497,7 @@ def _line(glyphs: tuple[_Glyph, ...], indent: float, avail: float, last: bool) -
     key = (glyphs, indent, avail, last)
     line = _lines.get(key)
     if line is None:
-        if len(_lines) >= _LINES_LIMIT:
-            _lines.clear()
-        line = _lines[key] = _Line(glyphs, indent, avail, last)
+        line = _lines.keep(key, _Line(glyphs, indent, avail, last))
     return line
 
 
@@ -566,9 +579,7 @@ def _set_line(line: _Line, size: float, align: Align) -> tuple[float, tuple[_Run
     key = (tuple(map(_SHAPE, glyphs)), line.indent, line.avail, line.last, size, align)
     setting = _settings.get(key)
     if setting is None:
-        if len(_settings) >= _SETTINGS_LIMIT:
-            _settings.clear()
-        setting = _settings[key] = _setting(line, size, align)
+        setting = _settings.keep(key, _setting(line, size, align))
     x, pieces = setting
     text = "".join(map(_CHAR, glyphs))  # one character per glyph
     return x, tuple(
@@ -577,13 +588,11 @@ def _set_line(line: _Line, size: float, align: Align) -> tuple[float, tuple[_Run
 
 
 # a line's setting by its glyphs' shapes (:attr:`_Glyph.shape`) and its measures
-_settings: dict[tuple[object, ...], tuple[float, tuple[tuple[int, int, str, float, int], ...]]] = {}
-_SETTINGS_LIMIT = 8192
+_Setting = tuple[float, tuple[tuple[int, int, str, float, int], ...]]
+_settings: _Kept[tuple[object, ...], _Setting] = _Kept(8192)
 
 
-def _setting(
-    line: _Line, size: float, align: Align
-) -> tuple[float, tuple[tuple[int, int, str, float, int], ...]]:
+def _setting(line: _Line, size: float, align: Align) -> _Setting:
     """How ``line`` is set, whatever its characters: its offset in its box, and where
     each run starts and ends, its font, the space after each of its glyphs and its
     marked span."""
@@ -739,11 +748,7 @@ class _Flow:
         font_color: Color = BLACK,
     ) -> None:
         lefts = (left,) * len(lines)
-        self.set_block(self.put_lines(tuple(lines), lefts, size, align, font_color))
-
-    def set_block(self, placed: list[tuple[int, _TextOp]]) -> None:
-        """The last block is text: the page and operation of each of its grid lines."""
-        self.last_block = placed
+        self.last_block = self.put_lines(tuple(lines), lefts, size, align, font_color)
         self.last_rows = []
         self.carry_lines = 1
 
@@ -759,21 +764,17 @@ class _Flow:
         lines; the page and operation of each."""
         index = self.next_line()
         if lines and index + len(lines) <= LINES_PER_PAGE:  # no page break in them
-            return self.put_ops(_placed(lines, lefts, index, size, align, color), index)
+            ops = _placed(lines, lefts, index, size, align, color)
+            self.ops.extend(ops)
+            self.y = _line_top(index + len(ops))
+            page = len(self.pages) - 1
+            return [(page, op) for op in ops]
         placed = []
         for line, left in zip(lines, lefts, strict=True):
             op = _line_op(line, left, self.take_line(), size, align, color)
             self.ops.append(op)
             placed.append((len(self.pages) - 1, op))
         return placed
-
-    def put_ops(self, ops: tuple[_TextOp, ...], index: int) -> list[tuple[int, _TextOp]]:
-        """Draw the operations of consecutive grid lines from grid line ``index`` on, all
-        on this page; the page and operation of each."""
-        self.ops.extend(ops)
-        self.y = _line_top(index + len(ops))
-        page = len(self.pages) - 1
-        return [(page, op) for op in ops]
 
     def carry_to_new_page(self, lines: int) -> None:
         """Start a new page, moving the last ``lines`` grid lines of the last block with it.
@@ -1020,26 +1021,10 @@ def _body_lines(text: str, font: str, indent: bool) -> list[_Line]:
     return _wrap(text, font, SIZE_3, AREA_WIDTH, grid=True, first_indent=first)
 
 
-# a paragraph's operations by its text, indent and first grid line, when it has no page break
-_paragraphs: dict[tuple[str, bool, int], tuple[_TextOp, ...]] = {}
-_PARAGRAPHS_LIMIT = 4096
-
-
 def _layout_paragraph(flow: _Flow, block: Paragraph) -> None:
-    index = flow.next_line()
-    key = (block.text, block.indent, index)
-    known = _paragraphs.get(key)
-    if known is not None:  # a form's boilerplate, on the grid line of the last copy's
-        flow.set_block(flow.put_ops(known, index))
-        return
     # the renderer indents: spaces typed for indentation would double it
     text = block.text.lstrip("\u3000 ") if block.indent else block.text
-    lines = _body_lines(text, fonts.BODY, block.indent)
-    flow.place_lines(lines, SIZE_3)
-    if lines and index + len(lines) <= LINES_PER_PAGE:
-        if len(_paragraphs) >= _PARAGRAPHS_LIMIT:
-            _paragraphs.clear()
-        _paragraphs[key] = tuple(op for _, op in flow.last_block)
+    flow.place_lines(_body_lines(text, fonts.BODY, block.indent), SIZE_3)
 
 
 def _layout_heading(flow: _Flow, block: Heading, followed: bool) -> None:
@@ -1520,9 +1505,8 @@ class _Shown(NamedTuple):
     chars: tuple[tuple[str, str], ...]  # (font, the characters it shows)
 
 
-_shown: dict[int, _Shown] = {}
+_shown: _Kept[int, _Shown] = _Kept(16384)
 _RUN_TEXT = attrgetter("text")
-_SHOWN_LIMIT = 16384
 
 
 def _show(runs: tuple[_Run, ...], size: float) -> _Shown:
@@ -1568,16 +1552,12 @@ def _show(runs: tuple[_Run, ...], size: float) -> _Shown:
         parts.append("EMC")
     # strings, not sets: kept for many lines, they need no garbage collector's visits
     shown = _Shown(runs, size, " ".join(parts), tuple(texts.items()))
-    if len(_shown) >= _SHOWN_LIMIT:
-        _shown.clear()
-    _shown[id(runs)] = shown
-    return shown
+    return _shown.keep(id(runs), shown)
 
 
 _Drawn = tuple[str, _Shown | None]  # an operation's operators, and its text's encoding
 
-_drawn: dict[_Op, _Drawn] = {}
-_DRAWN_LIMIT = 16384
+_drawn: _Kept[_Op, _Drawn] = _Kept(16384)
 
 
 def _draw(op: _Op) -> _Drawn:
@@ -1595,10 +1575,7 @@ def _draw(op: _Op) -> _Drawn:
         drawn = (f"{code}{shown.code} ET", shown)
     else:
         drawn = ("", None)
-    if len(_drawn) >= _DRAWN_LIMIT:
-        _drawn.clear()
-    _drawn[op] = drawn
-    return drawn
+    return _drawn.keep(op, drawn)
 
 
 def _content(ops: Iterable[_Op], used: dict[int, _Shown]) -> bytes:
@@ -1609,8 +1586,7 @@ def _content(ops: Iterable[_Op], used: dict[int, _Shown]) -> bytes:
         text, shown = _drawn.get(op) or _draw(op)
         if shown is not None:
             used[id(shown)] = shown
-            code.append(text)
-        elif text:
+        if text:
             code.append(text)
     return "\n".join(code).encode("latin-1")
 

@@ -135,7 +135,7 @@ def test_the_bytes_do_not_depend_on_what_was_rendered_before() -> None:
         elif isinstance(value, dict) and name.startswith("_") and name[1:2].islower():
             value.clear()
             cleared.append(name)
-    assert {"_shapes", "_lines", "_paragraphs", "_shown", "_drawn", "_measure"} <= set(cleared)
+    assert {"_shapes", "_lines", "_placed", "_shown", "_drawn", "_measure"} <= set(cleared)
     assert [render_pdf(document) for document in reversed(documents)] == first[::-1]
     assert render_batch_pdf(documents)[0] == batch
 
