@@ -303,26 +303,16 @@ def _program(name: str) -> _Program:
     return program
 
 
-class _GlyphCodes(dict[int, str]):
-    """Code point -> the glyph index of its character in a font, as a character (the
-    2-byte code a PDF shows it with); filled as characters are met."""
-
-    def __init__(self, cmap: Memo[int, int]) -> None:
-        super().__init__()
-        self.cmap = cmap
-
-    def __missing__(self, code: int) -> str:
-        value = self[code] = chr(self.cmap[code])
-        return value
+# per font: code point -> the glyph index of its character, as a character (the
+# 2-byte code a PDF shows it with); filled as characters are met
+_codes: dict[str, Memo[int, str]] = {}
 
 
-_codes: dict[str, _GlyphCodes] = {}
-
-
-def _glyph_codes(name: str) -> _GlyphCodes:
+def _glyph_codes(name: str) -> Memo[int, str]:
     codes = _codes.get(name)
     if codes is None:
-        codes = _codes.setdefault(name, _GlyphCodes(font(name).glyph_of))
+        cmap = font(name).glyph_of
+        codes = _codes.setdefault(name, Memo[int, str](lambda code: chr(cmap[code])))
     return codes
 
 
