@@ -64,14 +64,13 @@ def tr_message(text: str) -> str:
     """
     if not isinstance(text, Message):
         return text
-    shown = _filled(text)
-    if QCoreApplication.translate(MESSAGE_CONTEXT, text.template)[:1].islower():
-        return shown[:1].upper() + shown[1:]
-    return shown
-
-
-def _filled(text: Message) -> str:
     template = QCoreApplication.translate(MESSAGE_CONTEXT, text.template)
+    shown = _filled(text, template)
+    return shown[:1].upper() + shown[1:] if template[:1].islower() else shown
+
+
+def _filled(text: Message, template: str) -> str:
+    """``text``'s translated ``template`` with its values translated and filled in."""
     if not text.values:
         return template
     values = {name: _translated(value) for name, value in text.values.items()}
@@ -84,7 +83,7 @@ def _filled(text: Message) -> str:
 
 def _translated(value: object) -> object:
     if isinstance(value, Message):
-        return _filled(value)
+        return _filled(value, QCoreApplication.translate(MESSAGE_CONTEXT, value.template))
     return tr_data(value) if isinstance(value, str) else value
 
 
@@ -214,9 +213,7 @@ def core_messages() -> list[str]:
     found: set[str] = set()
     for path in _core_files():
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-        for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and _called(node) == "msg"):
-                continue
+        for node in msg_calls(tree):
             first = node.args[0] if node.args else None
             if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
                 where = f"{path.relative_to(ROOT)}:{node.lineno}"
@@ -225,11 +222,14 @@ def core_messages() -> list[str]:
     return sorted(found)
 
 
-def _called(call: ast.Call) -> str:
-    func = call.func
-    if isinstance(func, ast.Name):
-        return func.id
-    return func.attr if isinstance(func, ast.Attribute) else ""
+def msg_calls(tree: ast.AST) -> Iterator[ast.Call]:
+    """The calls to ``msg()`` (or ``<module>.msg()``) in ``tree``."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if name == "msg":
+                yield node
 
 
 def core_messages_source() -> str:

@@ -5451,128 +5451,128 @@ View it now?</translation>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="292"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="296"/>
         <source>签发编号…</source>
         <translation>Sign and number…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="294"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="298"/>
         <source>签发后编发文字号，文号不能收回</source>
         <translation>Signing assigns a reference number, which cannot be withdrawn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="295"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="299"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="297"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="301"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="298"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="302"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="300"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="304"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="301"/>
-        <location filename="../../desktop/ui/pages/documents.py" line="569"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="305"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="573"/>
         <source>显示投诉人姓名</source>
         <translation>Show complainant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="304"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="308"/>
         <source>答复函写明投诉人姓名，仅供预览和打印；每次查看均记入处理记录</source>
         <translation>Shows the complainant&apos;s name in the reply letter, for preview and printing only; every view is recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="386"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="390"/>
         <source>没有符合条件的文书。</source>
         <translation>No matching documents.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="388"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="392"/>
         <source>已列出 {n} 份文书，向下滚动查看更多。</source>
         <translation>{n} documents listed; scroll down for more.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="390"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="394"/>
         <source>共 {n} 份文书。</source>
         <translation>{n} documents.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="403"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="407"/>
         <source>批量打印选中的 {n} 份…</source>
         <translation>Print {n} selected…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="405"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="409"/>
         <source>批量打印全部…</source>
         <translation>Print all…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="453"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="457"/>
         <source>文书预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="457"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="461"/>
         <source>在左侧列表中选择一份文书，在此预览。</source>
         <translation>Select a document in the list to preview it here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="463"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="467"/>
         <source>问责决定由主要负责人在“问责与申诉”页签发，签发时编发文字号。</source>
         <translation>Accountability decisions are signed by the principal head on the “Accountability &amp; appeals” page, which assigns the reference number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="465"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="469"/>
         <source>草稿：由科室负责人或主要负责人签发后编发文字号。</source>
         <translation>Draft: a reference number is assigned when a section head or the principal head signs it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="498"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="502"/>
         <source>正在生成预览…</source>
         <translation>Generating preview…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="517"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="521"/>
         <source>发文字号：{number}&#x3000;{label}</source>
         <translation>Ref. no. {number}&#x3000;{label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="525"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="529"/>
         <source>字库中没有以下字符，打印时将显示为方框：{chars}</source>
         <translation>The font lacks these characters; they will print as boxes: {chars}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="538"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="542"/>
         <source>文书模板无法填写：{error}</source>
         <translation>The document template could not be filled in: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="544"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="548"/>
         <source>未能显示投诉人姓名：{error}</source>
         <translation>Could not show the complainant&apos;s name: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="547"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="551"/>
         <source>无法生成预览。</source>
         <translation>Could not generate the preview.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="556"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="560"/>
         <source>正在生成文书预览…</source>
         <translation>Generating document preview…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="571"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="575"/>
         <source>投诉人身份依法保密，不得泄露。
 显示姓名将解密并记入处理记录（查看人、时间），答复函仅供预览和打印。
 确定显示吗？</source>
@@ -5581,137 +5581,137 @@ Showing the name decrypts it and is recorded in the history (who and when); the 
 Show it now?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="591"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="595"/>
         <source>已隐藏投诉人姓名。</source>
         <translation>Complainant&apos;s name hidden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="609"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="613"/>
         <source>签发编号</source>
         <translation>Sign and number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="610"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="614"/>
         <source>签发“{title}”（{label}）并编发文字号？文号不能收回。</source>
         <translation>Sign “{title}” ({label}) and assign a reference number? The number cannot be withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="630"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="634"/>
         <source>已签发，发文字号：{number}</source>
         <translation>Signed; reference number: {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="639"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="643"/>
         <source>字库缺字</source>
         <translation>Missing characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="641"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="645"/>
         <source>字库中没有以下字符，打印出来将是方框：{chars}
 可先打印，再手写补正。仍要打印吗？</source>
         <translation>The font lacks these characters; they will print as boxes: {chars}
 You can print now and correct them by hand. Print anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="662"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="666"/>
         <source>正在打印“{title}”：第 {page} / {count} 页</source>
         <translation>Printing “{title}”: page {page} of {count}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="676"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="680"/>
         <source>已送打印：{title}，共 {pages} 页。</source>
         <translation>Sent to the printer: {title}, {pages} pages.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="687"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="691"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="691"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="695"/>
         <source>打印未完成：无法打开打印机或读取文书。</source>
         <translation>Printing failed: the printer or the document could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="706"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="710"/>
         <source>文件将包含投诉人身份</source>
         <translation>The file will contain the complainant&apos;s identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="708"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="712"/>
         <source>该答复函写明了投诉人姓名。保存后，PDF 文件中将含有投诉人的身份信息，须依照保密规定保管，不得泄露。
 确定保存吗？</source>
         <translation>This reply letter names the complainant. The saved PDF will contain the complainant&apos;s identity and must be kept under the confidentiality rules and not disclosed.
 Save it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="715"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="719"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="717"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="721"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="728"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="732"/>
         <source>未能保存：{error}</source>
         <translation>Could not save: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="731"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="735"/>
         <source>已保存：{path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="744"/>
-        <location filename="../../desktop/ui/pages/documents.py" line="785"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="748"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="789"/>
         <source>批量打印</source>
         <translation>Batch print</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="745"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="749"/>
         <source>未多选文书，将打印列表中符合当前筛选条件的全部文书。继续吗？</source>
         <translation>No documents are selected: every document matching the current filter will be printed. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="782"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="786"/>
         <source>正在打印第 {n} / {total} 份：{title}（{label}）</source>
         <translation>Printing {n} of {total}: {title} ({label})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="783"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="787"/>
         <source>{title}（{label}）：{error}</source>
         <translation>{title} ({label}): {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="784"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="788"/>
         <source>无法打开打印机或读取文书</source>
         <translation>the printer or the document could not be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="946"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="950"/>
         <source>正在准备批量打印…</source>
         <translation>Preparing batch print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="959"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="963"/>
         <source>批量打印：已打印 {printed} 份，共 {total} 份。</source>
         <translation>Batch print: {printed} of {total} printed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="965"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="969"/>
         <source>已取消，其余 {n} 份未打印。</source>
         <translation>Cancelled; the remaining {n} were not printed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="968"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="972"/>
         <source>未能打印 {n} 份：{items}</source>
         <translation>{n} could not be printed: {items}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/documents.py" line="974"/>
+        <location filename="../../desktop/ui/pages/documents.py" line="978"/>
         <source>以下文书有字库中没有的字，打印为方框：{items}</source>
         <translation>These documents have characters missing from the font, printed as boxes: {items}</translation>
     </message>
@@ -7303,7 +7303,7 @@ Each inspector present enters their own username and password here to confirm pr
 <context>
     <name>Refusal</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="95"/>
+        <location filename="../../desktop/ui/i18n.py" line="94"/>
         <source>{message}（{article}）</source>
         <translation>{message} ({article})</translation>
     </message>

@@ -15,6 +15,7 @@ from pathlib import Path
 import orjson
 
 from desktop.domain.messages import Message, msg
+from desktop.ui.i18n import CORE_SOURCES, msg_calls
 
 ROOT = Path(__file__).resolve().parents[2]
 HANZI = re.compile(r"[\u4e00-\u9fff]")
@@ -44,7 +45,6 @@ def test_a_message_travels_as_its_text() -> None:
 
 # ------------------------------------------------------------------ the core's source
 
-CORE = ("desktop", "server")
 # user-facing texts are made in the core's modules; these are not the UI's texts
 NOT_UI_TEXT = {
     "desktop/ui": "the UI: its texts are tr() calls, found by lupdate",
@@ -112,21 +112,14 @@ def _docstrings(tree: ast.AST) -> set[int]:
 
 
 def _templates(tree: ast.AST) -> set[int]:
-    found = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and node.args:
-            func = node.func
-            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-            if name == "msg":
-                found.add(id(node.args[0]))
-    return found
+    return {id(call.args[0]) for call in msg_calls(tree) if call.args}
 
 
 def chinese_literals() -> list[str]:
     """``path:line: text`` of every string literal with hanzi in the core that is
     neither a docstring nor a msg() template."""
     found = []
-    for folder in CORE:
+    for folder in CORE_SOURCES:
         for path in sorted((ROOT / folder).rglob("*.py")):
             relative = path.relative_to(ROOT).as_posix()
             if relative.startswith(tuple(NOT_UI_TEXT)):
